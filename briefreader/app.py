@@ -1,0 +1,93 @@
+"""Entry point: parse the command line, then start the GUI or a CLI command.
+
+With no subcommand briefreader opens its window; with one it runs headless.
+Qt is imported only on the GUI path, and only after checking that a display
+exists, so the CLI works on a server and a missing display gets one clear
+line instead of a Qt abort.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from briefreader import __version__, cli
+from briefreader.paths import DataPaths
+
+NO_DISPLAY_MESSAGE = (
+    "briefreader: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set), "
+    "so the window cannot open. Run it from a desktop session, or on a virtual "
+    "display with `xvfb-run -a briefreader`; the command-line interface needs no "
+    "display: see `briefreader --help`."
+)
+
+MISSING_QT_LIBS_MESSAGE = (
+    "briefreader: Qt could not load ({error}). On Debian or Ubuntu install its "
+    "system libraries with `apt-get install -y libegl1 libgl1 libxkbcommon-x11-0 "
+    "libxcb-cursor0 libfontconfig1 libdbus-1-3`; the command-line interface "
+    "works without them: see `briefreader --help`."
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefreader",
+        description=(
+            "Read reporting on militant groups with groups and countries highlighted, "
+            "search it, collect excerpts and export PDF briefings. "
+            "With no command, opens the reading window."
+        ),
+    )
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="where the library, the analyst's work and the search index live "
+        "(default: the per-user data directory)",
+    )
+    parser.add_argument("--version", action="version", version=f"briefreader {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in cli.SUBCOMMANDS:
+        module.register(subparsers)
+    return parser
+
+
+def has_display() -> bool:
+    """Whether a Qt window could be shown, judged without importing Qt."""
+    if os.environ.get("QT_QPA_PLATFORM", "").split(":")[0] in {"offscreen", "minimal", "vnc"}:
+        return True
+    if sys.platform in {"win32", "darwin"}:
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def launch_gui(paths: DataPaths) -> int:
+    if not has_display():
+        print(NO_DISPLAY_MESSAGE, file=sys.stderr)
+        return 2
+    try:
+        from briefreader.ui.launch import run_gui  # Qt only on this path
+    except ImportError as error:
+        print(MISSING_QT_LIBS_MESSAGE.format(error=error), file=sys.stderr)
+        return 2
+    return run_gui(paths)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    paths = DataPaths.at(args.data_dir)
+    if args.command is None:
+        return launch_gui(paths)
+    try:
+        return int(args.run(args, paths))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `briefreader docs | head` closes the pipe early: not an error.
+        sys.stderr.close()
+        return 0

@@ -1,0 +1,14 @@
+"""Headless commands. Each module registers one or more subcommands.
+
+A module exposes `register(subparsers)`, which adds its parsers and sets
+`run=<function(args, paths) -> exit status>` as their default. The order here
+is the order `briefreader --help` lists them in.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from briefreader.cli import docs, entities, export, notes, search
+
+SUBCOMMANDS: tuple[ModuleType, ...] = (docs, entities, search, notes, export)

@@ -1,0 +1,45 @@
+"""The entry point: global options, the no-display message, seeds location."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from briefreader import paths
+from briefreader.app import NO_DISPLAY_MESSAGE, build_parser
+
+
+def test_data_dir_is_a_global_option(tmp_path) -> None:
+    args = build_parser().parse_args(["--data-dir", str(tmp_path), "docs"])
+    assert args.data_dir == tmp_path
+    assert args.command == "docs"
+
+
+def test_no_display_says_so_in_one_line_and_points_to_the_cli(tmp_path) -> None:
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-m", "briefreader", "--data-dir", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert result.stderr.strip() == NO_DISPLAY_MESSAGE
+    assert "no display" in result.stderr and "briefreader --help" in result.stderr
+    assert "\n" not in result.stderr.strip()
+
+
+def test_seeds_are_the_bundled_corpus(repo_root) -> None:
+    seeds = paths.seeds_dir()
+    assert seeds.is_dir()
+    assert sorted(p.name for p in seeds.iterdir()) == sorted(
+        p.name for p in (repo_root / "seeds").iterdir()
+    )
+
+
+def test_data_paths_live_under_one_root(tmp_path) -> None:
+    data = paths.DataPaths.at(tmp_path)
+    for path in (data.library_db, data.work_db, data.index_dir, data.backups_dir, data.keys_file):
+        assert path.parent == tmp_path
