@@ -1,0 +1,150 @@
+"""The one registry of user actions: every key, menu entry and palette row runs one of these.
+
+A command is a name, a one-line help and a category; what it does is bound
+by whoever owns the thing it acts on (the reader state, or a window for
+focus and zoom). Keeping the names here, as data, lets the keymap, the
+command palette and the `?` help be generated and checked against one list,
+and lets a test prove that every command is reachable and bound.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+#: What a bound command runs. Commands take no arguments: anything they need
+#: (the current document, the selected entity) is state, so a key can run them.
+Handler = Callable[[], object]
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    name: str
+    help: str
+    category: str
+
+
+def _c(category: str, *rows: tuple[str, str]) -> tuple[Command, ...]:
+    return tuple(Command(name, help_, category) for name, help_ in rows)
+
+
+COMMANDS: tuple[Command, ...] = (
+    *_c(
+        "Documents",
+        ("next-document", "Open the next document in the list"),
+        ("previous-document", "Open the previous document in the list"),
+        ("first-document", "Open the first document in the list"),
+        ("last-document", "Open the last document in the list"),
+        ("toggle-read", "Mark the current document read or unread"),
+    ),
+    *_c(
+        "Reading",
+        ("next-paragraph", "Move the paragraph cursor down one paragraph"),
+        ("previous-paragraph", "Move the paragraph cursor up one paragraph"),
+        ("page-down", "Scroll down one screen and move the cursor with it"),
+        ("page-up", "Scroll up one screen and move the cursor with it"),
+        ("top", "Go to the start of the document"),
+        ("bottom", "Go to the end of the document"),
+        ("yank-paragraph", "Copy the paragraph under the cursor to the clipboard"),
+        ("zoom-in", "Make the reading text larger"),
+        ("zoom-out", "Make the reading text smaller"),
+        ("zoom-reset", "Reset the reading text size"),
+    ),
+    *_c(
+        "Entities",
+        ("next-mention", "Move to the next group or country mentioned"),
+        ("previous-mention", "Move to the previous group or country mentioned"),
+        ("select-entity", "Select the entity under the cursor (or the next one after it)"),
+        ("next-entity-mention", "Move to the next mention of the selected entity"),
+        ("previous-entity-mention", "Move to the previous mention of the selected entity"),
+        ("toggle-focus-mode", "Show only paragraphs that mention the selected entity"),
+        ("toggle-groups", "Show or hide the highlighting of groups"),
+        ("toggle-countries", "Show or hide the highlighting of countries"),
+        ("toggle-entity", "Show or hide the highlighting of the selected entity"),
+    ),
+    *_c(
+        "Filters",
+        ("filter-selected-entity", "Filter the list to documents naming the selected entity"),
+        ("cycle-read-filter", "Show all, only unread or only read documents"),
+        ("toggle-story-versions", "Show one version per story, or every version"),
+        ("clear-filters", "Remove every filter from the document list"),
+    ),
+    *_c(
+        "Panes",
+        ("focus-documents", "Focus the document list"),
+        ("focus-reader", "Focus the reading pane"),
+        ("focus-legend", "Focus the legend of groups and countries"),
+        ("focus-facets", "Focus the filters"),
+        ("focus-notes", "Focus the notes panel"),
+        ("leave-mode", "Back to normal mode in the reading pane"),
+    ),
+    *_c(
+        "Application",
+        ("command-palette", "Find and run any command by name"),
+        ("help", "Show every key binding"),
+        ("quit", "Quit briefreader"),
+    ),
+    *_c(
+        "Palette",
+        ("palette-run", "Run the command picked in the palette"),
+        ("palette-next", "Pick the next command in the palette"),
+        ("palette-previous", "Pick the previous command in the palette"),
+        ("palette-close", "Close the palette without running anything"),
+    ),
+)
+
+
+class UnknownCommandError(KeyError):
+    """A key table or a caller named a command that is not in the registry."""
+
+
+class CommandRegistry:
+    """The named commands and, once bound, what each one runs.
+
+    One registry is made per window; nothing is global, so tests can build
+    their own and two windows would not share handlers.
+    """
+
+    def __init__(self, commands: Iterable[Command] = COMMANDS) -> None:
+        self._commands: dict[str, Command] = {}
+        for command in commands:
+            if command.name in self._commands:
+                raise ValueError(f"command {command.name!r} is defined twice")
+            self._commands[command.name] = command
+        self._handlers: dict[str, Handler] = {}
+
+    def __iter__(self) -> Iterator[Command]:
+        return iter(self._commands.values())
+
+    def __len__(self) -> int:
+        return len(self._commands)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._commands
+
+    def get(self, name: str) -> Command:
+        try:
+            return self._commands[name]
+        except KeyError:
+            raise UnknownCommandError(name) from None
+
+    def bind(self, name: str, handler: Handler) -> None:
+        self.get(name)  # refuse names the registry does not know
+        self._handlers[name] = handler
+
+    def bind_many(self, handlers: dict[str, Handler]) -> None:
+        for name, handler in handlers.items():
+            self.bind(name, handler)
+
+    def is_bound(self, name: str) -> bool:
+        return name in self._handlers
+
+    def unbound(self) -> list[str]:
+        return [name for name in self._commands if name not in self._handlers]
+
+    def run(self, name: str) -> object:
+        self.get(name)
+        handler = self._handlers.get(name)
+        if handler is None:
+            raise UnknownCommandError(f"{name} has no handler bound")
+        return handler()

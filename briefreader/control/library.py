@@ -1,0 +1,73 @@
+"""Where the window gets its documents and its entity matcher, loaded off the UI thread.
+
+The heavy modules (the importer with ftfy and BeautifulSoup, the gazetteer
+and its automaton) are imported here, inside the functions, never at module
+import: the window calls these from a worker after its first paint, which
+keeps cold start fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from briefreader.control.facets import EntityKey
+from briefreader.control.mentions import Matcher, entity_key
+from briefreader.domain import Document, Mention, Story
+from briefreader.paths import DataPaths
+
+
+@dataclass(frozen=True, slots=True)
+class LibrarySnapshot:
+    """Everything the window shows about the library, read in one go."""
+
+    documents: tuple[Document, ...]
+    stories: tuple[Story, ...]
+    warnings: tuple[str, ...] = ()
+    entities: dict[str, frozenset[EntityKey]] = field(default_factory=dict)
+
+
+def load_matcher() -> Matcher:
+    """The entities package's matcher (its gazetteer is built on first use)."""
+    entities = importlib.import_module("briefreader.entities")
+    finder: Callable[[str], list[Mention]] = entities.find_mentions
+    return finder
+
+
+def document_entities(doc: Document, matcher: Matcher) -> frozenset[EntityKey]:
+    """The entities a document names anywhere a reader sees: title, standfirst, body."""
+    text = "\n\n".join(part for part in (doc.title, doc.standfirst, doc.body) if part)
+    return frozenset(entity_key(m) for m in matcher(text))
+
+
+def load_library(
+    paths: DataPaths,
+    *,
+    seed: bool = True,
+    matcher: Matcher | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> LibrarySnapshot:
+    """Open the library (importing the bundled seeds on first run) and read it whole.
+
+    With a matcher, also works out which entities each document names, for
+    the facets; that is the slow part on a large library, so it runs here in
+    the worker rather than in the window.
+    """
+    paths.ensure()
+    corpus = importlib.import_module("briefreader.corpus.library")
+    if progress:
+        progress("opening the library…")
+    library = corpus.open_library(paths, seed=seed)
+    try:
+        documents = tuple(library.documents())
+        stories = tuple(library.stories())
+    finally:
+        library.close()
+    entities: dict[str, frozenset[EntityKey]] = {}
+    if matcher is not None:
+        for number, doc in enumerate(documents, 1):
+            entities[doc.id] = document_entities(doc, matcher)
+            if progress and number % 50 == 0:
+                progress(f"finding groups and countries… {number}/{len(documents)}")
+    return LibrarySnapshot(documents, stories, (), entities)
