@@ -73,6 +73,7 @@ class Document:
     encoding: str = "utf-8"
     repairs: tuple[str, ...] = ()  # e.g. "mojibake:mac_roman", "nfc", "controls"
     warnings: tuple[str, ...] = ()  # e.g. "encoding guessed (cp1252, confidence 0.62)"
+    bios: tuple[str, ...] = ()  # author bio lines ("X is a senior fellow at …"), out of body
 
     @property
     def paragraphs(self) -> tuple[str, ...]:

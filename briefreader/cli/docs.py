@@ -1,17 +1,160 @@
-"""The `docs` subcommand (being written; see its issue)."""
+"""The `docs` subcommand: import files or folders and list documents.
+
+`briefreader docs` lists the whole library (filling it from the bundled
+seeds on first run); `briefreader docs PATH ...` imports the paths and lists
+only the documents found in them. Progress, skips and warnings go to stderr,
+so `--json` output on stdout always parses.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sqlite3
+from pathlib import Path
+from typing import Any
 
-from briefreader.cli.output import fail
-from briefreader.paths import DataPaths
+from briefreader.cli.output import fail, print_json, print_table, progress
+from briefreader.corpus.files import DEFAULT_MAX_BYTES
+from briefreader.corpus.library import Library, open_library
+from briefreader.corpus.report import ImportReport
+from briefreader.domain import Document
+from briefreader.paths import DataPaths, seeds_dir
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("docs", help="(not yet available)")
+    parser = subparsers.add_parser(
+        "docs",
+        help="import files or folders and list their documents; without paths, list the library",
+        description=(
+            "Import .txt, .md and .html files (folders recursively) into the library and list "
+            "the documents found in them. Without PATH, list every document in the library."
+        ),
+    )
+    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files or folders")
+    parser.add_argument("--json", action="store_true", help="print one JSON list of objects")
+    parser.add_argument("--text", action="store_true", help="include each document's cleaned text")
+    parser.add_argument(
+        "--max-mb",
+        type=float,
+        default=DEFAULT_MAX_BYTES / (1024 * 1024),
+        metavar="MB",
+        help="skip files larger than this (default: %(default)g)",
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace, paths: DataPaths) -> int:
-    return fail("the docs command is not available yet")
+    if args.max_mb <= 0:
+        return fail("--max-mb must be positive")
+    try:
+        library = open_library(paths, seed=False)
+        if not args.paths and (seeded := library.ensure_seeded(seeds_dir())) is not None:
+            progress(f"first run: imported the bundled sample corpus ({seeded.summary()})")
+    except (OSError, sqlite3.Error) as error:
+        return fail(f"cannot open the library in {paths.root}: {error}")
+    with library:
+        if args.paths:
+            missing = [p for p in args.paths if not p.exists() and not p.is_symlink()]
+            for path in missing:
+                progress(f"briefreader: {path}: no such file or folder")
+            report = library.import_paths(
+                args.paths, max_bytes=int(args.max_mb * 1024 * 1024), progress=_progress
+            )
+            _print_report(report)
+            documents = [d for i in report.documents if (d := library.get(i)) is not None]
+            if missing and len(missing) == len(args.paths):
+                return fail("nothing to import")
+        else:
+            documents = library.documents()
+        rows = [_row(library, doc, with_text=args.text) for doc in documents]
+    if args.json:
+        print_json(rows)
+    else:
+        _print_rows(rows, with_text=args.text)
+    return 0
+
+
+def _progress(done: int, total: int, path: str) -> None:
+    progress(f"[{done}/{total}] {path}")
+
+
+def _print_report(report: ImportReport) -> None:
+    for path, reason in report.skipped:
+        progress(f"skipped {path}: {reason}")
+    for path, message in report.warnings:
+        progress(f"warning {path}: {message}")
+    progress(report.summary())
+
+
+def _row(library: Library, doc: Document, *, with_text: bool) -> dict[str, Any]:
+    sources = library.sources(doc.id)
+    row: dict[str, Any] = {
+        "id": doc.id,
+        "title": doc.title,
+        "author": doc.author,
+        "publisher": doc.publisher,
+        "date": doc.date,
+        "source": doc.source,
+        "also_in": [s for s in sources if s != doc.source],
+        "source_index": doc.source_index,
+        "words": doc.words,
+        "story": doc.story_id,
+        "version": doc.version,
+        "encoding": doc.encoding,
+        "repairs": list(doc.repairs),
+        "warnings": list(doc.warnings),
+        "standfirst": doc.standfirst,
+        "intro": doc.intro,
+        "footnotes": len(doc.footnotes),
+        "captions": len(doc.captions),
+    }
+    if with_text:
+        row["text"] = doc.body
+        row["footnote_text"] = list(doc.footnotes)
+        row["caption_text"] = list(doc.captions)
+        row["bios"] = list(doc.bios)
+    return row
+
+
+def _print_rows(rows: list[dict[str, Any]], *, with_text: bool) -> None:
+    if not with_text:
+        print_table(
+            ["id", "title", "author", "publisher", "source", "words", "story", "repairs", "warn"],
+            (
+                [
+                    r["id"],
+                    _clip(r["title"], 48),
+                    _clip(r["author"], 24),
+                    _clip(r["publisher"], 24),
+                    Path(r["source"]).name,
+                    r["words"],
+                    r["story"],
+                    ",".join(r["repairs"]) or "-",
+                    len(r["warnings"]),
+                ]
+                for r in rows
+            ),
+        )
+        return
+    for r in rows:
+        print(f"== {r['id']}  {r['title']}")
+        for key in ("author", "publisher", "date", "source", "words", "story", "version"):
+            if r[key] not in ("", None):
+                print(f"{key}: {r[key]}")
+        for key in ("also_in", "repairs", "warnings"):
+            if r[key]:
+                print(f"{key}: {'; '.join(r[key])}")
+        if r["standfirst"]:
+            print(f"standfirst: {r['standfirst']}")
+        if r["intro"]:
+            print(f"intro: {r['intro']}")
+        print()
+        print(r["text"])
+        if r["footnote_text"]:
+            print("\nNotes:")
+            print("\n".join(r["footnote_text"]))
+        print()
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

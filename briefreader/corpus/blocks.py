@@ -1,0 +1,202 @@
+"""Cut cleaned text into units and say what each one is.
+
+A unit is a paragraph (or, inside a block of short lines, a line). Its kind
+is judged from its own text only: the splitter then reads the sequence of
+kinds. Every rule here is about how web pages and newspapers are laid out in
+general (captions carry credits, bios name a role, footnotes are numbered),
+never about particular files.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from briefreader.corpus.byline import byline_author, find_date, is_bio, publisher_named_in
+
+
+class Kind(Enum):
+    PROSE = "prose"
+    TITLE = "title"  # a short, title-like line: an article title or a subheading
+    CAPTION = "caption"
+    BYLINE = "byline"
+    DATELINE = "dateline"
+    BIO = "bio"
+    BIO_HEADING = "bio-heading"  # "About the author", "Guest Authors"
+    BULLETS = "bullets"
+    FOOTNOTE = "footnote"
+    FURNITURE = "furniture"
+    COMPILATION = "compilation"  # "Posts Tagged ‘X’", "Archive for category X"
+
+
+@dataclass(slots=True)
+class Unit:
+    text: str
+    kind: Kind
+    words: int
+    number: int = 0  # a footnote's number
+    intro_score: int = 0  # how much it reads like a blogger's note on what follows
+
+
+_FURNITURE = re.compile(
+    r"^(?:source link|source|leave a (?:reply|comment).*|your email address will not be "
+    r"published.*|required fields are marked.*|please select digest to download:?|"
+    r"newspapers (?:in|from) [A-Z][\w ]*|share(?: this(?: article| story)?)?:?|"
+    r"like this:?|related(?: posts| articles| stories| content)?:?|tags?:.*|filed under:?.*|"
+    r"categor(?:y|ies):.*|posted in .*|print|email|e-mail|advertisement|"
+    r"subscribe(?: now| to .*)?|sign up.*|read more.*|\d* ?comments?|click to .*|"
+    r"follow us.*|loading\.*|skip to (?:main )?content|menu|search|back to top|"
+    r"share on (?:facebook|twitter|x|linkedin|whatsapp).*|facebook|twitter|linkedin|"
+    r"whatsapp|reddit|copy link|listen to (?:this )?article.*|advertising|sponsored.*|"
+    r"most read|most popular|recommended(?: for you)?|you may also like|"
+    r"all rights reserved\.?|this article (?:was|is) (?:originally )?published.*"
+    r"|cookie.*|accept(?: all)? cookies|privacy policy|terms of (?:use|service)|"
+    r"previous (?:post|article)|next (?:post|article)|permalink|reply|"
+    r"\d+ (?:min|minute)s? read)$",
+    re.IGNORECASE,
+)
+_COMPILATION = re.compile(
+    r"^(?:posts? tagged|tagged|tag|archive for(?: the)?(?: category)?|archives? for|"
+    r"category|category archives?|posts? (?:in|filed under|about)|monthly archives?|"
+    r"tag archives?|articles? tagged|all posts (?:in|tagged))\b\s*:?\s*.{1,80}$",
+    re.IGNORECASE,
+)
+_BIO_HEADING = re.compile(
+    r"^(?:about the (?:authors?|writers?|contributors?)|guest authors?|authors?|"
+    r"contributors?|about (?:us|me)|the authors?|biograph(?:y|ies)|author bios?)\s*:?$",
+    re.IGNORECASE,
+)
+_CAPTION = re.compile(
+    r"(?:^(?:credit|credits|photo|photos|photograph|image|picture|illustration|video|"
+    r"graphic|caption|file photo)s?(?: by)?\s*:"
+    r"|\bPHOTO(?:S|GRAPH)?\s*:|©|\(c\)\s+\w|\(photo(?: by|:)"
+    r"|\b(?:photo|image|picture|credit)\s*:\s*\S+\s*$"
+    r"|\b(?:getty images|afp|reuters|ap photo|epa(?:-efe)?|shutterstock|depositphotos|"
+    r"alamy|istock(?:photo)?|bloomberg|xinhua|anadolu(?: agency)?|sipa|wikimedia commons)"
+    r"\)?\s*$)",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(
+    r"^(?:[-–—]\s*[A-Z]|by\s+[A-Z]|BY\s+[A-Z]|written by\s|posted by\s|words by\s)"
+    r"|\bAuthor:\s*[A-Z]",
+    re.IGNORECASE,
+)
+_DATE_LINE = re.compile(
+    r"^(?:(?:published|posted|updated|first published)(?: on)?:?\s*)?"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?[\w ,./:-]{6,40}$",
+    re.IGNORECASE,
+)
+_FOOTNOTE = re.compile(r"^(?:\[(\d{1,3})\]|(\d{1,3})[.)]?)\s+\S")
+_CITATION = re.compile(r"https?://|www\.|\b(?:19|20)\d\d\b|\bIbid\b|“|\"|\bpp?\.\s*\d", re.I)
+_BULLET = re.compile(r"^\s*[•▪●◦‣∙·*-]\s+")
+_TERMINAL = re.compile(r"[.,;:]['’\")\]]?$")
+_FIRST_PERSON = re.compile(r"\b(?:I|I’m|I'm|I’ve|I've|I’d|I'd|I’ll|I'll|my|My|me|myself)\b")
+_DROPPED_SUBJECT = re.compile(
+    r"^(?:Have|Had|Been|Am|Was|Catching|Still|Wrote|Did|Got|Spoke|Finally|Just|"
+    r"Another|Latest|New|A new|A brief|A short|A longer|Some|Quick|Here|Here’s|Here's|"
+    r"Posting|Belated(?:ly)?|Delighted|Pleased|Happy|Thrilled|Excited)\b"
+)
+_SELF_REFERENCE = re.compile(
+    r"\b(?:piece|pieces|column|op-ed|contribution|posting|post|blog|essay|commentary|"
+    r"article|interview|podcast)\b",
+    re.IGNORECASE,
+)
+
+
+def units_of(text: str) -> list[Unit]:
+    """Split text on blank lines, then split short-line blocks into lines."""
+    units: list[Unit] = []
+    for block in re.split(r"\n\s*\n", text):
+        lines = [line.strip() for line in block.split("\n") if line.strip()]
+        if not lines:
+            continue
+        for piece in _pieces(lines):
+            units.append(classify(piece))
+    return units
+
+
+def _pieces(lines: list[str]) -> list[str]:
+    """Keep a hard-wrapped paragraph whole; split a block of separate lines.
+
+    Separate lines are told apart by shape: bullets, captions, or lines too
+    short to be wrapped prose. A line that the next line repeats and extends
+    (an image's alt text before its full caption) is dropped.
+    """
+    if len(lines) == 1:
+        return lines
+    if all(_BULLET.match(line) for line in lines):
+        return ["\n".join(lines)]
+    wrapped = all(len(line) >= 40 for line in lines[:-1]) and not any(
+        _CAPTION.search(line) or _FURNITURE.match(line) or _BULLET.match(line) for line in lines
+    )
+    if wrapped:
+        return [" ".join(lines)]
+    kept = [
+        line
+        for i, line in enumerate(lines)
+        if not (i + 1 < len(lines) and lines[i + 1].startswith(line) and lines[i + 1] != line)
+    ]
+    return kept
+
+
+def classify(text: str) -> Unit:
+    words = len(text.split())
+    unit = Unit(text, Kind.PROSE, words)
+    if _COMPILATION.match(text) and words <= 12:
+        unit.kind = Kind.COMPILATION
+    elif _FURNITURE.match(text):
+        unit.kind = Kind.FURNITURE
+    elif _BIO_HEADING.match(text):
+        unit.kind = Kind.BIO_HEADING
+    elif "\n" not in text and words <= 40 and _BYLINE.search(text) and byline_author(text):
+        unit.kind = Kind.BYLINE
+    elif _BULLET.match(text) and words <= 120:
+        unit.kind = Kind.BULLETS
+    elif (number := _footnote_number(text)) is not None:
+        unit.kind, unit.number = Kind.FOOTNOTE, number
+    elif words <= 80 and _CAPTION.search(text):
+        unit.kind = Kind.CAPTION
+    elif words <= 40 and _BYLINE.search(text) and byline_author(text):
+        unit.kind = Kind.BYLINE
+    elif words <= 8 and find_date(text) and _DATE_LINE.match(text):
+        unit.kind = Kind.DATELINE
+    elif is_bio(text, words):
+        unit.kind = Kind.BIO
+    elif _title_like(text, words):
+        unit.kind = Kind.TITLE
+    if unit.kind is Kind.PROSE:
+        unit.intro_score = intro_score(text)
+    return unit
+
+
+def _footnote_number(text: str) -> int | None:
+    match = _FOOTNOTE.match(text)
+    if not match or (not _CITATION.search(text) and len(text.split()) < 4):
+        return None
+    number = int(match.group(1) or match.group(2))
+    # "2022 started with …" is a year, not a note; notes are short and numbered from 1.
+    return number if 1 <= number <= 500 else None
+
+
+def _title_like(text: str, words: int) -> bool:
+    if "\n" in text or words > 20 or len(text) > 160:
+        return False
+    if _TERMINAL.search(text):
+        return False
+    first = text.lstrip("“\"‘'(")[:1]
+    return first.isupper() or first.isdigit()
+
+
+def intro_score(text: str) -> int:
+    """Cues of a blogger's first-person note introducing the article after it."""
+    score = 0
+    if _FIRST_PERSON.search(text):
+        score += 1
+    if _DROPPED_SUBJECT.match(text):
+        score += 1
+    if _SELF_REFERENCE.search(text):
+        score += 1
+    if publisher_named_in(text):
+        score += 1
+    return score

@@ -1,0 +1,247 @@
+"""Who wrote it, who published it, when: read from bylines, bios and intros.
+
+Each function looks at one short piece of text the splitter already judged to
+be a byline, an author bio, a masthead or a blog intro, so the patterns can be
+specific without firing on body text.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NAME_WORD = r"[A-Z][\w’'.-]*[\w.]"
+_PARTICLE = r"(?:al|bin|ibn|van|von|de|del|da|di|du|la|le|el|der|den)"
+#: A personal name: two to five capitalised words, with the usual particles.
+NAME = rf"{_NAME_WORD}(?:[ ](?:{_PARTICLE}[ -])?{_NAME_WORD}){{1,4}}"
+_NAME_RE = re.compile(NAME)
+
+_NOT_NAME_START = frozenset(
+    [
+        "The",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "It",
+        "Its",
+        "He",
+        "She",
+        "They",
+        "We",
+        "Our",
+        "His",
+        "Her",
+        "Their",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "For",
+        "From",
+        "With",
+        "As",
+        "But",
+        "And",
+        "Or",
+        "If",
+        "When",
+        "While",
+        "After",
+        "Before",
+        "Since",
+        "Now",
+        "Then",
+        "There",
+        "Here",
+        "Yet",
+        "So",
+    ]
+)
+ROLE_WORDS = (
+    "fellow|analyst|professor|director|researcher|editor|correspondent|journalist|"
+    "associate|adviser|advisor|lecturer|scholar|author|head|founder|expert|consultant|"
+    "writer|reporter|student|candidate|officer|member|chair|chairman|president|"
+    "specialist|diplomat|ambassador|minister|contributor|columnist|commentator|"
+    "partner|economist|historian|scientist|lawyer|practitioner|manager|coordinator"
+)
+_ROLE_RE = re.compile(rf"\b(?:{ROLE_WORDS})s?\b", re.IGNORECASE)
+
+_BIO_NAME = re.compile(rf"(?:^|\band |, )({NAME}) (?:is|was|has been|serves as) ")
+_LEADING_NAME = re.compile(rf"^(?:[-–—•]\s*|[Bb][Yy]:?\s+|Author:\s*|Written by\s+)({NAME})")
+_AUTHOR_LABEL = re.compile(rf"\b(?:Author|Authors|Written by|By)\s*:?\s+({NAME})")
+
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for m in names
+}
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
+_DATE_PATTERNS = (
+    re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b"),
+    # 08.11.2021 and 08/11/2021: day first, as outside the US; dots are never US.
+    re.compile(r"\b(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>(?:19|20)\d\d)\b"),
+    re.compile(rf"\b(?P<mn>{_MONTH}) (?P<d>\d{{1,2}}),? (?P<y>(?:19|20)\d\d)\b"),
+    re.compile(rf"\b(?P<d>\d{{1,2}}) (?P<mn>{_MONTH}),? (?P<y>(?:19|20)\d\d)\b"),
+)
+
+_PUBLICATION_WORDS = (
+    "post|times|telegraph|news|journal|guardian|herald|tribune|review|monitor|diplomat|"
+    "policy|magazine|daily|gazette|press|observer|economist|outlook|chronicle|standard|"
+    "express|mail|independent|reuters|bbc|cnn|jazeera|dawn|hindu|affairs|insider|"
+    "interest|week|weekly|wire|today|sun|star|globe|record|inquirer|atlantic|politico"
+)
+_PUBLICATION_END = re.compile(rf"\b(?:{_PUBLICATION_WORDS})\b\W*$", re.IGNORECASE)
+_SELF_REFERENCE = re.compile(
+    r"\b(?:piece|pieces|column|article|op-ed|oped|contribution|post|posting|essay|"
+    r"commentary|interview|paper|podcast|report|chapter|review)\b",
+    re.IGNORECASE,
+)
+_PUB_NAME = r"[A-Z][\w’'&.-]*(?:\s+(?:[A-Z][\w’'&.-]*|of|and|on|for|&))*"
+_PUBLISHED_FOR = re.compile(
+    r"\b(?:for|to)\s+(?P<the>the\s+)?"
+    r"(?P<kind>(?:(?:online|local|weekly|daily|regular)\s+)?"
+    r"(?:magazine|paper|newspaper|journal|outlet|site|website|blog)\s+)?"
+    r"(?P<the2>the\s+)?[“\"‘]?(?P<name>" + _PUB_NAME + ")"
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def looks_like_name(text: str) -> bool:
+    match = _NAME_RE.fullmatch(text.strip())
+    return bool(match) and text.split()[0] not in _NOT_NAME_START
+
+
+def bio_names(text: str) -> list[str]:
+    """Names an author bio introduces: "X is a senior fellow …", "X and Y are …"."""
+    names = [m.group(1) for m in _BIO_NAME.finditer(text) if looks_like_name(m.group(1))]
+    pair = re.match(rf"^({NAME}) and ({NAME}) are ", text)
+    if pair:
+        names = [pair.group(1), pair.group(2), *names]
+    return _unique(names)
+
+
+def is_bio(text: str, words: int) -> bool:
+    """An author bio: short, about a named person (or "the writer"), with a role."""
+    if words > 90:
+        return False
+    if re.match(r"^(?:The|This)\s+(?:writer|author|columnist|contributor)s?\s+(?:is|are)\b", text):
+        return True
+    head = " ".join(text.split()[:30])
+    if not _ROLE_RE.search(head):
+        return False
+    lead_name = re.match(rf"^({NAME})(?: and {NAME})? (?:is|was|are|has been|serves as) ", head)
+    if lead_name and looks_like_name(lead_name.group(1)):
+        return True
+    # "Jane Doe, research analyst at X, exclusively for the magazine Y."
+    lead = re.match(rf"^({NAME}), ", text)
+    attribution = re.search(
+        r"\b(?:exclusively for|writing for|written for|contributing to)\b", text
+    )
+    return bool(lead and looks_like_name(lead.group(1)) and attribution)
+
+
+def byline_author(text: str) -> str:
+    """The author a byline line names ("By X", "Author: X", "- X Publication …")."""
+    match = _LEADING_NAME.match(text) or _AUTHOR_LABEL.search(text)
+    if not match:
+        return ""
+    return _trim_name(match.group(1), text)
+
+
+def _trim_name(name: str, text: str) -> str:
+    """ "Raffaello Pantucci The Daily Telegraph" is a name followed by a title-case publisher.
+
+    The name is the longest prefix that the line repeats later (PressReader
+    bylines say the name twice), else its first two or three words.
+    """
+    words = name.split()
+    for size in range(min(len(words), 4), 1, -1):
+        candidate = " ".join(words[:size])
+        if text.count(candidate) >= 2:
+            return candidate
+    for size in range(len(words), 1, -1):
+        if words[size - 1] in {"The", "A", "An"}:
+            return " ".join(words[: size - 1]) if size > 2 else ""
+    return " ".join(words[:3])
+
+
+def byline_publisher(text: str, author: str) -> str:
+    """In "- Name Publication Name is a …" the publisher sits between the two names."""
+    if not author:
+        return ""
+    first = text.find(author)
+    second = text.find(author, first + len(author))
+    if first < 0 or second < 0:
+        return ""
+    between = text[first + len(author) : second].strip(" ,-–—|")
+    return between if 0 < len(between.split()) <= 6 and between[:1].isupper() else ""
+
+
+def masthead_publisher(text: str) -> str:
+    """A short line naming a publication ("National Post", "The Straits Times")."""
+    words = text.split()
+    if 1 <= len(words) <= 5 and _PUBLICATION_END.search(text) and text[:1].isupper():
+        return text.strip()
+    return ""
+
+
+def publisher_named_in(text: str) -> str:
+    """A publication an intro or a bio says the piece was written for.
+
+    Only names that follow a self-reference ("my column for the Straits
+    Times", "a piece for Foreign Policy", "exclusively for the online
+    magazine “New Eastern Outlook”") count, so "events in Afghanistan" is not
+    taken for a publisher.
+    """
+    for sentence in _SENTENCE_END.split(text):
+        ref = _SELF_REFERENCE.search(sentence) or re.search(r"\bexclusively\b", sentence)
+        if not ref:
+            continue
+        for match in _PUBLISHED_FOR.finditer(sentence, ref.end()):
+            name = re.sub(r"\s+(?:of|and|on|for|&)$", "", match.group("name")).strip(" .,’'")
+            if not name or name.split()[0] in _NOT_NAME_START - {"The"}:
+                continue
+            the = match.group("the2") or (match.group("the") and not match.group("kind"))
+            return f"The {name}" if the and not name.startswith("The ") else name
+    return ""
+
+
+def find_date(text: str) -> str:
+    """The first date the text names, as ISO 8601, or ""."""
+    for pattern in _DATE_PATTERNS:
+        match = pattern.search(text)
+        if not match:
+            continue
+        groups = match.groupdict()
+        try:
+            month = int(groups["m"]) if groups.get("m") else _MONTHS[groups["mn"].lower()[:3]]
+            day, year = int(groups["d"]), int(groups["y"])
+        except (KeyError, ValueError):
+            continue
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            return f"{year:04d}-{month:02d}-{day:02d}"
+    return ""
+
+
+def _unique(items: list[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for item in items:
+        seen.setdefault(item, None)
+    return list(seen)

@@ -1,0 +1,138 @@
+"""Bytes to text: BOM, strict UTF-8, UTF-16, then a flagged legacy guess.
+
+The order matters. A BOM is authoritative; strict UTF-8 almost never
+succeeds by accident on legacy bytes; UTF-16 without a BOM is recognised by
+its pattern of NUL bytes. Only then do we guess a legacy encoding, and a guess
+is always reported with its confidence. Bytes that look binary, or that no
+encoding explains without garbage, are rejected with a reason rather than
+decoded into nonsense.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+
+from charset_normalizer import from_bytes
+
+from briefreader.corpus.errors import Rejected
+
+#: Signatures of common binary formats, so the rejection can name the format.
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF", "PDF document"),
+    (b"\x89PNG", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF8", "GIF image"),
+    (b"PK\x03\x04", "ZIP archive (or an Office document)"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"\x7fELF", "executable"),
+    (b"MZ", "executable"),
+    (b"SQLite format 3\x00", "SQLite database"),
+    (b"\xd0\xcf\x11\xe0", "legacy Office document"),
+    (b"BZh", "bzip2 archive"),
+    (b"\xfd7zXZ\x00", "xz archive"),
+    (b"7z\xbc\xaf", "7-Zip archive"),
+    (b"Rar!", "RAR archive"),
+)
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+#: Below this confidence a legacy guess is refused: the text would be garbage.
+MIN_GUESS_CONFIDENCE = 0.5
+#: C0 controls other than tab, newline, carriage return and form feed.
+_BINARY_CONTROLS = frozenset(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D}
+
+
+class Undecodable(Rejected):
+    """The bytes are not text we can read; `str(error)` says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    text: str
+    encoding: str
+    #: 1.0 for a BOM or strict UTF-8/UTF-16; the detector's confidence otherwise.
+    confidence: float = 1.0
+    warnings: tuple[str, ...] = ()
+
+
+def decode_bytes(data: bytes) -> Decoded:
+    """Decode file contents, or raise `Undecodable` with a readable reason."""
+    if not data:
+        raise Undecodable("empty file")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return Decoded(data[len(bom) :].decode(encoding), encoding)
+            except UnicodeDecodeError as error:
+                raise Undecodable(
+                    f"invalid {encoding} after its byte-order mark: {error}"
+                ) from None
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            raise Undecodable(f"binary file ({kind})")
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return utf16
+    if b"\x00" in data:
+        raise Undecodable("binary file (contains NUL bytes)")
+    if _control_ratio(data) > 0.05:
+        raise Undecodable("binary file (too many control bytes)")
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    return _guess_legacy(data)
+
+
+def _utf16_without_bom(data: bytes) -> Decoded | None:
+    """UTF-16 text in a Latin script has a NUL in every other byte."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even_nuls = data[0::2].count(0) / (len(data) // 2)
+    odd_nuls = data[1::2].count(0) / (len(data) // 2)
+    if odd_nuls > 0.3 and even_nuls < 0.05:
+        encoding = "utf-16-le"
+    elif even_nuls > 0.3 and odd_nuls < 0.05:
+        encoding = "utf-16-be"
+    else:
+        return None
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return Decoded(text, encoding, warnings=(f"no byte-order mark; read as {encoding}",))
+
+
+def _control_ratio(data: bytes) -> float:
+    sample = data[:65536]
+    return sum(1 for byte in sample if byte in _BINARY_CONTROLS) / len(sample)
+
+
+def _guess_legacy(data: bytes) -> Decoded:
+    best = from_bytes(data[:1_000_000]).best()
+    if best is None:
+        raise Undecodable("undecodable bytes: neither UTF-8, UTF-16 nor any legacy encoding fits")
+    confidence = round(max(0.0, 1.0 - float(best.chaos)), 2)
+    encoding = str(best.encoding)
+    if confidence < MIN_GUESS_CONFIDENCE:
+        raise Undecodable(
+            f"undecodable bytes: the best guess ({encoding}) would be garbage "
+            f"(confidence {confidence:.2f})"
+        )
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError) as error:
+        raise Undecodable(f"undecodable bytes: {error}") from None
+    return Decoded(
+        text,
+        encoding,
+        confidence,
+        (f"not UTF-8; encoding guessed ({encoding}, confidence {confidence:.2f})",),
+    )

@@ -1,0 +1,250 @@
+"""Split a page into articles and read each article's head.
+
+A compilation page (a blog's "Posts Tagged" page, a newspaper digest) holds
+several articles in a row. We read the sequence of unit kinds from
+`blocks.py` and start a new article where the layout says one starts:
+
+- after an article's end (author bios, a run of footnotes), at the next title
+  or at a blogger's intro that is followed by a title;
+- at a first-person intro followed by a title, even without an end marker;
+- at a title followed by the furniture of an article head (caption, byline,
+  date, summary bullets).
+
+A lone title-like line inside a body is a subheading and stays in the body.
+Each article's head is then read for masthead, title, standfirst, byline and
+date; captions, bios and footnotes are taken out of the body.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from briefreader.corpus.blocks import Kind, Unit, intro_score, units_of
+from briefreader.corpus.byline import (
+    bio_names,
+    byline_author,
+    byline_publisher,
+    find_date,
+    masthead_publisher,
+    publisher_named_in,
+)
+
+_END_MARKERS = frozenset({Kind.BIO, Kind.FOOTNOTE})
+_HEAD_FURNITURE = frozenset({Kind.CAPTION, Kind.BYLINE, Kind.DATELINE, Kind.BULLETS})
+#: Prose this short right after a title, before the body, is a standfirst.
+STANDFIRST_MAX_WORDS = 40
+
+
+@dataclass(slots=True)
+class Article:
+    title: str = ""
+    standfirst: str = ""
+    author: str = ""
+    publisher: str = ""
+    date: str = ""
+    intro: str = ""
+    paragraphs: list[str] = field(default_factory=list)
+    footnotes: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    bios: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Split:
+    articles: tuple[Article, ...]
+    compilation: bool  # the page says it collects several posts
+    furniture_dropped: int
+    warnings: tuple[str, ...] = ()
+
+
+def split_text(text: str, *, fallback_title: str = "") -> Split:
+    """Articles in `text` (already decoded and repaired), in page order."""
+    units = units_of(text)
+    _settle_footnotes(units)
+    compilation = any(u.kind is Kind.COMPILATION for u in units)
+    kept = [u for u in units if u.kind not in {Kind.FURNITURE, Kind.COMPILATION}]
+    dropped = len(units) - len(kept)
+    articles: list[Article] = []
+    warnings: list[str] = []
+    for segment in _segments(kept):
+        article = _read_article(segment)
+        if article.paragraphs:
+            articles.append(article)
+        elif segment:
+            warnings.append(f"text outside any article dropped: {segment[0].text[:60]!r}")
+    if not articles and kept:
+        # Nothing looked like an article body (a single line, a list of titles):
+        # keep every word rather than lose the file.
+        articles = [Article(title=kept[0].text[:120], paragraphs=[u.text for u in kept])]
+        warnings = []
+    for article in articles:
+        if not article.title:
+            article.title = fallback_title or _title_from_text(article.paragraphs[0])
+    return Split(tuple(articles), compilation, dropped, tuple(warnings))
+
+
+def _settle_footnotes(units: list[Unit]) -> None:
+    """Keep only runs of notes numbered 1, 2, 3 …; a lone "10 people died" is prose."""
+    i = 0
+    while i < len(units):
+        if units[i].kind is not Kind.FOOTNOTE:
+            i += 1
+            continue
+        j = i + 1
+        while (
+            j < len(units)
+            and units[j].kind is Kind.FOOTNOTE
+            and units[j].number == units[j - 1].number + 1
+        ):
+            j += 1
+        if not (units[i].number == 1 and j - i >= 3):
+            for unit in units[i:j]:
+                unit.kind = Kind.PROSE
+                unit.intro_score = intro_score(unit.text)
+        i = j
+
+
+def _kind(units: list[Unit], i: int) -> Kind | None:
+    return units[i].kind if 0 <= i < len(units) else None
+
+
+def _segments(units: list[Unit]) -> list[list[Unit]]:
+    segments: list[list[Unit]] = [[]]
+    body = 0  # prose paragraphs seen in the current article so far
+    for i, unit in enumerate(units):
+        if body >= 2 and _starts_article(units, i):
+            segments.append([])
+            body = 0
+        segments[-1].append(unit)
+        # An intro followed by a title does not count as body.
+        is_intro = unit.intro_score >= 2 and _kind(units, i + 1) is Kind.TITLE
+        if unit.kind is Kind.PROSE and unit.words >= 12 and not is_intro:
+            body += 1
+    return [s for s in segments if s]
+
+
+def _starts_article(units: list[Unit], i: int) -> bool:
+    kind, prev, after = units[i].kind, _kind(units, i - 1), _kind(units, i + 1)
+    after_end = prev in _END_MARKERS
+    if kind is Kind.TITLE:
+        if after_end:
+            return True
+        if prev is Kind.TITLE:
+            return False
+        if after in _HEAD_FURNITURE or after is Kind.BIO:
+            return True
+        short_next = after is Kind.TITLE or (
+            after is Kind.PROSE and units[i + 1].words <= STANDFIRST_MAX_WORDS
+        )
+        return short_next and _kind(units, i + 2) in _HEAD_FURNITURE | {Kind.BIO}
+    if kind is Kind.PROSE and after is Kind.TITLE:
+        needed = 1 if after_end else 2
+        return units[i].intro_score >= needed
+    if kind in {Kind.DATELINE, Kind.BYLINE} and after is Kind.TITLE:
+        return after_end
+    return False
+
+
+def _read_article(units: list[Unit]) -> Article:
+    article = Article()
+    first_title = next((i for i, u in enumerate(units) if u.kind is Kind.TITLE), None)
+    start = 0
+    if first_title is not None and first_title <= 3:
+        leading = units[:first_title]
+        if all(u.kind in {Kind.PROSE} | _HEAD_FURNITURE for u in leading):
+            article.intro = "\n\n".join(u.text for u in leading if u.kind is Kind.PROSE)
+            for unit in leading:
+                if unit.kind is not Kind.PROSE:
+                    _take_aside(article, unit)
+            start = first_title
+    titles: list[str] = []
+    i = start
+    in_head = first_title is not None and first_title <= 3
+    while in_head and i < len(units):
+        unit = units[i]
+        nxt = _kind(units, i + 1)
+        if unit.kind is Kind.TITLE and len(titles) < 4:
+            titles.append(unit.text)
+        elif unit.kind is Kind.BULLETS and titles:
+            article.standfirst = _join(article.standfirst, _unbullet(unit.text))
+        elif unit.kind in _HEAD_FURNITURE | {Kind.BIO}:
+            _take_aside(article, unit)
+        elif (
+            unit.kind is Kind.PROSE
+            and titles
+            and not article.standfirst
+            and unit.words <= STANDFIRST_MAX_WORDS
+            and nxt in _HEAD_FURNITURE | {Kind.BIO}
+        ):
+            article.standfirst = unit.text
+        else:
+            break
+        i += 1
+    _assign_titles(article, titles)
+    for unit in units[i if in_head else 0 :]:
+        if unit.kind in {Kind.PROSE, Kind.TITLE, Kind.BULLETS}:
+            article.paragraphs.append(unit.text)
+        elif unit.kind is Kind.FOOTNOTE:
+            article.footnotes.append(unit.text)
+        elif unit.kind is not Kind.BIO_HEADING:
+            _take_aside(article, unit)
+    _fill_people(article)
+    return article
+
+
+def _take_aside(article: Article, unit: Unit) -> None:
+    """Captions, bylines, dates and bios: kept on the article, out of its body."""
+    if unit.kind is Kind.CAPTION:
+        article.captions.append(unit.text)
+    elif unit.kind is Kind.BYLINE:
+        author = byline_author(unit.text)
+        article.author = article.author or author
+        article.publisher = article.publisher or byline_publisher(unit.text, author)
+        article.date = article.date or find_date(unit.text)
+        if author and len(unit.text.split()) > len(author.split()) + 8:
+            article.bios.append(unit.text.lstrip("-–— "))
+    elif unit.kind is Kind.DATELINE:
+        article.date = article.date or find_date(unit.text)
+    elif unit.kind is Kind.BIO:
+        article.bios.append(unit.text)
+    elif unit.kind is Kind.BULLETS:
+        article.paragraphs.append(unit.text)
+
+
+def _assign_titles(article: Article, titles: list[str]) -> None:
+    if len(titles) >= 3 or (len(titles) == 2 and masthead_publisher(titles[0])):
+        article.publisher = masthead_publisher(titles[0]) or titles[0]
+        titles = titles[1:]
+    if titles:
+        article.title = titles[0]
+    if len(titles) > 1:
+        article.standfirst = _join(" ".join(titles[1:]), article.standfirst)
+
+
+def _fill_people(article: Article) -> None:
+    if not article.author:
+        names = [name for bio in article.bios for name in bio_names(bio)]
+        if not names:
+            names = [m for bio in article.bios if (m := byline_author(f"By {bio}"))]
+            names = [n for n in names if any(bio.startswith(f"{n},") for bio in article.bios)]
+        article.author = ", ".join(dict.fromkeys(names))
+    if not article.publisher:
+        for text in [*article.bios, article.intro]:
+            if publisher := publisher_named_in(text):
+                article.publisher = publisher
+                break
+
+
+def _unbullet(text: str) -> str:
+    return " ".join(re.sub(r"^\s*[•▪●◦‣∙·*-]\s+", "", line) for line in text.split("\n"))
+
+
+def _join(a: str, b: str) -> str:
+    return f"{a} {b}".strip()
+
+
+def _title_from_text(paragraph: str, limit: int = 12) -> str:
+    sentence = re.split(r"(?<=[.!?])\s", paragraph, maxsplit=1)[0]
+    words = sentence.split()
+    return " ".join(words[:limit]) + ("…" if len(words) > limit else "")
