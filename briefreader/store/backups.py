@@ -1,0 +1,149 @@
+"""Verified, rotating backups of the work database, and restoring one.
+
+A backup is only worth having if it can be restored, so every one is checked
+before it counts (QualCoder once lost a project *and* its backups): the SQLite
+online-backup API copies the live database to a temporary file, `PRAGMA
+integrity_check` must say "ok" on that copy, the file is fsynced and only
+then renamed into place. A crash at any point leaves at worst a stray
+`.tmp` file, never a half-written backup under a real name. Older backups are
+rotated out per reason (hourly ones and pre-migration ones are kept apart, so
+a burst of hourly copies never pushes out the copy taken before a migration).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from briefreader.store.errors import StoreError
+
+#: How many backups of each reason are kept.
+KEEP = {"hourly": 10, "migration": 5, "manual": 10, "restore": 3}
+_NAME = re.compile(r"^work-(\d{8}T\d{6}\.\d{6}Z)-([a-z]+)(?:-[\w.-]+)?\.sqlite3$")
+
+
+@dataclass(frozen=True, slots=True)
+class BackupInfo:
+    path: Path
+    taken: datetime  # UTC
+    reason: str  # "hourly", "migration", "manual", "restore"
+
+
+def list_backups(backups_dir: Path) -> list[BackupInfo]:
+    """Every backup in the folder, newest first (stray temp files ignored)."""
+    found: list[BackupInfo] = []
+    if not backups_dir.is_dir():
+        return found
+    for path in backups_dir.iterdir():
+        match = _NAME.match(path.name)
+        if match:
+            taken = datetime.strptime(match.group(1), "%Y%m%dT%H%M%S.%fZ").replace(tzinfo=UTC)
+            found.append(BackupInfo(path, taken, match.group(2)))
+    found.sort(key=lambda info: info.taken, reverse=True)
+    return found
+
+
+def is_intact(path: Path) -> bool:
+    """Whether `path` is a SQLite database that passes integrity_check."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        rows = conn.execute("PRAGMA integrity_check").fetchall()
+        return rows == [("ok",)]
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
+
+
+def _fsync_dir(folder: Path) -> None:
+    with contextlib.suppress(OSError):  # not every platform can open a directory
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def take_backup(
+    conn: sqlite3.Connection, backups_dir: Path, reason: str, *, label: str = ""
+) -> BackupInfo:
+    """Copy the live database to a verified backup file and rotate old ones.
+
+    Raises StoreError (and leaves no new file) if the copy cannot be written
+    or fails its integrity check.
+    """
+    if reason not in KEEP:
+        raise ValueError(f"unknown backup reason {reason!r}")
+    taken = datetime.now(UTC)
+    stamp = taken.strftime("%Y%m%dT%H%M%S.%fZ")
+    suffix = f"-{label}" if label else ""
+    final = backups_dir / f"work-{stamp}-{reason}{suffix}.sqlite3"
+    temp = backups_dir / f".{final.name}.tmp"
+    try:
+        backups_dir.mkdir(parents=True, exist_ok=True)
+        target = sqlite3.connect(temp)
+        try:
+            conn.backup(target)
+            # The copy is a plain file: no -wal/-shm beside it in backups/.
+            target.execute("PRAGMA journal_mode=DELETE")
+            verdict = target.execute("PRAGMA integrity_check").fetchall()
+        finally:
+            target.close()
+        if verdict != [("ok",)]:
+            raise StoreError(f"the backup copy failed its integrity check ({verdict[0][0]})")
+        _fsync_file(temp)
+        temp.replace(final)
+        _fsync_dir(backups_dir)
+    except (OSError, sqlite3.Error) as error:
+        raise StoreError(f"could not write a backup to {backups_dir}: {error}") from error
+    finally:
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)
+    rotate(backups_dir, reason)
+    return BackupInfo(final, taken, reason)
+
+
+def rotate(backups_dir: Path, reason: str, keep: int | None = None) -> list[Path]:
+    """Delete all but the newest `keep` backups of `reason`; returns what went."""
+    limit = KEEP[reason] if keep is None else keep
+    same = [info for info in list_backups(backups_dir) if info.reason == reason]
+    removed = []
+    for info in same[limit:]:
+        with contextlib.suppress(OSError):
+            info.path.unlink()
+            removed.append(info.path)
+    return removed
+
+
+def newest_good_backup(backups_dir: Path) -> BackupInfo | None:
+    """The newest backup that passes integrity_check, whatever its reason."""
+    for info in list_backups(backups_dir):
+        if is_intact(info.path):
+            return info
+    return None
+
+
+def restore_file(backup: Path, target: Path) -> None:
+    """Put a copy of `backup` at `target` atomically (temp file, fsync, rename)."""
+    temp = target.with_name(f".{target.name}.restore.tmp")
+    shutil.copyfile(backup, temp)
+    _fsync_file(temp)
+    temp.replace(target)
+    _fsync_dir(target.parent)

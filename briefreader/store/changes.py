@@ -1,0 +1,54 @@
+"""Change reports: what a mutating call changed, so views redraw only that.
+
+Modelled on Anki's OpChanges: every write (and every undo or redo) returns a
+`Changes` naming the kinds of thing that moved and their ids. A notes panel
+showing excerpt 12 refreshes when `12 in changes.excerpts`; a document list
+re-reads read state only for `changes.documents`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Changes:
+    """Ids of what changed; empty sets mean that kind of thing did not move.
+
+    - `notes`: note ids (created, edited or deleted).
+    - `excerpts`: excerpt ids (captured, edited, re-anchored, deleted).
+    - `briefings`: briefing ids (metadata, sections, items, order).
+    - `documents`: document ids whose read state or reading position changed.
+    - `tags`: the set of tag names in use may have changed (refresh tag lists).
+    """
+
+    notes: frozenset[int] = frozenset()
+    excerpts: frozenset[int] = frozenset()
+    briefings: frozenset[int] = frozenset()
+    documents: frozenset[str] = frozenset()
+    tags: bool = False
+
+    def __or__(self, other: Changes) -> Changes:
+        return Changes(
+            notes=self.notes | other.notes,
+            excerpts=self.excerpts | other.excerpts,
+            briefings=self.briefings | other.briefings,
+            documents=self.documents | other.documents,
+            tags=self.tags or other.tags,
+        )
+
+    def __bool__(self) -> bool:
+        return bool(self.notes or self.excerpts or self.briefings or self.documents or self.tags)
+
+    def as_dict(self) -> dict[str, object]:
+        """JSON-friendly form (sorted ids), for the CLI and for logging."""
+        return {
+            "notes": sorted(self.notes),
+            "excerpts": sorted(self.excerpts),
+            "briefings": sorted(self.briefings),
+            "documents": sorted(self.documents),
+            "tags": self.tags,
+        }
+
+
+NO_CHANGES = Changes()

@@ -1,0 +1,394 @@
+"""Excerpts: capture, tag, comment, flag, delete, re-anchor; all undoable.
+
+Capture takes the document's current text and the offsets of the passage
+(a paragraph, a sentence or a keyboard selection: the reader works out which)
+and stores the quote as a TextQuoteSelector with the content hash of the text,
+so it can be found again when the text changes (`reanchor`). An excerpt that
+cannot be found is flagged "orphaned", never deleted.
+
+Every mutation returns a `Changes` report and is one undo step.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import Literal, NamedTuple
+
+from briefreader.domain import PARAGRAPH_SEPARATOR, Mention
+from briefreader.store.anchoring import DEFAULT_CONTEXT, anchor, quote_selector
+from briefreader.store.changes import Changes
+from briefreader.store.db import Database, next_id, timestamp
+from briefreader.store.errors import NotFoundError
+from briefreader.store.excerpt_rows import (
+    EntityRow,
+    Excerpt,
+    ExcerptSnapshot,
+    ExcerptStatus,
+    load_excerpts,
+    read_snapshot,
+    write_snapshot,
+)
+from briefreader.store.undo import Operation, Put, batch
+
+Runner = Callable[[Callable[[sqlite3.Connection], Operation | None]], Changes]
+MentionFinder = Callable[[str], Sequence[Mention]]
+Order = Literal["document", "recent"]
+_SPACES = re.compile(r"\s+")
+
+
+def content_hash(text: str) -> str:
+    """The same hash as `Document.content_hash`: SHA-256 of the body."""
+    import hashlib
+
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def normalise_tag(tag: str) -> str:
+    return _SPACES.sub(" ", tag).strip()
+
+
+def entity_rows(mentions: Iterable[Mention]) -> tuple[EntityRow, ...]:
+    """One row per distinct entity, with the offset of its first mention."""
+    first: dict[tuple[str, str], int] = {}
+    for m in mentions:
+        key = (m.kind, m.canonical)
+        first[key] = min(first.get(key, m.start), m.start)
+    return tuple(sorted((k, c, pos) for (k, c), pos in first.items()))
+
+
+class Captured(NamedTuple):
+    excerpt: Excerpt
+    changes: Changes
+
+
+@dataclass(frozen=True, slots=True)
+class ReanchorReport:
+    """What `reanchor` did: ids by outcome, plus the change report."""
+
+    unchanged: tuple[int, ...]
+    moved: tuple[int, ...]  # found exactly, at new offsets
+    fuzzy: tuple[int, ...]  # found approximately: review these
+    orphaned: tuple[int, ...]  # not found: kept, flagged
+    changes: Changes
+
+
+def _default_finder() -> MentionFinder:
+    try:
+        from briefreader.entities import find_mentions
+    except ImportError:  # the entities package predates find_mentions
+        return lambda _text: ()
+    return find_mentions
+
+
+def _put(
+    label: str, excerpt_id: int, before: ExcerptSnapshot | None, after: ExcerptSnapshot | None
+) -> Put:
+    return Put(label, excerpt_id, before, after, write_snapshot)
+
+
+class Excerpts:
+    """The excerpts repository; reached as `Store.excerpts`."""
+
+    def __init__(
+        self, db: Database, run: Runner, find_mentions: MentionFinder | None = None
+    ) -> None:
+        self._db = db
+        self._run = run
+        self._find = find_mentions
+
+    def _finder(self) -> MentionFinder:
+        if self._find is None:
+            self._find = _default_finder()
+        return self._find
+
+    # -- reading ---------------------------------------------------------
+    def get(self, excerpt_id: int) -> Excerpt:
+        with self._db.reading() as conn:
+            found = load_excerpts(conn, "WHERE e.id = ?", (excerpt_id,))
+        if not found:
+            raise NotFoundError(f"there is no excerpt {excerpt_id}")
+        return found[0]
+
+    def list(
+        self,
+        *,
+        doc_id: str | None = None,
+        tag: str | None = None,
+        entity: str | None = None,
+        priority: bool | None = None,
+        status: ExcerptStatus | None = None,
+        order: Order = "document",
+    ) -> list[Excerpt]:
+        """Excerpts matching every filter given (the excerpt bin's query).
+
+        `entity` is a canonical group or country name; `tag` matches without
+        regard to case. "document" order is by document then offset,
+        "recent" newest first.
+        """
+        clauses, args = [], []
+        if doc_id is not None:
+            clauses.append("e.doc_id = ?")
+            args.append(doc_id)
+        if tag is not None:
+            clauses.append(
+                "EXISTS (SELECT 1 FROM excerpt_tags t WHERE t.excerpt_id = e.id AND t.tag = ?)"
+            )
+            args.append(normalise_tag(tag))
+        if entity is not None:
+            clauses.append(
+                "EXISTS (SELECT 1 FROM excerpt_entities n WHERE n.excerpt_id = e.id "
+                "AND n.canonical = ?)"
+            )
+            args.append(entity)
+        if priority is not None:
+            clauses.append("e.priority = ?")
+            args.append(int(priority))
+        if status is not None:
+            clauses.append("e.status = ?")
+            args.append(status)
+        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        where += (
+            " ORDER BY e.doc_id, e.start, e.id"
+            if order == "document"
+            else " ORDER BY e.created DESC, e.id DESC"
+        )
+        with self._db.reading() as conn:
+            return load_excerpts(conn, where, args)
+
+    def tags(self) -> list[tuple[str, int]]:
+        """Every tag in use with its excerpt count, alphabetically."""
+        with self._db.reading() as conn:
+            rows = conn.execute("SELECT tag, COUNT(*) FROM excerpt_tags GROUP BY tag").fetchall()
+        return sorted(((t, n) for t, n in rows), key=lambda p: p[0].casefold())
+
+    def entities(self) -> list[tuple[str, str, int]]:
+        """(kind, canonical, excerpt count) for every entity mentioned in an excerpt."""
+        with self._db.reading() as conn:
+            return conn.execute(
+                "SELECT kind, canonical, COUNT(*) FROM excerpt_entities GROUP BY kind, canonical "
+                "ORDER BY kind, canonical"
+            ).fetchall()
+
+    def documents(self) -> list[tuple[str, int]]:
+        """(document id, excerpt count) for every document with excerpts."""
+        with self._db.reading() as conn:
+            return conn.execute(
+                "SELECT doc_id, COUNT(*) FROM excerpts GROUP BY doc_id ORDER BY doc_id"
+            ).fetchall()
+
+    # -- capture ---------------------------------------------------------
+    def capture(
+        self,
+        doc_id: str,
+        text: str,
+        start: int,
+        end: int,
+        *,
+        tags: Iterable[str] = (),
+        comment: str = "",
+        priority: bool = False,
+        mentions: Sequence[Mention] | None = None,
+        context: int = DEFAULT_CONTEXT,
+    ) -> Captured:
+        """Store `text[start:end]` of document `doc_id` as a new excerpt.
+
+        `mentions` are the group/country mentions inside the quote (offsets
+        relative to the quote); when None they are found with
+        briefreader.entities.find_mentions (or the finder given to the Store).
+        """
+        selector = quote_selector(text, start, end, context)
+        found = self._finder()(selector.exact) if mentions is None else mentions
+        now = timestamp()
+        clean_tags = tuple(sorted({normalise_tag(t) for t in tags} - {""}, key=str.casefold))
+        holder: list[int] = []
+
+        def build(conn: sqlite3.Connection) -> Operation:
+            excerpt_id = next_id(conn, "excerpts")
+            holder.append(excerpt_id)
+            row = (
+                excerpt_id, doc_id, content_hash(text), start, end,
+                selector.exact, selector.prefix, selector.suffix,
+                text.count(PARAGRAPH_SEPARATOR, 0, start), comment, int(priority),
+                "anchored", now, now,
+            )  # fmt: skip
+            snap = ExcerptSnapshot(row, entity_rows(found), clean_tags, None, ())
+            return _put("capture excerpt", excerpt_id, None, snap)
+
+        changes = self._run(build)
+        return Captured(self.get(holder[0]), changes)
+
+    # -- editing ---------------------------------------------------------
+    def _edit(
+        self,
+        label: str,
+        ids: Iterable[int],
+        change: Callable[[ExcerptSnapshot], ExcerptSnapshot | None],
+    ) -> Changes:
+        wanted = list(dict.fromkeys(ids))
+
+        def build(conn: sqlite3.Connection) -> Operation | None:
+            ops: list[Operation] = []
+            for excerpt_id in wanted:
+                before = read_snapshot(conn, excerpt_id)
+                if before is None:
+                    raise NotFoundError(f"there is no excerpt {excerpt_id}")
+                after = change(before)
+                if after is not None and after != before:
+                    after = replace(after, row=(*after.row[:13], timestamp()))
+                ops.append(_put(label, excerpt_id, before, after))
+            return batch(label, ops)
+
+        return self._run(build)
+
+    def set_comment(self, excerpt_id: int, comment: str) -> Changes:
+        """The analyst's comment on the excerpt (plain text or Markdown)."""
+        return self._edit("edit comment", [excerpt_id], lambda s: _with_row(s, 9, comment))
+
+    def set_priority(self, ids: Iterable[int], priority: bool = True) -> Changes:
+        return self._edit(
+            "flag priority" if priority else "clear priority",
+            ids,
+            lambda s: _with_row(s, 10, int(priority)),
+        )
+
+    def toggle_priority(self, excerpt_id: int) -> Changes:
+        return self.set_priority([excerpt_id], not self.get(excerpt_id).priority)
+
+    def add_tags(self, ids: Iterable[int], tags: Iterable[str]) -> Changes:
+        new = {normalise_tag(t) for t in tags} - {""}
+
+        def add(s: ExcerptSnapshot) -> ExcerptSnapshot:
+            have = {t.casefold() for t in s.tags}
+            extra = [t for t in new if t.casefold() not in have]
+            return replace(s, tags=tuple(sorted((*s.tags, *extra), key=str.casefold)))
+
+        return self._edit("add tag", ids, add)
+
+    def remove_tags(self, ids: Iterable[int], tags: Iterable[str]) -> Changes:
+        gone = {normalise_tag(t).casefold() for t in tags}
+        return self._edit(
+            "remove tag",
+            ids,
+            lambda s: replace(s, tags=tuple(t for t in s.tags if t.casefold() not in gone)),
+        )
+
+    def rename_tag(self, old: str, new: str) -> Changes:
+        """Rename a tag on every excerpt (merging into `new` if it exists)."""
+        old_key, new_name = normalise_tag(old).casefold(), normalise_tag(new)
+        if not new_name:
+            raise ValueError("a tag name cannot be empty")
+        ids = [e.id for e in self.list(tag=old)]
+
+        def rename(s: ExcerptSnapshot) -> ExcerptSnapshot:
+            kept = [t for t in s.tags if t.casefold() not in {old_key, new_name.casefold()}]
+            return replace(s, tags=tuple(sorted((*kept, new_name), key=str.casefold)))
+
+        return self._edit("rename tag", ids, rename)
+
+    def delete(self, ids: Iterable[int]) -> Changes:
+        """Delete excerpts with their note and briefing places (undo restores all)."""
+        return self._edit("delete excerpt", ids, lambda _s: None)
+
+    def refresh_entities(self, find_mentions: MentionFinder | None = None) -> Changes:
+        """Recompute every excerpt's entities (after the gazetteer changed)."""
+        finder = find_mentions or self._finder()
+        ids = [e.id for e in self.list()]
+        return self._edit(
+            "refresh entities", ids, lambda s: replace(s, entities=entity_rows(finder(s.row[5])))
+        )
+
+    # -- re-anchoring ----------------------------------------------------
+    def reanchor(self, doc_id: str, text: str, *, new_doc_id: str | None = None) -> ReanchorReport:
+        """Find every excerpt of `doc_id` again in `text`, its document's new text.
+
+        Pass `new_doc_id` when the new text is a new version with its own id:
+        the excerpts move to it. Excerpts found exactly get new offsets,
+        ones found approximately are flagged "fuzzy", the rest "orphaned";
+        all keep their quote. One undo step.
+        """
+        target = new_doc_id or doc_id
+        new_hash = content_hash(text)
+        outcome: dict[str, list[int]] = {"unchanged": [], "moved": [], "fuzzy": [], "orphaned": []}
+
+        def build(conn: sqlite3.Connection) -> Operation | None:
+            ops: list[Operation] = []
+            rows = conn.execute("SELECT id FROM excerpts WHERE doc_id = ? ORDER BY id", (doc_id,))
+            for (excerpt_id,) in rows.fetchall():
+                before = read_snapshot(conn, excerpt_id)
+                assert before is not None
+                after, kind = _reanchored(before, text, target, new_hash)
+                outcome[kind].append(excerpt_id)
+                if after != before:
+                    ops.append(_put("re-anchor excerpts", excerpt_id, before, after))
+            return batch("re-anchor excerpts", ops)
+
+        changes = self._run(build)
+        return ReanchorReport(
+            *(tuple(outcome[k]) for k in ("unchanged", "moved", "fuzzy", "orphaned")), changes
+        )
+
+
+def _with_row(snap: ExcerptSnapshot, index: int, value: object) -> ExcerptSnapshot:
+    row = list(snap.row)
+    row[index] = value
+    return replace(snap, row=tuple(row))  # type: ignore[arg-type]
+
+
+def _reanchored(
+    snap: ExcerptSnapshot, text: str, doc_id: str, new_hash: str
+) -> tuple[ExcerptSnapshot, str]:
+    (
+        eid,
+        _doc,
+        old_hash,
+        start,
+        end,
+        exact,
+        prefix,
+        suffix,
+        para,
+        comment,
+        prio,
+        status,
+        cr,
+        _up,
+    ) = snap.row
+    from briefreader.store.anchoring import TextQuoteSelector
+
+    found = anchor(text, TextQuoteSelector(exact, prefix, suffix), hint=start)
+    now = timestamp()
+    if found is None:
+        row = (
+            eid,
+            doc_id,
+            old_hash,
+            start,
+            end,
+            exact,
+            prefix,
+            suffix,
+            para,
+            comment,
+            prio,
+            "orphaned",
+            cr,
+            now,
+        )
+        kind = "orphaned"
+    else:
+        new_status = "anchored" if found.exact else "fuzzy"
+        paragraph = text.count(PARAGRAPH_SEPARATOR, 0, found.start)
+        row = (
+            eid, doc_id, new_hash, found.start, found.end, exact,
+            text[max(0, found.start - DEFAULT_CONTEXT) : found.start] if found.exact else prefix,
+            text[found.end : found.end + DEFAULT_CONTEXT] if found.exact else suffix,
+            paragraph, comment, prio, new_status, cr, now,
+        )  # fmt: skip
+        same_place = (found.start, found.end) == (start, end) and new_hash == old_hash
+        kind = "fuzzy" if not found.exact else ("unchanged" if same_place else "moved")
+        if kind == "unchanged" and status == "anchored" and doc_id == snap.row[1]:
+            return snap, kind
+    return replace(snap, row=row), kind  # type: ignore[arg-type]

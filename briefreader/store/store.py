@@ -1,0 +1,173 @@
+"""`Store`: the analyst's work database, opened once per process.
+
+It ties the pieces together: opening (lock, quick check, recovery,
+migrations; see opening.py), the repositories (`notes`, `excerpts`,
+`briefings`, `reading`) and the undo history they share. Repositories hand
+`_run` a function that reads the current state and returns the operation to
+apply; `_run` applies it inside one transaction and records it for undo only
+after the commit succeeded.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from types import TracebackType
+
+from briefreader.domain import Mention
+from briefreader.paths import DataPaths
+from briefreader.store.backups import BackupInfo
+from briefreader.store.briefing_rows import Briefing
+from briefreader.store.briefings import BriefingRef, Briefings
+from briefreader.store.changes import NO_CHANGES, Changes
+from briefreader.store.excerpts import Excerpts
+from briefreader.store.migrations import MIGRATIONS, Migration
+from briefreader.store.notes import Note, NoteFormat, Notes, NoteSave, NoteTarget
+from briefreader.store.opening import IfLocked, Recovery, open_database
+from briefreader.store.readstate import Reading
+from briefreader.store.undo import History, Operation
+
+
+class Store:
+    """Notes, excerpts, briefings and read state, with undo and backups."""
+
+    def __init__(
+        self,
+        opened: object,
+        *,
+        find_mentions: Callable[[str], Sequence[Mention]] | None = None,
+    ) -> None:
+        # `opened` is an opening.Opened; typed loosely to keep construction private.
+        self._db = opened.database  # type: ignore[attr-defined]
+        self._lock_file = opened.lock  # type: ignore[attr-defined]
+        #: Set when start-up found the database damaged; show `recovery.message`.
+        self.recovery: Recovery | None = opened.recovery  # type: ignore[attr-defined]
+        self.history = History()
+        self._history_lock = threading.RLock()
+        self.notes = Notes(self._db, self._run)
+        self.excerpts = Excerpts(self._db, self._run, find_mentions)
+        self.briefings = Briefings(self._db, self._run)
+        self.reading = Reading(self._db)
+
+    @classmethod
+    def open(
+        cls,
+        paths: DataPaths,
+        *,
+        read_only: bool = False,
+        if_locked: IfLocked = "raise",
+        find_mentions: Callable[[str], Sequence[Mention]] | None = None,
+        migrations: Sequence[Migration] = MIGRATIONS,
+    ) -> Store:
+        """Open the work database in `paths` (creating it if needed).
+
+        With another briefreader holding it, `if_locked="raise"` raises
+        StoreBusyError and `"read_only"` opens it read-only (see
+        `read_only_reason`). A damaged database is set aside and the newest
+        good backup restored: check `recovery`. Raises StoreError subclasses
+        with a one-line message for anything it cannot handle.
+        """
+        opened = open_database(
+            paths, read_only=read_only, if_locked=if_locked, migrations=migrations
+        )
+        return cls(opened, find_mentions=find_mentions)
+
+    # -- state -------------------------------------------------------------
+    @property
+    def read_only(self) -> bool:
+        return self._db.read_only
+
+    @property
+    def read_only_reason(self) -> str | None:
+        """Why this store cannot save, as a sentence for the status bar; None if it can."""
+        return self._db.read_only_reason
+
+    @property
+    def path(self) -> str:
+        return str(self._db.path)
+
+    @property
+    def backup_error(self) -> str | None:
+        """The last automatic backup's failure, if it failed."""
+        return self._db.backup_error
+
+    # -- the names other parts were promised --------------------------------
+    def save_note(
+        self, target: NoteTarget, text: str, *, format: NoteFormat | None = None
+    ) -> NoteSave:
+        return self.notes.save(target, text, format=format)
+
+    def iter_notes(self) -> Iterator[Note]:
+        return self.notes.iter_notes()
+
+    def load_briefing(
+        self, name_or_id: BriefingRef, *, document_title: Callable[[str], str] | None = None
+    ) -> Briefing:
+        return self.briefings.load(name_or_id, document_title=document_title)
+
+    # -- running and undoing operations -------------------------------------
+    def _run(self, build: Callable[[sqlite3.Connection], Operation | None]) -> Changes:
+        with self._history_lock:
+            applied: list[Operation] = []
+
+            def transaction(conn: sqlite3.Connection) -> Changes:
+                op = build(conn)
+                if op is None:
+                    return NO_CHANGES
+                applied.append(op)
+                return op.apply(conn)
+
+            changes = self._db.write(transaction)
+            if applied:
+                self.history.record(applied[0])
+            return changes
+
+    def undo(self) -> Changes:
+        """Revert the last note, excerpt, tag or briefing action (Ctrl+Z).
+
+        Returns NO_CHANGES when there is nothing to undo. On a failed write the
+        step stays on the stack and StoreWriteError is raised.
+        """
+        with self._history_lock:
+            op = self.history.next_undo()
+            if op is None:
+                return NO_CHANGES
+            changes = self._db.write(op.inverse().apply)
+            self.history.undone()
+            return changes
+
+    def redo(self) -> Changes:
+        """Re-apply the last undone action (Ctrl+Shift+Z)."""
+        with self._history_lock:
+            op = self.history.next_redo()
+            if op is None:
+                return NO_CHANGES
+            changes = self._db.write(op.apply)
+            self.history.redone()
+            return changes
+
+    # -- backups and shutdown -------------------------------------------------
+    def backup_now(self) -> BackupInfo | None:
+        """A verified backup now (e.g. before a risky bulk action)."""
+        return self._db.backup("manual")
+
+    def close(self) -> list[NoteSave]:
+        """Retry unsaved notes, checkpoint, release the lock. Returns the
+        retries so the UI can warn about any edit that still could not be saved."""
+        retries = self.notes.flush() if self.notes.pending() else []
+        self._db.close()
+        if self._lock_file is not None:
+            self._lock_file.release()
+        return retries
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
