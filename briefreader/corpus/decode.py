@@ -43,6 +43,10 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
+#: Tie-break order among equally good legacy guesses.
+_PREFERRED = {
+    name: rank for rank, name in enumerate(("cp1252", "iso8859_15", "latin_1", "mac_roman"))
+}
 #: Below this confidence a legacy guess is refused: the text would be garbage.
 MIN_GUESS_CONFIDENCE = 0.5
 #: C0 controls other than tab, newline, carriage return and form feed.
@@ -116,7 +120,13 @@ def _control_ratio(data: bytes) -> float:
 
 
 def _guess_legacy(data: bytes) -> Decoded:
-    best = from_bytes(data[:1_000_000]).best()
+    matches = list(from_bytes(data[:1_000_000]))
+    best = matches[0] if matches else None
+    if best is not None:
+        # Code pages that decode the bytes equally well tie on chaos; the
+        # Western ones are far more common in English-language reporting.
+        tied = [m for m in matches if m.chaos <= best.chaos + 0.01]
+        best = min(tied, key=lambda m: _PREFERRED.get(str(m.encoding), len(_PREFERRED)))
     if best is None:
         raise Undecodable("undecodable bytes: neither UTF-8, UTF-16 nor any legacy encoding fits")
     confidence = round(max(0.0, 1.0 - float(best.chaos)), 2)

@@ -23,64 +23,16 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from briefreader.corpus.cluster import cluster, containment, shingles
 from briefreader.corpus.errors import Rejected
 from briefreader.corpus.files import DEFAULT_MAX_BYTES, Found, discover, read_capped
 from briefreader.corpus.parse import parse_bytes
 from briefreader.corpus.report import ImportReport
+from briefreader.corpus.rows import COLUMNS, SCHEMA, SCHEMA_VERSION, document_from_row, meta_json
 from briefreader.domain import Document, Story
 from briefreader.paths import DataPaths, seeds_dir
 
-SCHEMA_VERSION = 1
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS files (
-    id INTEGER PRIMARY KEY,
-    path TEXT NOT NULL,
-    sha256 TEXT NOT NULL,
-    version INTEGER NOT NULL,
-    size INTEGER NOT NULL,
-    content BLOB NOT NULL,
-    cleaned TEXT NOT NULL,
-    encoding TEXT NOT NULL,
-    imported_at TEXT NOT NULL,
-    UNIQUE (path, sha256)
-);
-CREATE TABLE IF NOT EXISTS documents (
-    seq INTEGER PRIMARY KEY AUTOINCREMENT,
-    id TEXT NOT NULL UNIQUE,
-    article TEXT NOT NULL,
-    version INTEGER NOT NULL,
-    current INTEGER NOT NULL DEFAULT 1,
-    file_id INTEGER NOT NULL REFERENCES files (id),
-    title TEXT NOT NULL,
-    body TEXT NOT NULL,
-    meta TEXT NOT NULL,
-    story_id TEXT NOT NULL DEFAULT ''
-);
-CREATE INDEX IF NOT EXISTS documents_article ON documents (article, version);
-CREATE TABLE IF NOT EXISTS occurrences (
-    doc_id TEXT NOT NULL,
-    file_id INTEGER NOT NULL REFERENCES files (id),
-    source_index INTEGER NOT NULL,
-    PRIMARY KEY (doc_id, file_id, source_index)
-);
-CREATE INDEX IF NOT EXISTS occurrences_file ON occurrences (file_id);
-CREATE TABLE IF NOT EXISTS stories (
-    id TEXT PRIMARY KEY,
-    title TEXT NOT NULL,
-    document_ids TEXT NOT NULL,
-    differing TEXT NOT NULL
-);
-"""
-#: Document fields kept in the `meta` JSON column (the rest have columns).
-_META_FIELDS = tuple(
-    f.name
-    for f in dataclasses.fields(Document)
-    if f.name not in {"id", "title", "body", "story_id", "version"}
-)
 Progress = Callable[[int, int, str], None]
 
 
@@ -97,7 +49,7 @@ class Library:
         )
         connection.execute("PRAGMA journal_mode=WAL")
         connection.execute("PRAGMA foreign_keys=ON")
-        connection.executescript(_SCHEMA)
+        connection.executescript(SCHEMA)
         connection.execute(
             "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', ?)", (str(SCHEMA_VERSION),)
         )
@@ -134,27 +86,27 @@ class Library:
         """The newest version of each article, in the order they were imported."""
         with self._lock:
             rows = self._db.execute(
-                f"SELECT {_COLUMNS} FROM documents AS d WHERE current = 1 ORDER BY "
+                f"SELECT {COLUMNS} FROM documents AS d WHERE current = 1 ORDER BY "
                 "(SELECT MIN(seq) FROM documents AS a WHERE a.article = d.article), seq"
             ).fetchall()
-        return [_document(row) for row in rows]
+        return [document_from_row(row) for row in rows]
 
     def get(self, doc_id: str) -> Document | None:
         with self._lock:
             row = self._db.execute(
-                f"SELECT {_COLUMNS} FROM documents WHERE id = ?", (doc_id,)
+                f"SELECT {COLUMNS} FROM documents WHERE id = ?", (doc_id,)
             ).fetchone()
-        return _document(row) if row else None
+        return document_from_row(row) if row else None
 
     def versions(self, doc_id: str) -> list[Document]:
         """Every version of the article `doc_id` belongs to, oldest first."""
         with self._lock:
             rows = self._db.execute(
-                f"SELECT {_COLUMNS} FROM documents WHERE article = "
+                f"SELECT {COLUMNS} FROM documents WHERE article = "
                 "(SELECT article FROM documents WHERE id = ?) ORDER BY version",
                 (doc_id,),
             ).fetchall()
-        return [_document(row) for row in rows]
+        return [document_from_row(row) for row in rows]
 
     def sources(self, doc_id: str) -> list[str]:
         """Every file the document was found in (exact duplicates share an id)."""
@@ -279,11 +231,11 @@ class Library:
 
     def _current_documents_of(self, file_id: int) -> list[Document]:
         rows = self._db.execute(
-            f"SELECT {_COLUMNS} FROM documents WHERE current = 1 AND id IN "
+            f"SELECT {COLUMNS} FROM documents WHERE current = 1 AND id IN "
             "(SELECT doc_id FROM occurrences WHERE file_id = ?)",
             (file_id,),
         ).fetchall()
-        return [_document(row) for row in rows]
+        return [document_from_row(row) for row in rows]
 
     def _store(
         self,
@@ -329,11 +281,10 @@ class Library:
         else:
             article, version = doc.id, 1
             acc.added.append(doc.id)
-        meta = {name: getattr(doc, name) for name in _META_FIELDS}
         db.execute(
             "INSERT INTO documents (id, article, version, current, file_id, title, body, meta) "
             "VALUES (?, ?, ?, 1, ?, ?, ?, ?)",
-            (doc.id, article, version, file_id, doc.title, doc.body, json.dumps(meta)),
+            (doc.id, article, version, file_id, doc.title, doc.body, meta_json(doc)),
         )
 
     def _recluster(self) -> tuple[str, ...]:
@@ -377,19 +328,6 @@ def _predecessor(doc: Document, old: list[Document]) -> Document | None:
     if best is not None and containment(new, shingles(best.body)) >= 0.5:
         return best
     return None
-
-
-_COLUMNS = "id, title, body, story_id, version, meta"
-
-
-def _document(row: tuple[Any, ...]) -> Document:
-    meta = json.loads(row[5])
-    fields = {
-        name: tuple(value) if isinstance(value, list) else value
-        for name, value in meta.items()
-        if name in _META_FIELDS
-    }
-    return Document(id=row[0], title=row[1], body=row[2], story_id=row[3], version=row[4], **fields)
 
 
 @dataclasses.dataclass

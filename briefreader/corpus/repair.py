@@ -56,21 +56,26 @@ _CODEC_LABELS = {
 }
 
 
-def _plausible(char: str, length: int, sequences: int) -> bool:
+def _plausible(char: str, length: int, sequences: int, whole: bool) -> bool:
     """Whether a decoded sequence is a character mojibake plausibly hid.
 
-    Two-byte sequences are cheap to hit by accident (`ß“` is valid UTF-8 for
-    an NKo letter), so they must decode to Latin text, or to Greek/Cyrillic
-    when the run holds several such sequences.
+    Two-byte sequences are cheap to hit by accident (`«•` is valid UTF-8 for
+    `ǥ` in Mac-Roman), so they must decode to Latin-1 or Latin Extended-A
+    letters and signs; three-byte ones to punctuation and symbols. Other
+    scripts (Greek, Cyrillic, CJK) count only when the whole run decodes into
+    several of them.
     """
     code = ord(char)
-    if unicodedata.category(char) in {"Cc", "Cs", "Co", "Cn"}:
+    if unicodedata.category(char) in {"Cc", "Cs", "Co", "Cn", "Mn", "Me"}:
         return False
-    if length >= 3:
+    if length == 2 and 0xA0 <= code <= 0x17F:
         return True
-    if 0xA0 <= code <= 0x24F:
-        return True
-    return 0x370 <= code <= 0x4FF and sequences >= 2
+    if length == 3 and (0x1E00 <= code <= 0x2BFF or 0xFB00 <= code <= 0xFB06):
+        return True  # punctuation, currency, symbols, Vietnamese, ligatures
+    if length == 4 and 0x1F000 <= code <= 0x1FAFF:
+        return True  # emoji
+    # Any other script only when the whole run decodes into several characters.
+    return sequences >= 2 and whole
 
 
 def _utf8_length(lead: int) -> int:
@@ -100,7 +105,8 @@ def _repair_run(run: str, family: _Family, used: set[str]) -> str:
                 i += length
                 continue
         i += 1
-    pieces = [p for p in pieces if _plausible(p[2], p[1] - p[0], len(pieces))]
+    whole = sum(end - start for start, end, _ in pieces) == len(data)
+    pieces = [p for p in pieces if _plausible(p[2], p[1] - p[0], len(pieces), whole)]
     if not pieces:
         return run
     out: list[str] = []
@@ -161,9 +167,20 @@ def _step(name: str, text: str, fix: Callable[[str], str], repairs: list[str]) -
 def repair_text(text: str) -> Repaired:
     """Mojibake, line endings, NFC, controls and odd spaces; names each repair made.
 
-    Idempotent, and the identity on text that is already clean.
+    Idempotent, and the identity on text that is already clean: removing a
+    control character can join two halves of a mojibake run, so the steps
+    repeat until nothing changes (at most a few rounds; each one shortens).
     """
     repairs: list[str] = []
+    for _ in range(4):
+        before = text
+        text = _repair_once(text, repairs)
+        if text == before:
+            break
+    return Repaired(text, tuple(dict.fromkeys(repairs)))
+
+
+def _repair_once(text: str, repairs: list[str]) -> str:
     text = _step("line-endings", text, lambda t: _LINE_SEPARATORS.sub("\n", t), repairs)
     text, mojibake = fix_mojibake(text)
     repairs.extend(mojibake)
@@ -171,5 +188,4 @@ def repair_text(text: str) -> Repaired:
     text = _step("controls", text, lambda t: _CONTROLS.sub("", t.replace("\t", " ")), repairs)
     text = _step("invisible", text, lambda t: _INVISIBLE.sub("", t), repairs)
     text = _step("spaces", text, lambda t: _SPACES.sub(" ", t), repairs)
-    text = _step("trailing-space", text, lambda t: _TRAILING.sub("", t), repairs)
-    return Repaired(text, tuple(repairs))
+    return _step("trailing-space", text, lambda t: _TRAILING.sub("", t), repairs)

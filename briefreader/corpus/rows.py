@@ -1,0 +1,79 @@
+"""How documents are laid out in the library's SQLite file.
+
+The schema, and the conversion between a row and a `Document`: fields with
+their own column (id, title, body, story, version) and the rest in one JSON
+column, so adding an optional field to `Document` needs no migration.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from typing import Any
+
+from briefreader.domain import Document
+
+SCHEMA_VERSION = 1
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    size INTEGER NOT NULL,
+    content BLOB NOT NULL,
+    cleaned TEXT NOT NULL,
+    encoding TEXT NOT NULL,
+    imported_at TEXT NOT NULL,
+    UNIQUE (path, sha256)
+);
+CREATE TABLE IF NOT EXISTS documents (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    article TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    current INTEGER NOT NULL DEFAULT 1,
+    file_id INTEGER NOT NULL REFERENCES files (id),
+    title TEXT NOT NULL,
+    body TEXT NOT NULL,
+    meta TEXT NOT NULL,
+    story_id TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX IF NOT EXISTS documents_article ON documents (article, version);
+CREATE TABLE IF NOT EXISTS occurrences (
+    doc_id TEXT NOT NULL,
+    file_id INTEGER NOT NULL REFERENCES files (id),
+    source_index INTEGER NOT NULL,
+    PRIMARY KEY (doc_id, file_id, source_index)
+);
+CREATE INDEX IF NOT EXISTS occurrences_file ON occurrences (file_id);
+CREATE TABLE IF NOT EXISTS stories (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    document_ids TEXT NOT NULL,
+    differing TEXT NOT NULL
+);
+"""
+#: Document fields kept in the `meta` JSON column (the rest have columns).
+META_FIELDS = tuple(
+    f.name
+    for f in dataclasses.fields(Document)
+    if f.name not in {"id", "title", "body", "story_id", "version"}
+)
+
+COLUMNS = "id, title, body, story_id, version, meta"
+
+
+def document_from_row(row: tuple[Any, ...]) -> Document:
+    meta = json.loads(row[5])
+    fields = {
+        name: tuple(value) if isinstance(value, list) else value
+        for name, value in meta.items()
+        if name in META_FIELDS
+    }
+    return Document(id=row[0], title=row[1], body=row[2], story_id=row[3], version=row[4], **fields)
+
+
+def meta_json(doc: Document) -> str:
+    return json.dumps({name: getattr(doc, name) for name in META_FIELDS})

@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+from briefreader.corpus.html import html_title, html_to_text
+from briefreader.corpus.markdown import markdown_to_text
+from briefreader.corpus.parse import parse_bytes
+
+PAGE = """<!doctype html><html><head><title>Site &amp; Title</title>
+<style>p { color: red }</style><script>var x = "<p>not text</p>";</script></head>
+<body><nav><a href="/">Home</a> <a href="/about">About</a></nav>
+<article><h1>ISKP claims &lt;new&gt; attack</h1>
+<p>The group&#8217;s claim came <b>late</b> on Friday,<br>officials said.</p>
+<!-- a comment that is not text -->
+<p>A second paragraph about the Taliban response in Kabul and beyond, long enough.</p>
+<figure><img src="x.jpg"><figcaption>Smoke over Kabul. Photo: Reuters</figcaption></figure>
+<p>A third paragraph that closes the article with some more words in it.</p>
+</article><noscript>Enable JavaScript</noscript><form><input value="x"></form></body></html>"""
+
+
+def test_html_text_drops_scripts_styles_nav_and_forms() -> None:
+    text = html_to_text(PAGE)
+    assert "not text" not in text and "color" not in text
+    assert "Home" not in text and "JavaScript" not in text and "comment" not in text
+    assert "ISKP claims <new> attack" in text
+    assert "The group’s claim came late on Friday, officials said." in text
+    assert html_title(PAGE) == "Site & Title"
+
+
+def test_html_file_becomes_a_document_with_its_heading_as_title() -> None:
+    parsed = parse_bytes(PAGE.encode(), source="page.html", fmt="html")
+    (doc,) = parsed.documents
+    assert doc.title == "ISKP claims <new> attack"
+    assert doc.captions == ("Smoke over Kabul. Photo: Reuters",)
+    assert len(doc.paragraphs) == 3
+    assert "html-to-text" in doc.repairs
+
+
+def test_html_without_heading_falls_back_to_its_title_element() -> None:
+    page = "<html><head><title>Only the title</title></head><body><p>" + "word " * 40 + "</p>"
+    (doc,) = parse_bytes(page.encode(), fmt="html").documents
+    assert doc.title == "Only the title"
+
+
+def test_markdown_markup_is_removed() -> None:
+    text = markdown_to_text(
+        "# The Title\n\nSome **bold** and _italic_ text with a [link](http://x.org).\n\n"
+        "![A caption](pic.png)\n\n- first\n- second\n\n> quoted words\n"
+    )
+    assert "The Title\n" in text
+    assert "Some bold and italic text with a link." in text
+    assert "http" not in text and "**" not in text
+    assert "Image: A caption" in text
+    assert "• first\n• second" in text
+    assert "quoted words" in text and ">" not in text
