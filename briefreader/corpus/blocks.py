@@ -88,7 +88,7 @@ _DATE_LINE = re.compile(
     re.IGNORECASE,
 )
 _FOOTNOTE = re.compile(r"^(?:\[(\d{1,3})\]|(\d{1,3})[.)]?)\s+\S")
-_CITATION = re.compile(r"https?://|www\.|\b(?:19|20)\d\d\b|\bIbid\b|“|\"|\bpp?\.\s*\d", re.I)
+CITATION = re.compile(r"https?://|www\.|\b(?:19|20)\d\d\b|\bIbid\b|“|\"|\bpp?\.\s*\d", re.I)
 _BULLET = re.compile(r"^\s*[•▪●◦‣∙·*-]\s+")
 _TERMINAL = re.compile(r"[.,;:]['’\")\]]?$")
 _FIRST_PERSON = re.compile(r"\b(?:I|I’m|I'm|I’ve|I've|I’d|I'd|I’ll|I'll|my|My|me|myself)\b")
@@ -140,7 +140,8 @@ def _pieces(lines: list[str]) -> list[str]:
     return kept
 
 
-def classify(text: str) -> Unit:
+def classify(text: str, *, footnote: bool = True) -> Unit:
+    """The kind of one unit; `footnote=False` when a numbered line proved not to be one."""
     words = len(text.split())
     unit = Unit(text, Kind.PROSE, words)
     if _COMPILATION.match(text) and words <= 12:
@@ -153,7 +154,7 @@ def classify(text: str) -> Unit:
         unit.kind = Kind.BYLINE
     elif _BULLET.match(text) and words <= 120:
         unit.kind = Kind.BULLETS
-    elif (number := _footnote_number(text)) is not None:
+    elif footnote and (number := _footnote_number(text)) is not None:
         unit.kind, unit.number = Kind.FOOTNOTE, number
     elif words <= 80 and _CAPTION.search(text):
         unit.kind = Kind.CAPTION
@@ -172,7 +173,7 @@ def classify(text: str) -> Unit:
 
 def _footnote_number(text: str) -> int | None:
     match = _FOOTNOTE.match(text)
-    if not match or (not _CITATION.search(text) and len(text.split()) < 4):
+    if not match or (not CITATION.search(text) and len(text.split()) < 4):
         return None
     number = int(match.group(1) or match.group(2))
     # "2022 started with …" is a year, not a note; notes are short and numbered from 1.

@@ -109,8 +109,9 @@ _PUBLICATION_WORDS = (
 )
 _PUBLICATION_END = re.compile(rf"\b(?:{_PUBLICATION_WORDS})\b\W*$", re.IGNORECASE)
 _SELF_REFERENCE = re.compile(
-    r"\b(?:piece|pieces|column|article|op-ed|oped|contribution|post|posting|essay|"
-    r"commentary|interview|paper|podcast|report|chapter|review)\b",
+    r"\b(?:pieces?|columns?|articles?|op-eds?|opeds?|contributions?|posts?|posting|essays?|"
+    r"commentary|interviews?|papers?|podcasts?|reports?|chapters?|reviews?|write|wrote|"
+    r"written|writing)\b",
     re.IGNORECASE,
 )
 _PUB_NAME = r"[A-Z][\w’'&.-]*(?:\s+(?:[A-Z][\w’'&.-]*|of|and|on|for|&))*"
@@ -214,7 +215,8 @@ def publisher_named_in(text: str) -> str:
         ref = _SELF_REFERENCE.search(sentence) or re.search(r"\bexclusively\b", sentence)
         if not ref:
             continue
-        for match in _PUBLISHED_FOR.finditer(sentence, ref.end()):
+        after = list(_PUBLISHED_FOR.finditer(sentence, ref.end()))
+        for match in after or _PUBLISHED_FOR.finditer(sentence):
             name = re.sub(r"\s+(?:of|and|on|for|&)$", "", match.group("name")).strip(" .,’'")
             if not name or name.split()[0] in _NOT_NAME_START - {"The"}:
                 continue

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from briefreader.corpus.blocks import Kind, Unit, intro_score, units_of
+from briefreader.corpus.blocks import CITATION, Kind, Unit, classify, units_of
 from briefreader.corpus.byline import (
     bio_names,
     byline_author,
@@ -85,7 +85,11 @@ def split_text(text: str, *, fallback_title: str = "") -> Split:
 
 
 def _settle_footnotes(units: list[Unit]) -> None:
-    """Keep only runs of notes numbered 1, 2, 3 …; a lone "10 people died" is prose."""
+    """Keep only runs of notes numbered 1, 2, 3 … that read like citations.
+
+    A lone "10 people died …" is prose, and a numbered list of points (no
+    dates, links or quoted titles) stays in the body.
+    """
     i = 0
     while i < len(units):
         if units[i].kind is not Kind.FOOTNOTE:
@@ -98,10 +102,12 @@ def _settle_footnotes(units: list[Unit]) -> None:
             and units[j].number == units[j - 1].number + 1
         ):
             j += 1
-        if not (units[i].number == 1 and j - i >= 3):
-            for unit in units[i:j]:
-                unit.kind = Kind.PROSE
-                unit.intro_score = intro_score(unit.text)
+        run = units[i:j]
+        cited = sum(1 for unit in run if CITATION.search(unit.text))
+        if not (run[0].number == 1 and len(run) >= 3 and cited * 2 >= len(run)):
+            # A numbered list, or "4 March 2023": read the lines again as what they are.
+            for k in range(i, j):
+                units[k] = classify(units[k].text, footnote=False)
         i = j
 
 

@@ -11,7 +11,10 @@ MOJIBAKE = ("‚Äô", "‚Äú", "‚Äù", "‚Äì", "‚Äî", "¬†", "√
 
 
 def test_mixed_mac_roman_and_mac_central_european_runs_are_fixed_in_place() -> None:
-    text = "China‚Äôs ‚Äúhopes and believes‚ÄĚ; Guant√°namo ‚Äď incidental‚ÄĒa case. “Kept” — ‘kept’ – too."
+    text = (
+        "China‚Äôs ‚Äúhopes and believes‚ÄĚ; Guant√°namo ‚Äď incidental‚ÄĒa case. "
+        "“Kept” — ‘kept’ – too."
+    )
     repaired = repair_text(text)
     assert repaired.text == (
         "China’s “hopes and believes”; Guantánamo – incidental—a case. “Kept” — ‘kept’ – too."
@@ -62,8 +65,10 @@ def test_repairing_clean_seed_text_is_the_identity(seeds: Path) -> None:
 
 
 _CLEAN = st.text(
-    alphabet=st.sampled_from(list("abcdefghijklmnopqrstuvwxyzABCDEFZ0123456789 .,;:!?\n-()")
-    + list("’‘“”–—…éèàüöçñßÉøåæœ•«»°€£")),
+    alphabet=st.sampled_from(
+        list("abcdefghijklmnopqrstuvwxyzABCDEFZ0123456789 .,;:!?\n-()")
+        + list("’‘“”–—…éèàüöçñßÉøåæœ•«»°€£")
+    ),
     max_size=300,
 ).map(lambda t: "\n".join(line.strip() for line in t.split("\n")))
 
