@@ -1,0 +1,162 @@
+"""The embedded TrueType fonts, and which characters they can draw.
+
+Only TTF fonts are used (never the base-14 fonts), so every character in the
+PDF is drawn from a font embedded in it. ReportLab draws a character a font
+lacks as an empty box, silently; so before a string is laid out, `FontSet`
+splits it into runs: characters the primary face covers, characters only
+the fallback face (DejaVu Sans: symbols, arrows, box drawing) covers, and
+characters nothing can draw, which the caller shows as a visible `[U+XXXX]`
+placeholder and reports.
+
+Right-to-left scripts are treated as undrawable even where DejaVu has glyphs:
+ReportLab does no bidi reordering or Arabic shaping, so it would print them
+backwards and unjoined, which is worse than an honest placeholder.
+"""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from briefreader.paths import resources_dir
+
+SERIF = "BrSerif"
+SERIF_BOLD = "BrSerif-Bold"
+SERIF_ITALIC = "BrSerif-Italic"
+SERIF_BOLD_ITALIC = "BrSerif-BoldItalic"
+SANS = "BrSans"
+SANS_BOLD = "BrSans-Bold"
+FALLBACK = "BrFallback"
+
+_FILES: dict[str, str] = {
+    SERIF: "NotoSerif-Regular.ttf",
+    SERIF_BOLD: "NotoSerif-Bold.ttf",
+    SERIF_ITALIC: "NotoSerif-Italic.ttf",
+    SERIF_BOLD_ITALIC: "NotoSerif-BoldItalic.ttf",
+    SANS: "NotoSans-Regular.ttf",
+    SANS_BOLD: "NotoSans-Bold.ttf",
+    FALLBACK: "DejaVuSans.ttf",
+}
+
+RunKind = Literal["primary", "fallback", "missing", "invisible"]
+_WHITESPACE = frozenset(" \t\n\r\f\v")
+_RTL = frozenset({"R", "AL"})
+_lock = threading.Lock()
+
+
+class FontError(Exception):
+    """A bundled font is missing or unreadable: the installation is broken."""
+
+
+@dataclass(frozen=True, slots=True)
+class FontSet:
+    """The registered fonts and the code points each family can draw."""
+
+    primary: frozenset[int]  # drawn by every face of both Noto families
+    fallback: frozenset[int]  # drawn by DejaVu Sans
+
+    def can_draw(self, char: str) -> bool:
+        return self.kind(char) in ("primary", "fallback")
+
+    def kind(self, char: str) -> RunKind:
+        """Which face draws `char`, or why none does."""
+        if char in _WHITESPACE:
+            return "primary"
+        code = ord(char)
+        category = unicodedata.category(char)
+        if category == "Cs" or unicodedata.bidirectional(char) in _RTL:
+            return "missing"
+        if code in self.primary:
+            return "primary"
+        if code in self.fallback:
+            return "fallback"
+        if category == "Cf":  # zero-width formatting: nothing to draw, but still reported
+            return "invisible"
+        return "missing"
+
+    def runs(self, text: str) -> list[tuple[RunKind, str]]:
+        """`text` cut into maximal runs of one kind; an all-primary text is one run."""
+        if text.isascii() and text.isprintable():
+            return [("primary", text)] if text else []
+        odd = {c for c in set(text) if self.kind(c) != "primary"}
+        if not odd:
+            return [("primary", text)]
+        out: list[tuple[RunKind, str]] = []
+        kind_of = {c: self.kind(c) for c in odd}
+        start = 0
+        current: RunKind = kind_of.get(text[0], "primary")
+        for i, char in enumerate(text):
+            kind = kind_of.get(char, "primary")
+            if kind != current or kind == "missing":
+                if i > start:
+                    out.append((current, text[start:i]))
+                start, current = i, kind
+        out.append((current, text[start:]))
+        return out
+
+    def undrawable(self, text: str) -> list[str]:
+        """The distinct characters of `text` no embedded font draws, in order of first use."""
+        if text.isascii() and text.isprintable():
+            return []
+        seen: dict[str, None] = {}
+        for char in text:
+            if char not in seen and self.kind(char) in ("missing", "invisible"):
+                seen[char] = None
+        return list(seen)
+
+
+def fonts_dir() -> Path:
+    return resources_dir() / "fonts"
+
+
+def _cmap(name: str) -> frozenset[int]:
+    font = pdfmetrics.getFont(name)
+    return frozenset(font.face.charToGlyph)
+
+
+@lru_cache(maxsize=1)
+def _registered(directory: str) -> FontSet:
+    folder = Path(directory)
+    for name, filename in _FILES.items():
+        path = folder / filename
+        if not path.is_file():
+            raise FontError(f"bundled font missing: {path}")
+        try:
+            pdfmetrics.registerFont(TTFont(name, str(path)))
+        except Exception as error:  # reportlab raises bare TTFError/struct errors
+            raise FontError(f"cannot read bundled font {path}: {error}") from error
+    pdfmetrics.registerFontFamily(
+        SERIF, normal=SERIF, bold=SERIF_BOLD, italic=SERIF_ITALIC, boldItalic=SERIF_BOLD_ITALIC
+    )
+    # Sans has no italic faces bundled (size); italic sans text uses the serif italic.
+    pdfmetrics.registerFontFamily(
+        SANS, normal=SANS, bold=SANS_BOLD, italic=SERIF_ITALIC, boldItalic=SERIF_BOLD_ITALIC
+    )
+    # The fallback has one face: bold/italic runs of symbols use it as is.
+    for bold in (0, 1):
+        for italic in (0, 1):
+            addMapping(FALLBACK, bold, italic, FALLBACK)
+    primary = _cmap(SERIF)
+    for name in (SERIF_BOLD, SERIF_ITALIC, SERIF_BOLD_ITALIC, SANS, SANS_BOLD):
+        primary &= _cmap(name)
+    return FontSet(primary=primary, fallback=_cmap(FALLBACK))
+
+
+def load_fonts() -> FontSet:
+    """Register the bundled fonts with ReportLab (once per process) and return their coverage."""
+    with _lock:
+        return _registered(str(fonts_dir()))
+
+
+def describe(char: str) -> str:
+    """`U+0627 ARABIC LETTER ALEF`: how a report names a character."""
+    name = unicodedata.name(char, "") if unicodedata.category(char) != "Cs" else ""
+    return f"U+{ord(char):04X}" + (f" {name}" if name else "")

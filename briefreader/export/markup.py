@@ -1,0 +1,114 @@
+"""Document text to ReportLab paragraph markup, safely.
+
+Every string that reaches a `Paragraph` passes through here. Text is escaped
+(`&`, `<`, `>`), so `<font>`, `<img src=...>`, `<a href>`, `<link>` or
+`&entity;` in a document are printed literally and can neither restyle the
+page, embed a local file, nor add a link. The only markup in the output is
+what this module writes itself: entity highlights, fallback-font runs and
+placeholders for characters no embedded font can draw.
+
+Undrawable characters are never dropped silently: each is shown as a small
+grey `[U+XXXX]` (zero-width formatting characters are simply not drawn) and
+recorded, with where it occurred, in `Undrawable` for the export result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from xml.sax.saxutils import escape
+
+from briefreader.domain import EntityKind, Mention
+from briefreader.export.fonts import FALLBACK, FontSet
+from briefreader.export.palette import EntityLook
+
+PLACEHOLDER_COLOUR = "#6b7280"
+
+
+def placeholder(char: str) -> str:
+    """The visible stand-in for a character no font can draw."""
+    return f"[U+{ord(char):04X}]"
+
+
+@dataclass
+class Undrawable:
+    """Characters no embedded font could draw: char -> places it occurred."""
+
+    places: dict[str, list[str]] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def add(self, char: str, place: str) -> None:
+        self.counts[char] = self.counts.get(char, 0) + 1
+        where = self.places.setdefault(char, [])
+        if place and (not where or where[-1] != place) and len(where) < 50:
+            where.append(place)
+
+
+class MarkupWriter:
+    """Turns untrusted text into safe paragraph markup for one export.
+
+    Not thread-safe: one writer per export (it accumulates `undrawable`).
+    """
+
+    def __init__(self, fonts: FontSet, looks: dict[EntityKind, EntityLook], dotted: str) -> None:
+        self._fonts = fonts
+        self.undrawable = Undrawable()
+        self.place = ""  # where the text being converted sits, for reports
+        self._open: dict[EntityKind, str] = {}
+        self._close: dict[EntityKind, str] = {}
+        for kind, look in looks.items():
+            opening = f'<span backColor="{look.background}" color="{look.foreground}">'
+            closing = "</span>"
+            if look.bold:
+                opening, closing = opening + "<b>", "</b>" + closing
+            if look.italic:
+                opening, closing = opening + "<i>", "</i>" + closing
+            if look.underline == "solid":
+                opening += f'<u color="{look.foreground}" width="0.7">'
+                closing = "</u>" + closing
+            elif look.underline == "dotted":
+                # The canvas draws underlines in this exact colour dotted (see canvas.py).
+                opening += f'<u color="{dotted}" width="0.9">'
+                closing = "</u>" + closing
+            self._open[kind], self._close[kind] = opening, closing
+
+    def plain(self, text: str) -> str:
+        """Escaped markup for `text`, with fallback runs and placeholders."""
+        if text.isascii() and text.isprintable():
+            return escape(text)
+        parts: list[str] = []
+        for kind, run in self._fonts.runs(text):
+            if kind == "primary":
+                parts.append(escape(run))
+            elif kind == "fallback":
+                parts.append(f'<font face="{FALLBACK}">{escape(run)}</font>')
+            else:
+                for char in run:
+                    self.undrawable.add(char, self.place)
+                    if kind == "missing":
+                        parts.append(
+                            f'<font face="{FALLBACK}" size="7" color="{PLACEHOLDER_COLOUR}">'
+                            f"{placeholder(char)}</font>"
+                        )
+        return "".join(parts)
+
+    def highlighted(self, text: str, mentions: Iterable[Mention], offset: int = 0) -> str:
+        """`text` with each mention wrapped in its kind's look.
+
+        `mentions` carry offsets into a larger string of which `text` starts
+        at `offset`; overlapping or out-of-range mentions are skipped.
+        """
+        parts: list[str] = []
+        pos = 0
+        end_of_text = len(text)
+        for mention in sorted(mentions, key=lambda m: (m.start, -m.end)):
+            start, end = mention.start - offset, mention.end - offset
+            if start < pos or end > end_of_text or start >= end:
+                continue
+            parts.append(self.plain(text[pos:start]))
+            parts.append(self._open[mention.kind])
+            parts.append(self.plain(text[start:end]))
+            parts.append(self._close[mention.kind])
+            pos = end
+        parts.append(self.plain(text[pos:]))
+        return "".join(parts)

@@ -1,0 +1,195 @@
+"""Paragraph styles and page geometry of a briefing, made once per process.
+
+Building a `ParagraphStyle` is cheap but not free; an export of thousands of
+excerpts reuses these objects rather than deriving styles per excerpt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+
+from briefreader.export.fonts import SANS, SANS_BOLD, SERIF, SERIF_BOLD
+
+PAGE_SIZE = A4
+MARGIN_X = 22 * mm
+MARGIN_TOP = 24 * mm
+MARGIN_BOTTOM = 22 * mm
+QUOTE_INDENT = 16
+BAR_X = 6  # the quote bar's distance from the frame's left edge
+
+INK = colors.HexColor("#1f2328")
+MUTED = colors.HexColor("#5b6270")
+RULE = colors.HexColor("#c9ced6")
+ACCENT = colors.HexColor("#1d3a5f")
+MARKING = colors.HexColor("#a4161a")
+COMMENT_BG = colors.HexColor("#f1f3f6")
+BAR = {
+    "ok": colors.HexColor("#9aa5b4"),
+    "unchecked": colors.HexColor("#9aa5b4"),
+    "stale": colors.HexColor("#c77700"),
+    "orphaned": colors.HexColor("#b3261e"),
+}
+FLAG = {"stale": "#8a5300", "orphaned": "#b3261e"}
+
+
+@dataclass(frozen=True, slots=True)
+class Styles:
+    cover_kicker: ParagraphStyle
+    cover_title: ParagraphStyle
+    cover_meta: ParagraphStyle
+    h1: ParagraphStyle
+    h2: ParagraphStyle
+    body: ParagraphStyle
+    bullet: ParagraphStyle
+    toc: ParagraphStyle
+    toc_sub: ParagraphStyle
+    label: ParagraphStyle
+    quote: ParagraphStyle
+    quote_cont: ParagraphStyle
+    citation: ParagraphStyle
+    comment: ParagraphStyle
+    flag: ParagraphStyle
+    source: ParagraphStyle
+    index: ParagraphStyle
+    note: ParagraphStyle
+
+
+@lru_cache(maxsize=1)
+def styles() -> Styles:
+    """The styles; fonts must be registered first (`fonts.load_fonts`)."""
+    body = ParagraphStyle(
+        "body", fontName=SERIF, fontSize=10.5, leading=15, textColor=INK, spaceAfter=6
+    )
+    sans = ParagraphStyle("sans", fontName=SANS, fontSize=9, leading=12.5, textColor=INK)
+    quote = ParagraphStyle(
+        "quote",
+        parent=body,
+        leftIndent=QUOTE_INDENT,
+        rightIndent=8,
+        spaceBefore=0,
+        spaceAfter=0,
+        alignment=TA_LEFT,
+        splitLongWords=1,
+        allowWidows=0,
+        allowOrphans=0,
+    )
+    return Styles(
+        cover_kicker=ParagraphStyle(
+            "kicker", parent=sans, fontName=SANS_BOLD, fontSize=9, textColor=MUTED, spaceAfter=10
+        ),
+        cover_title=ParagraphStyle(
+            "cover_title",
+            fontName=SERIF_BOLD,
+            fontSize=26,
+            leading=31,
+            textColor=ACCENT,
+            spaceAfter=14,
+            splitLongWords=1,
+        ),
+        cover_meta=ParagraphStyle("cover_meta", parent=sans, fontSize=10, leading=15),
+        h1=ParagraphStyle(
+            "h1",
+            fontName=SANS_BOLD,
+            fontSize=15,
+            leading=19,
+            textColor=ACCENT,
+            spaceBefore=4,
+            spaceAfter=10,
+            keepWithNext=1,
+            splitLongWords=1,
+        ),
+        h2=ParagraphStyle(
+            "h2",
+            fontName=SANS_BOLD,
+            fontSize=11,
+            leading=14,
+            textColor=ACCENT,
+            spaceBefore=10,
+            spaceAfter=4,
+            keepWithNext=1,
+        ),
+        body=body,
+        bullet=ParagraphStyle("bullet", parent=body, leftIndent=14, bulletIndent=2, spaceAfter=3),
+        toc=ParagraphStyle(
+            "toc", parent=sans, fontSize=10.5, leading=16, rightIndent=36, endDots=" . "
+        ),
+        toc_sub=ParagraphStyle(
+            "toc_sub",
+            parent=sans,
+            fontSize=9.5,
+            leading=14,
+            leftIndent=14,
+            rightIndent=36,
+            textColor=MUTED,
+            endDots=" . ",
+        ),
+        label=ParagraphStyle(
+            "label",
+            parent=sans,
+            fontName=SANS_BOLD,
+            fontSize=8,
+            leading=11,
+            textColor=MUTED,
+            spaceBefore=12,
+            spaceAfter=3,
+            keepWithNext=1,
+        ),
+        quote=quote,
+        quote_cont=ParagraphStyle("quote_cont", parent=quote, spaceBefore=0),
+        citation=ParagraphStyle(
+            "citation",
+            parent=sans,
+            fontSize=8.5,
+            leading=11.5,
+            textColor=MUTED,
+            leftIndent=QUOTE_INDENT,
+            spaceBefore=4,
+            splitLongWords=1,
+        ),
+        comment=ParagraphStyle(
+            "comment",
+            parent=sans,
+            fontSize=9,
+            leading=12.5,
+            leftIndent=QUOTE_INDENT + 4,
+            rightIndent=4,
+            backColor=COMMENT_BG,
+            borderPadding=(4, 6, 5, 6),
+            spaceBefore=9,
+            spaceAfter=4,
+            splitLongWords=1,
+        ),
+        flag=ParagraphStyle(
+            "flag",
+            parent=sans,
+            fontName=SANS_BOLD,
+            fontSize=8.5,
+            leading=11.5,
+            leftIndent=QUOTE_INDENT,
+            spaceAfter=3,
+            keepWithNext=1,
+        ),
+        source=ParagraphStyle(
+            "source",
+            parent=sans,
+            fontSize=9,
+            leading=12.5,
+            leftIndent=24,
+            firstLineIndent=-24,
+            spaceAfter=5,
+            splitLongWords=1,
+        ),
+        index=ParagraphStyle(
+            "index", parent=sans, fontSize=9, leading=12.5, spaceAfter=4, splitLongWords=1
+        ),
+        note=ParagraphStyle(
+            "note", parent=sans, fontSize=8.5, leading=11.5, textColor=MUTED, alignment=TA_LEFT
+        ),
+    )
