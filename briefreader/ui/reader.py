@@ -1,0 +1,255 @@
+"""The reading pane: a document as plain text at a comfortable measure, with a paragraph cursor.
+
+Text goes in with `setPlainText` only; titles and mentions are formatted by
+`MentionHighlighter`. The body keeps its "\\n\\n" separators, so each
+paragraph is one block with an empty block after it, and a body offset is
+the block position minus where the body starts. The paragraph cursor is a
+tinted full-width band plus a bar in the margin, drawn whether or not the
+pane has focus, so the reader always knows where they are.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+)
+from PySide6.QtWidgets import QTextEdit, QWidget
+
+from briefreader.control.colours import KindStyle
+from briefreader.control.mentions import DocumentMentions, LocalMention, Matcher
+from briefreader.domain import Document, EntityKind
+from briefreader.ui.highlighter import MentionHighlighter, utf16_offsets
+
+#: The widest line, in average characters: long lines tire the eye.
+MEASURE_CHARS = 75
+BASE_POINT_SIZE = 12.0
+
+
+def byline(doc: Document) -> str:
+    return " · ".join(part for part in (doc.author, doc.publisher, doc.date) if part)
+
+
+class ReaderView(QTextEdit):
+    def __init__(self, styles: dict[EntityKind, KindStyle], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reader")
+        self.setReadOnly(True)
+        self.setAcceptRichText(False)
+        self.setUndoRedoEnabled(False)
+        # Mouse selection (for Ctrl+C) only: keys belong to the reading commands.
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        self.document().setDocumentMargin(24)
+        font = QFont()
+        font.setFamilies(["Noto Serif", "DejaVu Serif", "Georgia", "serif"])
+        font.setPointSizeF(BASE_POINT_SIZE)
+        self.document().setDefaultFont(font)
+        self.zoom = 0
+        self.highlighter = MentionHighlighter(self.document(), styles)
+        self.doc: Document | None = None
+        self.paragraph = 0
+        self.mention: LocalMention | None = None
+        self._body_start = 0
+        self._header_specs: dict[int, tuple[float, bool, bool, bool]] = {}
+
+    # -- content -----------------------------------------------------------------------
+
+    def show_document(
+        self, doc: Document, mentions: DocumentMentions, header_matcher: Matcher | None = None
+    ) -> None:
+        header = [doc.title or "(untitled)"]
+        self._header_specs = {0: (1.6, True, False, False)}
+        if line := byline(doc):
+            self._header_specs[len(header)] = (0.9, False, True, True)
+            header.append(line)
+        if doc.standfirst:
+            self._header_specs[len(header)] = (1.1, False, True, False)
+            header.append(doc.standfirst.replace("\n", " "))
+        header.append("")  # a blank line before the body
+        body = "\n\n".join(p.replace("\n", "\u2028") for p in doc.paragraphs)
+        hl = self.highlighter
+        hl.mentions = mentions
+        hl.header_formats = self._header_formats()
+        hl.header_mentions = (
+            {i: header_matcher(text) for i, text in enumerate(header) if text}
+            if header_matcher
+            else {}
+        )
+        hl.body_block = len(header)
+        self.doc = doc
+        self.paragraph = 0
+        self.mention = None
+        text = "\n".join([*header, body])
+        self._body_start = len("\n".join(header)) + 1
+        self.setPlainText(text)  # plain text: a document can never inject markup
+        self.verticalScrollBar().setValue(0)
+
+    def _header_formats(self) -> dict[int, QTextCharFormat]:
+        return {
+            block: self._header_format(scale, bold=bold, italic=italic, muted=muted)
+            for block, (scale, bold, italic, muted) in self._header_specs.items()
+        }
+
+    def _header_format(
+        self, scale: float, *, bold: bool = False, italic: bool = False, muted: bool = False
+    ) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        fmt.setFontPointSize(self._point_size() * scale)
+        if bold:
+            fmt.setFontWeight(QFont.Weight.Bold)
+        fmt.setFontItalic(italic)
+        if muted:
+            fmt.setForeground(self.palette().placeholderText())
+        return fmt
+
+    def block_of_paragraph(self, index: int) -> int:
+        return self.highlighter.body_block + 2 * index
+
+    def paragraph_at(self, y: int) -> int | None:
+        """The paragraph shown at viewport height `y` (the one starting after a gap)."""
+        block = self.cursorForPosition(QPoint(0, y)).block()
+        number = block.blockNumber()
+        start = self.highlighter.body_block
+        if number < start:
+            return 0 if self.doc and self.doc.body else None
+        offset = number - start
+        return offset // 2 + (offset % 2)
+
+    # -- paragraph cursor --------------------------------------------------------------
+
+    def set_cursor(
+        self, paragraph: int, mention: LocalMention | None, *, scroll: bool = True
+    ) -> None:
+        self.paragraph = paragraph
+        self.mention = mention
+        self._update_selections()
+        if scroll:
+            self.ensure_paragraph_visible(paragraph)
+        self.viewport().update()
+
+    def _update_selections(self) -> None:
+        if self.doc is None or not self.doc.body:
+            self.setExtraSelections([])
+            return
+        band = QTextEdit.ExtraSelection()
+        block = self.document().findBlockByNumber(self.block_of_paragraph(self.paragraph))
+        cursor = QTextCursor(block)
+        band.cursor = cursor
+        tint = QColor(self.palette().highlight().color())
+        tint.setAlpha(28)
+        band.format.setBackground(tint)
+        band.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
+        selections = [band]
+        if self.mention is not None:
+            text = block.text()
+            to_qt = utf16_offsets(text)
+            start, end = self.mention.start, self.mention.end
+            if to_qt is not None:
+                start, end = to_qt(start), to_qt(end)
+            mark = QTextEdit.ExtraSelection()
+            mcursor = QTextCursor(block)
+            mcursor.setPosition(block.position() + start)
+            mcursor.setPosition(block.position() + end, QTextCursor.MoveMode.KeepAnchor)
+            mark.cursor = mcursor
+            mark.format.setFontOverline(True)
+            mark.format.setFontUnderline(True)
+            selections.append(mark)
+        self.setExtraSelections(selections)
+
+    def cursor_rect(self) -> QRect:
+        block = self.document().findBlockByNumber(self.block_of_paragraph(self.paragraph))
+        rect = self.document().documentLayout().blockBoundingRect(block).toRect()
+        return rect.translated(0, -self.verticalScrollBar().value())
+
+    def ensure_paragraph_visible(self, paragraph: int) -> None:
+        block = self.document().findBlockByNumber(self.block_of_paragraph(paragraph))
+        rect = self.document().documentLayout().blockBoundingRect(block)
+        bar = self.verticalScrollBar()
+        top, height = bar.value(), self.viewport().height()
+        if paragraph == 0 and rect.top() < height:
+            bar.setValue(0)
+        elif rect.top() < top or rect.bottom() > top + height:
+            bar.setValue(
+                int(rect.top() - height / 4) if rect.height() < height else int(rect.top())
+            )
+
+    def page(self, direction: int) -> int | None:
+        """Scroll one screen; the paragraph now at the top of the view (None if none)."""
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + direction * max(self.viewport().height() - 40, 40))
+        return self.paragraph_at(8)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.doc is None or not self.doc.body:
+            return
+        rect = self.cursor_rect()
+        painter = QPainter(self.viewport())
+        colour = self.palette().highlight().color()
+        if not self.hasFocus():
+            colour.setAlpha(120)
+        painter.fillRect(QRect(6, rect.top(), 4, rect.height()), colour)
+        painter.end()
+
+    # -- focus mode --------------------------------------------------------------------
+
+    def show_only(self, paragraphs: list[int] | None) -> None:
+        """Hide every paragraph not in `paragraphs` (None shows them all)."""
+        document = self.document()
+        keep = set(paragraphs) if paragraphs is not None else None
+        start = self.highlighter.body_block
+        block = document.findBlockByNumber(start)
+        number = 0
+        while block.isValid():
+            paragraph = number // 2
+            visible = keep is None or (paragraph in keep)
+            block.setVisible(visible)
+            block = block.next()
+            number += 1
+        document.markContentsDirty(0, document.characterCount())
+        self.viewport().update()
+
+    # -- measure and zoom --------------------------------------------------------------
+
+    def _point_size(self) -> float:
+        return BASE_POINT_SIZE * (1.1**self.zoom)
+
+    def set_zoom(self, zoom: int) -> None:
+        self.zoom = max(-6, min(12, zoom))
+        font = self.document().defaultFont()
+        font.setPointSizeF(self._point_size())
+        self.document().setDefaultFont(font)
+        self.highlighter.header_formats = self._header_formats()
+        self.highlighter.rehighlight()
+        self._apply_measure()
+        self.ensure_paragraph_visible(self.paragraph)
+
+    def _apply_measure(self) -> None:
+        """Centre a column about MEASURE_CHARS wide, however wide the window."""
+        metrics_width = self.fontMetrics().averageCharWidth() * (
+            self._point_size() / BASE_POINT_SIZE
+        )
+        column = int(metrics_width * MEASURE_CHARS) + 2 * 24
+        spare = max(self.width() - column - self.verticalScrollBar().sizeHint().width(), 0)
+        self.setViewportMargins(spare // 2, 0, spare - spare // 2, 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._apply_measure()
+        super().resizeEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        # Never take a reading key for ourselves: the window's commands own them.
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            event.ignore()
+            return True
+        return super().event(event)

@@ -1,0 +1,387 @@
+"""The main window: the panes, the status bar, and redrawing what each command changed.
+
+Widgets never decide what a key does: keys run named commands (see
+`bindings.py`), commands change the `ReaderState` and return `Changes`, and
+`apply` refreshes only the panes those changes touch. The window opens
+empty and paints first; the library is loaded by a worker afterwards.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QPaintEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+
+from briefreader.control.changes import Changes
+from briefreader.control.colours import load_palette
+from briefreader.control.commands import CommandRegistry
+from briefreader.control.keymap import load_keymap
+from briefreader.control.library import LibrarySnapshot
+from briefreader.control.mentions import DocumentMentions, Matcher, entity_key
+from briefreader.control.state import ReaderState
+from briefreader.control.uistate import UiState, load_ui_state, save_ui_state
+from briefreader.paths import DataPaths
+from briefreader.ui.actions import WindowActions, build_menus
+from briefreader.ui.checklist import KEY_ROLE, CheckListModel
+from briefreader.ui.doclist import DOC_ID_ROLE, DocumentList, DocumentListModel
+from briefreader.ui.facets import FacetsPane, facet_rows
+from briefreader.ui.help import HelpOverlay
+from briefreader.ui.legend import LegendView, legend_rows
+from briefreader.ui.notes_area import NotesArea
+from briefreader.ui.palette import CommandPalette
+from briefreader.ui.reader import ReaderView
+from briefreader.ui.theme import is_dark
+from briefreader.ui.workers import Jobs
+
+APP_TITLE = "briefreader"
+
+
+class MainWindow(QMainWindow):
+    #: Emitted once, when the first document has been painted highlighted.
+    first_document_painted = Signal()
+
+    def __init__(self, paths: DataPaths, matcher: Matcher | None = None) -> None:
+        super().__init__()
+        self.setObjectName("main-window")
+        self.paths = paths
+        self.matcher: Matcher = matcher or (lambda text: [])
+        self.ui_state: UiState = load_ui_state(paths.ui_state)
+        self.state = ReaderState(lambda text: self.matcher(text))
+        self.state.read = set(self.ui_state.read)
+        self.state.positions = dict(self.ui_state.positions)
+        self.state.filter = self.ui_state.facet_filter()
+        self.state.hidden_kinds = {
+            k for k in self.ui_state.hidden_kinds if k in ("group", "country")
+        }  # type: ignore[misc]
+        self.registry = CommandRegistry()
+        self.keymap = load_keymap(paths.keys_file, self.registry)
+        self.styles = load_palette()
+        self.jobs = Jobs()
+        self._painted_once = False
+        self.setWindowTitle(APP_TITLE)
+        self._build_panes()
+        self.palette_box = CommandPalette(self.registry, self.keymap, self.run_command, self)
+        self.help_box = HelpOverlay(self.registry, self.keymap, self)
+        from briefreader.ui.bindings import bind_commands
+
+        bind_commands(self)
+        self.window_actions = WindowActions(self, self.registry, self.keymap, self.mode)
+        build_menus(self.menuBar(), self.registry, self.keymap)
+        self._build_status_bar()
+        self._restore_layout()
+        self.reader.set_zoom(self.ui_state.zoom)
+        self._apply_theme()
+        QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _scheme: self._apply_theme())
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(lambda _old, _new: self._show_mode())
+        if self.keymap.problems:
+            self.status("keys.toml: " + "; ".join(self.keymap.problems), 15000)
+
+    # -- construction ------------------------------------------------------------------
+
+    def _build_panes(self) -> None:
+        self.reader = ReaderView(self.styles, self)
+        self.reader.highlighter.is_shown = self.state.is_shown
+        self.setCentralWidget(self.reader)
+        self.doc_model = DocumentListModel(self)
+        self.doc_list = DocumentList(self.doc_model, self)
+        self.doc_list.activated.connect(self._open_row)
+        self.doc_list.selectionModel().currentChanged.connect(
+            lambda cur, _prev: self._open_row(cur)
+        )
+        self.legend_model = CheckListModel(self)
+        self.legend_model.toggled.connect(self._legend_toggled)
+        self.legend = LegendView(self.legend_model, self)
+        self.legend.selectionModel().currentChanged.connect(
+            lambda cur, _prev: self._legend_current(cur)
+        )
+        self.facet_model = CheckListModel(self)
+        self.facet_model.toggled.connect(self._facet_toggled)
+        self.facets = FacetsPane(self.facet_model, self)
+        self.facets.narrow.textChanged.connect(lambda _text: self._refresh_facets())
+        self.facets.list.activated.connect(lambda index: self.facet_model.toggle(index.row()))
+        self.legend.activated.connect(lambda index: self.legend_model.toggle(index.row()))
+        self.notes = NotesArea(self)
+        self.docks: dict[str, QDockWidget] = {}
+        for name, title, widget, area in (
+            ("documents", "Documents  [1]", self.doc_list, Qt.DockWidgetArea.LeftDockWidgetArea),
+            ("facets", "Filters  [4]", self.facets, Qt.DockWidgetArea.LeftDockWidgetArea),
+            ("legend", "Legend  [3]", self.legend, Qt.DockWidgetArea.RightDockWidgetArea),
+            ("notes", "Notes  [5]", self.notes, Qt.DockWidgetArea.RightDockWidgetArea),
+        ):
+            dock = QDockWidget(title, self)
+            dock.setObjectName(f"dock-{name}")
+            dock.setWidget(widget)
+            dock.setFeatures(
+                QDockWidget.DockWidgetFeature.DockWidgetMovable
+                | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+            )
+            self.addDockWidget(area, dock)
+            self.docks[name] = dock
+        self.resizeDocks(
+            [self.docks["documents"], self.docks["legend"]], [330, 280], Qt.Orientation.Horizontal
+        )
+        self.resizeDocks(
+            [self.docks["documents"], self.docks["facets"]], [430, 330], Qt.Orientation.Vertical
+        )
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.doc_label = QLabel(self)
+        self.position_label = QLabel(self)
+        self.mode_label = QLabel("NORMAL", self)
+        self.mode_label.setObjectName("mode")
+        for label in (self.doc_label, self.position_label, self.mode_label):
+            label.setTextFormat(Qt.TextFormat.PlainText)  # the title is document text
+            bar.addPermanentWidget(label)
+
+    def _restore_layout(self) -> None:
+        if self.ui_state.geometry:
+            self.restoreGeometry(QByteArray.fromBase64(self.ui_state.geometry.encode("ascii")))
+        else:
+            self.resize(1280, 800)
+        if self.ui_state.window_state:
+            self.restoreState(QByteArray.fromBase64(self.ui_state.window_state.encode("ascii")))
+
+    def _apply_theme(self) -> None:
+        dark = is_dark(self.palette())
+        self.reader.highlighter.set_dark(dark)
+        self.reader.highlighter.rehighlight()
+        self._refresh_legend()
+        self._refresh_facets()
+
+    # -- loading -----------------------------------------------------------------------
+
+    def apply_snapshot(self, snapshot: LibrarySnapshot) -> None:
+        changes = self.state.set_library(snapshot.documents, snapshot.stories)
+        if snapshot.entities:
+            changes |= self.state.set_entities(snapshot.entities)
+        self.apply(changes)
+        first = (
+            self.ui_state.last_document if self.state.document(self.ui_state.last_document) else ""
+        )
+        if not first and self.state.visible:
+            first = self.state.visible[0].id
+        if first:
+            self.apply(self.state.open(first))
+        message = f"{len(snapshot.documents)} documents"
+        if snapshot.warnings:
+            message += "; " + "; ".join(snapshot.warnings)
+        self.status(message, 8000)
+
+    def open_document(self, doc_id: str) -> None:
+        doc = self.state.document(doc_id)
+        if doc is None:
+            return
+        mentions = DocumentMentions.build(doc, self.matcher)
+        self.apply(self.state.open(doc_id, mentions))
+
+    # -- commands ----------------------------------------------------------------------
+
+    def run_command(self, name: str) -> None:
+        self.registry.run(name)
+
+    def mode(self) -> str:
+        if self.palette_box.isVisible():
+            return "palette"
+        if self.help_box.isVisible():
+            return "help"
+        widget = QApplication.focusWidget()
+        if isinstance(widget, QLineEdit | QPlainTextEdit) and not widget.isReadOnly():
+            return "insert"
+        if isinstance(widget, QTextEdit) and not widget.isReadOnly():
+            return "insert"
+        return "normal"
+
+    def apply(self, changes: Changes) -> None:
+        """Redraw what `changes` says moved; nothing else."""
+        state = self.state
+        if changes.current and state.current is not None and state.mentions is not None:
+            self.reader.show_document(state.current, state.mentions, self.matcher)
+            self.reader.show_only(state.visible_paragraphs())
+            self.doc_model.set_current(state.current.id)
+            self.setWindowTitle(f"{APP_TITLE} — {state.current.title or '(untitled)'}")
+            self._refresh_legend()
+            self._select_current_row()
+        elif changes.focus:
+            self.reader.show_only(state.visible_paragraphs())
+        if changes.documents:
+            self.doc_model.set_documents(state.visible, state.read, state.story_sizes)
+            self._select_current_row()
+        elif changes.read:
+            self.doc_model.set_read(state.read)
+        if changes.highlights or changes.selection:
+            self.reader.highlighter.selected = state.selected
+            self.reader.highlighter.rehighlight()
+            self._refresh_legend()
+        if changes.facets or changes.read:
+            self._refresh_facets()
+        if changes.cursor or changes.current or changes.focus:
+            self.reader.set_cursor(state.paragraph, state.mention)
+        if changes.any:
+            self._show_position()
+        if changes.message:
+            self.status(changes.message)
+
+    def _select_current_row(self) -> None:
+        current = self.state.current
+        row = self.doc_model.row_of(current.id) if current else None
+        if row is None:
+            return
+        index = self.doc_model.index(row)
+        selection = self.doc_list.selectionModel()
+        if selection.currentIndex() != index:
+            selection.blockSignals(True)
+            self.doc_list.setCurrentIndex(index)
+            selection.blockSignals(False)
+            self.doc_list.viewport().update()
+        self.doc_list.scrollTo(index)
+
+    def _open_row(self, index: object) -> None:
+        doc_id = getattr(index, "data", lambda _role: None)(DOC_ID_ROLE)
+        if doc_id and (self.state.current is None or self.state.current.id != doc_id):
+            self.open_document(str(doc_id))
+
+    def _legend_toggled(self, key: object) -> None:
+        if key in ("group", "country"):
+            self.apply(self.state.toggle_kind(key))  # type: ignore[arg-type]
+        elif isinstance(key, tuple):
+            self.apply(self.state.toggle_entity(key))  # type: ignore[arg-type]
+
+    def _legend_current(self, index: object) -> None:
+        key = getattr(index, "data", lambda _role: None)(KEY_ROLE)
+        if isinstance(key, tuple) and key != self.state.selected and self.legend.hasFocus():
+            self.apply(self.state.select_entity(key))  # type: ignore[arg-type]
+
+    def _facet_toggled(self, key: object) -> None:
+        state = self.state
+        if isinstance(key, tuple) and key and key[0] == "read":
+            self.apply(
+                state.set_filter(
+                    type(state.filter)(state.filter.entities, state.filter.one_per_story, key[1])
+                )
+            )
+        elif isinstance(key, tuple) and key and key[0] == "story":
+            self.apply(
+                state.set_filter(
+                    type(state.filter)(state.filter.entities, bool(key[1]), state.filter.read)
+                )
+            )
+        elif isinstance(key, tuple):
+            self.apply(state.toggle_filter_entity(key))  # type: ignore[arg-type]
+
+    def _refresh_legend(self) -> None:
+        state = self.state
+        self.legend_model.set_rows(
+            legend_rows(
+                state.mentions,
+                self.styles,
+                hidden_kinds=state.hidden_kinds,
+                hidden_entities=state.hidden_entities,
+                selected=state.selected,
+                dark=is_dark(self.palette()),
+            )
+        )
+
+    def _refresh_facets(self) -> None:
+        rows = facet_rows(
+            self.state.counts(),
+            self.state.filter,
+            self.styles,
+            narrow=self.facets.narrow.text(),
+            dark=is_dark(self.palette()),
+        )
+        self.facet_model.set_rows(rows)
+
+    # -- status bar --------------------------------------------------------------------
+
+    def status(self, message: str, timeout: int = 5000) -> None:
+        self.statusBar().showMessage(message.replace("\n", " "), timeout)
+
+    def _show_mode(self) -> None:
+        self.mode_label.setText(self.mode().upper())
+
+    def _show_position(self) -> None:
+        state = self.state
+        doc = state.current
+        if doc is None:
+            self.doc_label.setText("")
+            self.position_label.setText("")
+            return
+        title = doc.title if len(doc.title) <= 48 else doc.title[:47] + "…"
+        read = "read" if doc.id in state.read else "unread"
+        self.doc_label.setText(f"{title} ({read})")
+        count = state.paragraph_count
+        parts = [f"¶ {state.paragraph + 1}/{count}" if count else "¶ –"]
+        if state.focus_mode and state.selected:
+            parts.append(f"focus: {state.selected[1]}")
+        item = state.mention_under_cursor()
+        if item is not None:
+            key = entity_key(item.mention)
+            parts.append(f"{key[1]} — {key[0]}")
+        self.position_label.setText("  ·  ".join(parts))
+        self._show_mode()
+
+    # -- persistence -------------------------------------------------------------------
+
+    def save_ui_state(self) -> None:
+        state, ui = self.state, self.ui_state
+        if state.current is not None:
+            state.positions[state.current.id] = state.paragraph
+            ui.last_document = state.current.id
+        ui.geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+        ui.window_state = bytes(self.saveState().toBase64().data()).decode("ascii")
+        ui.positions = dict(state.positions)
+        ui.read = sorted(state.read)
+        ui.zoom = self.reader.zoom
+        ui.hidden_kinds = sorted(state.hidden_kinds)
+        ui.keep_filter(state.filter)
+        ui.last_session = {
+            "title": self.windowTitle(),
+            "document": state.current.id if state.current else "",
+            "paragraph": state.paragraph,
+            "shown_documents": len(state.visible),
+            "filter_entities": [list(k) for k in sorted(state.filter.entities)],
+            "hidden_kinds": sorted(state.hidden_kinds),
+            "selected": list(state.selected) if state.selected else [],
+            "focus_mode": state.focus_mode,
+        }
+        save_ui_state(self.paths.ui_state, ui)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        try:
+            self.save_ui_state()
+        except OSError as error:
+            self.status(f"could not save the window state: {error}")
+        self.jobs.wait(5000)
+        super().closeEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted_once and self.state.current is not None:
+            self._painted_once = True
+            QTimer.singleShot(0, self.first_document_painted.emit)
+
+    def focus_pane(self, name: str) -> None:
+        widget: QWidget = {
+            "documents": self.doc_list,
+            "reader": self.reader,
+            "legend": self.legend,
+            "facets": self.facets.list,
+            "notes": self.notes,
+        }[name]
+        dock = self.docks.get(name)
+        if dock is not None and not dock.isVisible():
+            dock.show()
+        widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self._show_mode()
