@@ -1,17 +1,228 @@
-"""The `notes` subcommand (being written; see its issue)."""
+"""The `notes` and `excerpts` subcommands: list the analyst's work.
+
+Both open the work database read-only, so they are safe to run while the
+window is open (and never create a data directory that is not there). The
+excerpt list names each excerpt's source document from the library when it
+has one, and flags excerpts that need the analyst's eye:
+
+- `orphaned`: the quote could not be found in its document's current text;
+- `fuzzy`: re-anchored to a passage that differs slightly from the quote;
+- `stale`: the library holds a newer text for the document than the one the
+  excerpt was anchored in (it has not been re-anchored yet);
+- `missing`: the library does not hold the document at all;
+- `priority`: flagged by the analyst.
+"""
 
 from __future__ import annotations
 
 import argparse
+import re
+from collections.abc import Callable
+from typing import Any
 
-from briefreader.cli.output import fail
+from briefreader.cli.output import fail, print_json, print_table
+from briefreader.corpus.library import Library
+from briefreader.domain import Document
 from briefreader.paths import DataPaths
+from briefreader.store import Excerpt, Note, Store, StoreError
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("notes", help="(not yet available)")
-    parser.set_defaults(run=run)
+    notes = subparsers.add_parser(
+        "notes",
+        help="list the analyst's notes",
+        description="List notes on documents, excerpts and briefings, and the memo.",
+    )
+    notes.add_argument("--json", action="store_true", help="print JSON (full note text)")
+    notes.add_argument(
+        "--kind",
+        choices=("document", "excerpt", "briefing", "memo"),
+        help="only notes attached to this kind of thing",
+    )
+    notes.set_defaults(run=run_notes)
+
+    excerpts = subparsers.add_parser(
+        "excerpts",
+        help="list excerpts with their quote, source and flags",
+        description="List excerpts with quote, source and flags "
+        "(orphaned, fuzzy, stale, missing, priority).",
+    )
+    excerpts.add_argument("--json", action="store_true", help="print JSON")
+    excerpts.add_argument("--doc", metavar="ID", help="only excerpts from this document")
+    excerpts.add_argument("--tag", metavar="TAG", help="only excerpts with this tag")
+    excerpts.add_argument(
+        "--entity", metavar="NAME", help="only excerpts naming this group/country"
+    )
+    excerpts.add_argument("--priority", action="store_true", help="only priority excerpts")
+    excerpts.add_argument("--orphaned", action="store_true", help="only orphaned excerpts")
+    excerpts.set_defaults(run=run_excerpts)
 
 
-def run(args: argparse.Namespace, paths: DataPaths) -> int:
-    return fail("the notes command is not available yet")
+def one_line(text: str, width: int) -> str:
+    """Text on one line for a table cell: control characters become spaces."""
+    flat = " ".join(_CONTROL.sub(" ", text).split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def _open(paths: DataPaths) -> Store:
+    return Store.open(paths, read_only=True)
+
+
+def run_notes(args: argparse.Namespace, paths: DataPaths) -> int:
+    try:
+        store = _open(paths)
+    except StoreError as error:
+        return fail(str(error))
+    try:
+        notes = store.notes.all(args.kind)
+    finally:
+        store.close()
+    if args.json:
+        print_json([note_json(n) for n in notes])
+        return 0
+    if not notes:
+        print("no notes")
+        return 0
+    print_table(
+        ("id", "attached to", "updated", "text"),
+        (
+            (
+                n.id,
+                f"{n.target.kind} {n.target.id}".strip(),
+                n.updated[:16].replace("T", " "),
+                one_line(n.text, 60),
+            )
+            for n in notes
+        ),
+    )
+    return 0
+
+
+def note_json(note: Note) -> dict[str, Any]:
+    return {
+        "id": note.id,
+        "target": {"kind": note.target.kind, "id": note.target.id},
+        "format": note.format,
+        "text": note.text,
+        "created": note.created,
+        "updated": note.updated,
+    }
+
+
+class _Sources:
+    """Titles and freshness of documents, from the library if there is one."""
+
+    def __init__(self, paths: DataPaths) -> None:
+        self._library = Library.open(paths.library_db) if paths.library_db.exists() else None
+        self._cache: dict[str, tuple[Document | None, bool]] = {}
+
+    def lookup(self, doc_id: str) -> tuple[Document | None, bool]:
+        """(the document or None, whether a newer version exists)."""
+        if doc_id not in self._cache:
+            doc = self._library.get(doc_id) if self._library else None
+            newer = False
+            if doc is not None and self._library is not None:
+                versions = self._library.versions(doc_id)
+                newer = bool(versions) and versions[-1].id != doc_id
+            self._cache[doc_id] = (doc, newer)
+        return self._cache[doc_id]
+
+    @property
+    def known(self) -> bool:
+        return self._library is not None
+
+    def close(self) -> None:
+        if self._library is not None:
+            self._library.close()
+
+
+def flags(
+    excerpt: Excerpt, lookup: Callable[[str], tuple[Document | None, bool]] | None
+) -> list[str]:
+    found: list[str] = []
+    if excerpt.status in ("orphaned", "fuzzy"):
+        found.append(excerpt.status)
+    if lookup is not None:
+        doc, newer = lookup(excerpt.doc_id)
+        if doc is None:
+            found.append("missing")
+        elif newer or doc.content_hash != excerpt.content_hash:
+            found.append("stale")
+    if excerpt.priority:
+        found.append("priority")
+    return found
+
+
+def run_excerpts(args: argparse.Namespace, paths: DataPaths) -> int:
+    try:
+        store = _open(paths)
+    except StoreError as error:
+        return fail(str(error))
+    try:
+        excerpts = store.excerpts.list(
+            doc_id=args.doc,
+            tag=args.tag,
+            entity=args.entity,
+            priority=True if args.priority else None,
+            status="orphaned" if args.orphaned else None,
+        )
+    finally:
+        store.close()
+    sources = _Sources(paths)
+    try:
+        lookup = sources.lookup if sources.known else None
+        rows = [
+            (e, *(lookup(e.doc_id) if lookup else (None, False)), flags(e, lookup))
+            for e in excerpts
+        ]
+    finally:
+        sources.close()
+    if args.json:
+        print_json([excerpt_json(e, doc, f) for e, doc, _newer, f in rows])
+        return 0
+    if not rows:
+        print("no excerpts")
+        return 0
+    print_table(
+        ("id", "flags", "source", "quote"),
+        (
+            (
+                e.id,
+                ",".join(f) or "-",
+                one_line(doc.title if doc else e.doc_id, 32),
+                one_line(e.quote, 70),
+            )
+            for e, doc, _newer, f in rows
+        ),
+    )
+    return 0
+
+
+def excerpt_json(excerpt: Excerpt, doc: Document | None, found_flags: list[str]) -> dict[str, Any]:
+    return {
+        "id": excerpt.id,
+        "quote": excerpt.quote,
+        "prefix": excerpt.selector.prefix,
+        "suffix": excerpt.selector.suffix,
+        "source": {
+            "doc_id": excerpt.doc_id,
+            "title": doc.title if doc else None,
+            "publisher": doc.publisher if doc else None,
+            "author": doc.author if doc else None,
+            "date": doc.date if doc else None,
+            "paragraph": excerpt.paragraph,
+            "start": excerpt.start,
+            "end": excerpt.end,
+            "content_hash": excerpt.content_hash,
+        },
+        "flags": found_flags,
+        "status": excerpt.status,
+        "priority": excerpt.priority,
+        "entities": [{"kind": r.kind, "canonical": r.canonical} for r in excerpt.entities],
+        "tags": list(excerpt.tags),
+        "comment": excerpt.comment,
+        "created": excerpt.created,
+        "updated": excerpt.updated,
+    }

@@ -18,7 +18,13 @@ from dataclasses import dataclass, replace
 from typing import Literal, NamedTuple
 
 from briefreader.domain import PARAGRAPH_SEPARATOR, Mention
-from briefreader.store.anchoring import DEFAULT_CONTEXT, anchor, quote_selector
+from briefreader.entities import find_mentions as default_find_mentions
+from briefreader.store.anchoring import (
+    DEFAULT_CONTEXT,
+    TextQuoteSelector,
+    anchor,
+    quote_selector,
+)
 from briefreader.store.changes import Changes
 from briefreader.store.db import Database, next_id, timestamp
 from briefreader.store.errors import NotFoundError
@@ -75,14 +81,6 @@ class ReanchorReport:
     changes: Changes
 
 
-def _default_finder() -> MentionFinder:
-    try:
-        from briefreader.entities import find_mentions
-    except ImportError:  # the entities package predates find_mentions
-        return lambda _text: ()
-    return find_mentions
-
-
 def _put(
     label: str, excerpt_id: int, before: ExcerptSnapshot | None, after: ExcerptSnapshot | None
 ) -> Put:
@@ -97,12 +95,7 @@ class Excerpts:
     ) -> None:
         self._db = db
         self._run = run
-        self._find = find_mentions
-
-    def _finder(self) -> MentionFinder:
-        if self._find is None:
-            self._find = _default_finder()
-        return self._find
+        self._find: MentionFinder = find_mentions or default_find_mentions
 
     # -- reading ---------------------------------------------------------
     def get(self, excerpt_id: int) -> Excerpt:
@@ -200,7 +193,7 @@ class Excerpts:
         briefreader.entities.find_mentions (or the finder given to the Store).
         """
         selector = quote_selector(text, start, end, context)
-        found = self._finder()(selector.exact) if mentions is None else mentions
+        found = self._find(selector.exact) if mentions is None else mentions
         now = timestamp()
         clean_tags = tuple(sorted({normalise_tag(t) for t in tags} - {""}, key=str.casefold))
         holder: list[int] = []
@@ -294,7 +287,7 @@ class Excerpts:
 
     def refresh_entities(self, find_mentions: MentionFinder | None = None) -> Changes:
         """Recompute every excerpt's entities (after the gazetteer changed)."""
-        finder = find_mentions or self._finder()
+        finder = find_mentions or self._find
         ids = [e.id for e in self.list()]
         return self._edit(
             "refresh entities", ids, lambda s: replace(s, entities=entity_rows(finder(s.row[5])))
@@ -340,55 +333,27 @@ def _with_row(snap: ExcerptSnapshot, index: int, value: object) -> ExcerptSnapsh
 def _reanchored(
     snap: ExcerptSnapshot, text: str, doc_id: str, new_hash: str
 ) -> tuple[ExcerptSnapshot, str]:
-    (
-        eid,
-        _doc,
-        old_hash,
-        start,
-        end,
-        exact,
-        prefix,
-        suffix,
-        para,
-        comment,
-        prio,
-        status,
-        cr,
-        _up,
-    ) = snap.row
-    from briefreader.store.anchoring import TextQuoteSelector
+    """The excerpt re-anchored in `text`, and the outcome's name.
 
+    An orphan keeps its document id, offsets and hash: they still describe
+    the text its quote was taken from (the library keeps old versions).
+    """
+    row = list(snap.row)
+    start, end, exact, prefix, suffix, status = row[3], row[4], row[5], row[6], row[7], row[11]
     found = anchor(text, TextQuoteSelector(exact, prefix, suffix), hint=start)
-    now = timestamp()
     if found is None:
-        row = (
-            eid,
-            doc_id,
-            old_hash,
-            start,
-            end,
-            exact,
-            prefix,
-            suffix,
-            para,
-            comment,
-            prio,
-            "orphaned",
-            cr,
-            now,
-        )
-        kind = "orphaned"
-    else:
-        new_status = "anchored" if found.exact else "fuzzy"
-        paragraph = text.count(PARAGRAPH_SEPARATOR, 0, found.start)
-        row = (
-            eid, doc_id, new_hash, found.start, found.end, exact,
-            text[max(0, found.start - DEFAULT_CONTEXT) : found.start] if found.exact else prefix,
-            text[found.end : found.end + DEFAULT_CONTEXT] if found.exact else suffix,
-            paragraph, comment, prio, new_status, cr, now,
-        )  # fmt: skip
-        same_place = (found.start, found.end) == (start, end) and new_hash == old_hash
-        kind = "fuzzy" if not found.exact else ("unchanged" if same_place else "moved")
-        if kind == "unchanged" and status == "anchored" and doc_id == snap.row[1]:
-            return snap, kind
-    return replace(snap, row=row), kind  # type: ignore[arg-type]
+        if status == "orphaned":
+            return snap, "orphaned"
+        row[11], row[13] = "orphaned", timestamp()
+        return replace(snap, row=tuple(row)), "orphaned"  # type: ignore[arg-type]
+    same_place = (found.start, found.end, new_hash, doc_id) == (start, end, row[2], row[1])
+    if found.exact and same_place and status == "anchored":
+        return snap, "unchanged"
+    row[1], row[2], row[3], row[4] = doc_id, new_hash, found.start, found.end
+    if found.exact:  # refresh the context from the new text
+        row[6] = text[max(0, found.start - DEFAULT_CONTEXT) : found.start]
+        row[7] = text[found.end : found.end + DEFAULT_CONTEXT]
+    row[8] = text.count(PARAGRAPH_SEPARATOR, 0, found.start)
+    row[11], row[13] = ("anchored" if found.exact else "fuzzy"), timestamp()
+    kind = "fuzzy" if not found.exact else ("unchanged" if same_place else "moved")
+    return replace(snap, row=tuple(row)), kind  # type: ignore[arg-type]
