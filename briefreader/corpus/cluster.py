@@ -130,16 +130,21 @@ def _join_candidates(
 
 
 def make_story(members: Sequence[Document]) -> Story:
-    """A story from its versions: the longest is canonical, then library order."""
-    canonical = max(members, key=lambda d: (d.words, -members.index(d)))
-    ordered = [canonical, *(d for d in members if d is not canonical)]
+    """A story from its versions, in library order; the first one seen is canonical.
+
+    First-seen rather than longest, so that importing a new reprint never
+    changes which version the others are compared with (nor the story's id).
+    """
+    canonical = members[0]
+    ordered = list(members)
     base = _normalised_paragraphs(canonical)
-    base_text = "\n".join(base)
+    # A merged paragraph is a run of consecutive ones; pad so words match whole.
+    base_text = f" {' '.join(base)} "
     differing = {
         doc.id: tuple(
             i
             for i, para in enumerate(_normalised_paragraphs(doc))
-            if para and para not in base and para not in base_text
+            if para and para not in base and f" {para} " not in base_text
         )
         for doc in ordered[1:]
     }

@@ -185,9 +185,11 @@ class Library:
         sha = hashlib.sha256(data).hexdigest()
         with self._lock:
             known = self._db.execute(
-                "SELECT id FROM files WHERE path = ? AND sha256 = ?", (path, sha)
+                "SELECT id, version = (SELECT MAX(version) FROM files WHERE path = ?) "
+                "FROM files WHERE path = ? AND sha256 = ?",
+                (path, path, sha),
             ).fetchone()
-            if known:
+            if known and known[1]:  # the bytes this path last held: nothing to do
                 ids = [
                     r[0]
                     for r in self._db.execute(
@@ -210,20 +212,25 @@ class Library:
                 "SELECT id, version FROM files WHERE path = ? ORDER BY version DESC LIMIT 1",
                 (path,),
             ).fetchone()
-            file_id = db.execute(
-                "INSERT INTO files (path, sha256, version, size, content, cleaned, encoding, "
-                "imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    path,
-                    sha,
-                    previous[1] + 1 if previous else 1,
-                    len(data),
-                    data,
-                    parsed.text,
-                    parsed.encoding,
-                    datetime.now(UTC).isoformat(timespec="seconds"),
-                ),
-            ).lastrowid
+            version = previous[1] + 1 if previous else 1
+            if known:  # reverted to bytes it held before: that file is the newest again
+                file_id = known[0]
+                db.execute("UPDATE files SET version = ? WHERE id = ?", (version, file_id))
+            else:
+                file_id = db.execute(
+                    "INSERT INTO files (path, sha256, version, size, content, cleaned, "
+                    "encoding, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        path,
+                        sha,
+                        version,
+                        len(data),
+                        data,
+                        parsed.text,
+                        parsed.encoding,
+                        datetime.now(UTC).isoformat(timespec="seconds"),
+                    ),
+                ).lastrowid
             assert file_id is not None
             old = self._current_documents_of(previous[0]) if previous else []
             for doc in parsed.documents:

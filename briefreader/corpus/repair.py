@@ -74,8 +74,10 @@ def _plausible(char: str, length: int, sequences: int, whole: bool) -> bool:
         return True  # punctuation, currency, symbols, Vietnamese, ligatures
     if length == 4 and 0x1F000 <= code <= 0x1FAFF:
         return True  # emoji
-    # Any other script only when the whole run decodes into several characters.
-    return sequences >= 2 and whole
+    # Other scripts (Greek to Arabic, or any three-byte script such as CJK) only
+    # when the whole run decodes into several characters; never IPA or NKo.
+    other_script = 0x370 <= code <= 0x6FF if length == 2 else code >= 0x800
+    return other_script and sequences >= 2 and whole
 
 
 def _utf8_length(lead: int) -> int:
