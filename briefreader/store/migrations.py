@@ -167,11 +167,12 @@ def migrate(
 def _statements(sql: str) -> list[str]:
     """Split a script into statements (executescript would commit on its own)."""
     statements, buffer = [], ""
-    for line in sql.splitlines(keepends=True):
-        buffer += line
+    for piece in sql.split(";"):
+        buffer += piece + ";"
         if sqlite3.complete_statement(buffer):
-            statements.append(buffer.strip())
+            if buffer.strip(" \n\t;"):
+                statements.append(buffer.strip())
             buffer = ""
-    if buffer.strip():
+    if buffer.strip(" \n\t;"):
         statements.append(buffer.strip())
     return statements

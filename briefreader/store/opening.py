@@ -105,48 +105,60 @@ def _recover(paths: DataPaths, problem: str) -> Recovery:
     return Recovery(message, set_aside, good.path, good.taken)
 
 
-def _open_read_only(paths: DataPaths, reason: str) -> Opened:
-    db_path = paths.work_db
-    if not db_path.exists():
-        conn = connect(":memory:")
-        migrate(conn)  # an empty store with the current schema: nothing to show
-        conn.execute("PRAGMA query_only = ON")
-        return Opened(Database(conn, db_path, read_only_reason=reason), None, None)
+def _damaged(db_path: Path, problem: str) -> StoreCorruptError:
+    return StoreCorruptError(
+        f"the work database {db_path} is damaged ({problem}) and cannot be repaired "
+        "read-only; start briefreader with write access to restore a backup"
+    )
+
+
+def _empty_read_only(db_path: Path, reason: str) -> Opened:
+    """An empty in-memory store with the current schema: nothing to show, nothing created."""
+    conn = connect(":memory:")
+    migrate(conn)
+    conn.execute("PRAGMA query_only = ON")
+    return Opened(Database(conn, db_path, read_only_reason=reason), None, None)
+
+
+def _connect_read_only(db_path: Path) -> sqlite3.Connection:
     try:
         conn = connect(db_path, read_only=True)
-        problem = _quick_check(conn)
-    except sqlite3.OperationalError:
-        # A WAL database in a read-only folder with no -shm file cannot be
-        # opened normally; nobody can write there, so reading it as immutable is safe.
-        conn = sqlite3.connect(
+        conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.DatabaseError as error:
+        if getattr(error, "sqlite_errorname", "") == "SQLITE_NOTADB":
+            raise _damaged(db_path, str(error)) from error
+    # A WAL database in a read-only folder with no -shm file cannot be opened
+    # normally; nobody can write there, so reading it as immutable is safe.
+    try:
+        return sqlite3.connect(
             f"{db_path.resolve().as_uri()}?mode=ro&immutable=1",
             uri=True,
             isolation_level=None,
             check_same_thread=False,
         )
-        problem = _quick_check(conn)
+    except sqlite3.Error as error:
+        raise StoreError(f"cannot read the work database {db_path}: {error}") from error
+
+
+def _open_read_only(paths: DataPaths, reason: str) -> Opened:
+    db_path = paths.work_db
+    if not db_path.exists():
+        return _empty_read_only(db_path, reason)
+    conn = _connect_read_only(db_path)
+    problem = _quick_check(conn)
     if problem is not None:
         conn.close()
-        raise StoreCorruptError(
-            f"the work database {db_path} is damaged ({problem}) and cannot be repaired "
-            "read-only; start briefreader with write access to restore a backup"
-        )
+        raise _damaged(db_path, problem)
     if pending(conn):
         version = schema_version(conn)
         conn.close()
         if version == 0:
-            return _open_read_only_empty(db_path, reason)
+            return _empty_read_only(db_path, reason)
         raise StoreError(
             f"the work database {db_path} needs upgrading (schema {version}); "
             "open briefreader once with write access"
         )
-    return Opened(Database(conn, db_path, read_only_reason=reason), None, None)
-
-
-def _open_read_only_empty(db_path: Path, reason: str) -> Opened:
-    conn = connect(":memory:")
-    migrate(conn)
-    conn.execute("PRAGMA query_only = ON")
     return Opened(Database(conn, db_path, read_only_reason=reason), None, None)
 
 
@@ -168,7 +180,12 @@ def _migrate_with_backups(
                 f"{migration.version} ({error}); nothing was changed"
             ) from error
 
-    migrate(conn, migrations, before=backup_first)
+    try:
+        migrate(conn, migrations, before=backup_first)
+    except sqlite3.Error as error:
+        raise StoreError(
+            f"upgrading the work database failed ({error}); it was left as it was"
+        ) from error
 
 
 def open_database(
