@@ -1,17 +1,175 @@
-"""The `export` subcommand (being written; see its issue)."""
+"""The `export` subcommand: a stored briefing, or a query, to a PDF.
+
+    briefreader [--data-dir DIR] export --out FILE.pdf (--briefing NAME | --query QUERY)
+                [--title T] [--marking M] [--author A]
+
+Exit status: 0 when the PDF was written (warnings about flagged excerpts or
+characters the fonts cannot draw go to stderr); 1 when there is nothing to
+export (the query matched no paragraph); 2 when the export could not be
+made: unknown briefing, unwritable destination, unreadable database. On any
+failure an existing file at FILE.pdf is left untouched.
+
+This module maps the store's briefing into the exporter's own model; it
+lives here because the CLI sits above both the store and the exporter.
+"""
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
 
-from briefreader.cli.output import fail
+from briefreader.cli.output import fail, progress
+from briefreader.corpus.library import Library, open_library
+from briefreader.entities import find_mentions
+from briefreader.export.exporter import ExportError, ExportResult, export_briefing
+from briefreader.export.integrity import Located, check_integrity
+from briefreader.export.model import Briefing, BriefingExcerpt, BriefingSection, Citation
+from briefreader.export.query import briefing_from_query, citation_of
 from briefreader.paths import DataPaths
+from briefreader.store.anchoring import TextQuoteSelector, anchor
+from briefreader.store.briefing_rows import Briefing as StoredBriefing
+from briefreader.store.errors import NotFoundError, StoreError
+from briefreader.store.store import Store
+
+EPILOG = (
+    "Exit status: 0 written; 1 nothing to export (the query matched nothing); "
+    "2 could not export (unknown briefing, unwritable path). "
+    "An existing FILE.pdf is only ever replaced by a complete new one."
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("export", help="(not yet available)")
+    parser = subparsers.add_parser(
+        "export",
+        help="export a briefing, or the paragraphs matching a query, as a PDF",
+        description="Export a PDF briefing: cover, contents, quotes with citations, "
+        "sources and an appendix of groups and countries.",
+        epilog=EPILOG,
+    )
+    parser.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument("--briefing", metavar="NAME", help="a stored briefing, by name or id")
+    source.add_argument(
+        "--query",
+        metavar="QUERY",
+        help="build a briefing from the paragraphs matching QUERY (any spelling of a group "
+        'or country finds every other; other words and "phrases" must all appear), '
+        "grouped by story, one version per story",
+    )
+    parser.add_argument("--title", metavar="T", help="title (default: the briefing's own)")
+    parser.add_argument("--marking", metavar="M", help="handling marking for every page")
+    parser.add_argument("--author", metavar="A", help="author printed on the cover")
     parser.set_defaults(run=run)
 
 
+def locate_with_anchoring(text: str, excerpt: BriefingExcerpt) -> Located | None:
+    """The store's anchoring (exact, moved, whitespace, fuzzy) as an integrity locator."""
+    selector = TextQuoteSelector(excerpt.quote, excerpt.prefix, excerpt.suffix)
+    found = anchor(text, selector, hint=excerpt.start)
+    return Located(found.start, found.end, found.exact) if found else None
+
+
+def newest_text(library: Library) -> Callable[[str], str | None]:
+    """The current text of the article a document id belongs to (its newest version)."""
+
+    def text_of(doc_id: str) -> str | None:
+        versions = library.versions(doc_id)
+        return versions[-1].body if versions else None
+
+    return text_of
+
+
+def from_store(stored: StoredBriefing, library: Library) -> Briefing:
+    """The store's briefing as the exporter's model, with citations from the library."""
+    sections = []
+    for section in stored.sections:
+        excerpts = []
+        for item in section.items:
+            e = item.excerpt
+            doc = library.get(e.doc_id)
+            citation = (
+                citation_of(doc, e.paragraph + 1)
+                if doc is not None
+                else Citation(e.doc_id, title="(document no longer in the library)")
+            )
+            excerpts.append(
+                BriefingExcerpt(
+                    quote=e.quote,
+                    citation=citation,
+                    comment=item.comment or e.comment,
+                    start=e.start,
+                    end=e.end,
+                    prefix=e.selector.prefix,
+                    suffix=e.selector.suffix,
+                    key=str(e.id),
+                )
+            )
+        sections.append(BriefingSection(section.title, tuple(excerpts)))
+    return Briefing(
+        title=stored.title or stored.name,
+        sections=tuple(sections),
+        author=stored.author,
+        date=stored.date,
+        marking=stored.marking,
+        summary=stored.summary,
+    )
+
+
+def _load_stored(paths: DataPaths, name: str, library: Library) -> Briefing:
+    def title_of(doc_id: str) -> str:
+        doc = library.get(doc_id)
+        return doc.title if doc is not None else doc_id
+
+    with Store.open(paths, if_locked="read_only", find_mentions=find_mentions) as store:
+        stored = store.load_briefing(name, document_title=title_of)
+    return from_store(stored, library)
+
+
+def _report(result: ExportResult) -> None:
+    kib = result.size / 1024
+    print(f"{result.path}  {result.pages} pages, {result.excerpts} excerpts, {kib:.0f} KiB")
+    if result.stale or result.orphaned:
+        progress(
+            f"briefreader: warning: {result.stale} stale and {result.orphaned} orphaned "
+            "excerpt(s) no longer match their sources; they are marked in the PDF"
+        )
+    if result.undrawable:
+        progress(
+            f"briefreader: warning: {len(result.undrawable)} character(s) cannot be drawn "
+            "with the embedded fonts and are printed as [U+XXXX]:"
+        )
+        for item in result.undrawable:
+            places = ", ".join(item.places[:5]) + (" …" if len(item.places) > 5 else "")
+            progress(f"  {item.description}  ×{item.count}  ({places})")
+
+
 def run(args: argparse.Namespace, paths: DataPaths) -> int:
-    return fail("the export command is not available yet")
+    try:
+        with open_library(paths) as library:
+            if args.briefing is not None:
+                briefing = _load_stored(paths, args.briefing, library)
+            else:
+                briefing = briefing_from_query(
+                    args.query, library.documents(), library.stories(), find_mentions
+                )
+                if not briefing.excerpts:
+                    return fail(f"no paragraph matches {args.query!r}; nothing exported", 1)
+            briefing = check_integrity(briefing, newest_text(library), locate_with_anchoring)
+    except NotFoundError as error:
+        return fail(str(error.args[0]) if error.args else str(error))
+    except StoreError as error:
+        return fail(str(error))
+    overrides = {
+        "title": args.title,
+        "marking": args.marking,
+        "author": args.author,
+    }
+    briefing = replace(briefing, **{k: v for k, v in overrides.items() if v is not None})
+    try:
+        result = export_briefing(briefing, args.out, find_mentions=find_mentions)
+    except ExportError as error:
+        return fail(str(error))
+    _report(result)
+    return 0

@@ -81,6 +81,8 @@ def _open_temp(out: Path) -> tuple[int, Path]:
     if out.is_dir():
         raise ExportError(f"cannot write {out}: it is a folder")
     parent = out.parent
+    if parent.exists() and not parent.is_dir():
+        raise ExportError(f"cannot write {out}: {parent} is not a folder")
     if not parent.is_dir():
         raise ExportError(f"cannot write {out}: the folder {parent} does not exist")
     try:
