@@ -70,4 +70,5 @@ class HelpOverlay(QDialog):
 
     def show_help(self) -> None:
         self.open()
+        self.activateWindow()
         self.table.setFocus()

@@ -104,6 +104,7 @@ class CommandPalette(QDialog):
         self.query.clear()
         self._filter("")
         self.open()
+        self.activateWindow()
         self.query.setFocus()
 
     def _filter(self, text: str) -> None:

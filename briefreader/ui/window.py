@@ -80,10 +80,11 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self.reader.set_zoom(self.ui_state.zoom)
         self._apply_theme()
-        QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _scheme: self._apply_theme())
+        # Bound methods, not lambdas: Qt drops these connections when the window goes.
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._scheme_changed)
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            app.focusChanged.connect(lambda _old, _new: self._show_mode())
+            app.focusChanged.connect(self._focus_changed)
         if self.keymap.problems:
             self.status("keys.toml: " + "; ".join(self.keymap.problems), 15000)
 
@@ -307,6 +308,12 @@ class MainWindow(QMainWindow):
 
     def status(self, message: str, timeout: int = 5000) -> None:
         self.statusBar().showMessage(message.replace("\n", " "), timeout)
+
+    def _scheme_changed(self, _scheme: object) -> None:
+        self._apply_theme()
+
+    def _focus_changed(self, _old: object, _new: object) -> None:
+        self._show_mode()
 
     def _show_mode(self) -> None:
         self.mode_label.setText(self.mode().upper())
