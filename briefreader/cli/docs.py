@@ -55,15 +55,13 @@ def run(args: argparse.Namespace, paths: DataPaths) -> int:
     with library:
         if args.paths:
             missing = [p for p in args.paths if not p.exists() and not p.is_symlink()]
-            for path in missing:
-                progress(f"briefreader: {path}: no such file or folder")
             report = library.import_paths(
                 args.paths, max_bytes=int(args.max_mb * 1024 * 1024), progress=_progress
             )
             _print_report(report)
             documents = [d for i in report.documents if (d := library.get(i)) is not None]
             if missing and len(missing) == len(args.paths):
-                return fail("nothing to import")
+                return fail("nothing to import: no such file or folder")
         else:
             documents = library.documents()
         rows = [_row(library, doc, with_text=args.text) for doc in documents]

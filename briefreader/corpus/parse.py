@@ -47,7 +47,7 @@ def parse_bytes(data: bytes, *, source: str = "", fmt: str = "text") -> Parsed:
     repaired = repair_text(raw)
     repairs.extend(repaired.repairs)
     if not repaired.text.strip():
-        raise Rejected("empty file" if not data.strip() else "no readable text")
+        raise Rejected("empty file (only whitespace)" if not data.strip() else "no readable text")
     split = split_text(repaired.text, fallback_title=fallback_title)
     if split.furniture_dropped:
         repairs.append(f"furniture-removed:{split.furniture_dropped}")
