@@ -249,7 +249,7 @@ def load_keymap(keys_file: Path, registry: CommandRegistry) -> Keymap:
             continue
         for key, command in keys.items():
             _apply_override(
-                table[mode], key, command, registry, problems, f"{keys_file.name} [{mode}]"
+                table[mode], key, command, registry, problems, f"{keys_file.name} [{mode}]", mode
             )
     return Keymap(table, problems)
 

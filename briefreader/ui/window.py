@@ -178,7 +178,9 @@ class MainWindow(QMainWindow):
         message = f"{len(snapshot.documents)} documents"
         if snapshot.warnings:
             message += "; " + "; ".join(snapshot.warnings)
-        self.status(message, 8000)
+        if self.keymap.problems:  # a bad keys.toml must not go unnoticed
+            message += " · keys.toml: " + "; ".join(self.keymap.problems)
+        self.status(message, 15000)
 
     def open_document(self, doc_id: str) -> None:
         doc = self.state.document(doc_id)

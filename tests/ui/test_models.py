@@ -1,0 +1,48 @@
+"""Every item model passes pytest-qt's model tester, empty and full."""
+
+from __future__ import annotations
+
+from briefreader.control.commands import CommandRegistry
+from briefreader.control.keymap import load_keymap
+from briefreader.ui.checklist import CheckListModel, Row
+from briefreader.ui.doclist import DocumentListModel
+from briefreader.ui.palette import PaletteModel
+from tests.ui.conftest import SAMPLE_DOCS
+
+
+def test_document_list_model(qtmodeltester) -> None:
+    model = DocumentListModel()
+    qtmodeltester.check(model)
+    model.set_documents(SAMPLE_DOCS, {SAMPLE_DOCS[0].id}, {SAMPLE_DOCS[1].id: 3})
+    qtmodeltester.check(model)
+    model.set_read(set())
+    model.set_current(SAMPLE_DOCS[2].id)
+    qtmodeltester.check(model)
+
+
+def test_check_list_model(qtmodeltester) -> None:
+    model = CheckListModel()
+    qtmodeltester.check(model)
+    model.set_rows(
+        [Row("Groups"), Row("ISKP", key=("group", "ISKP"), checked=True, count=3, swatch="#ff0000")]
+    )
+    qtmodeltester.check(model)
+    model.set_rows([Row("Groups"), Row("ISKP", key=("group", "ISKP"), checked=False, count=1)])
+    qtmodeltester.check(model)
+
+
+def test_palette_model(qtmodeltester, data_paths) -> None:
+    registry = CommandRegistry()
+    model = PaletteModel(registry, load_keymap(data_paths.keys_file, registry))
+    qtmodeltester.check(model)
+    model.set_query("zoom")
+    qtmodeltester.check(model)
+    assert model.rowCount() >= 3
+    model.set_query("qqqqqq")
+    assert model.rowCount() == 0
+
+
+def test_the_window_models_with_data(qtmodeltester, window) -> None:
+    for model in (window.doc_model, window.legend_model, window.facet_model):
+        assert model.rowCount() > 0
+        qtmodeltester.check(model)

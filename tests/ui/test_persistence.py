@@ -1,0 +1,61 @@
+"""Geometry, layout, the last document, positions, read state and filters survive a restart."""
+
+from __future__ import annotations
+
+import json
+
+from briefreader.entities import find_mentions
+from briefreader.ui.window import MainWindow
+from tests.ui.conftest import SAMPLE_DOCS, press, sample_snapshot
+
+
+def test_state_survives_a_restart(qtbot, window, data_paths) -> None:
+    window.resize(700, 500)
+    press(qtbot, "J")
+    press(qtbot, "j")  # the last paragraph: read
+    press(qtbot, "t c")
+    press(qtbot, "+")
+    window.docks["notes"].hide()
+    window.close()
+    saved = json.loads(data_paths.ui_state.read_text(encoding="utf-8"))
+    assert saved["last_document"] == SAMPLE_DOCS[1].id
+    assert saved["last_session"]["title"].endswith(SAMPLE_DOCS[1].title)
+
+    again = MainWindow(data_paths, matcher=find_mentions)
+    qtbot.addWidget(again)
+    again.apply_snapshot(sample_snapshot())
+    assert again.state.current.id == SAMPLE_DOCS[1].id
+    assert again.state.paragraph == 1
+    assert SAMPLE_DOCS[1].id in again.state.read
+    assert again.state.hidden_kinds == {"country"}
+    assert again.reader.zoom == 1
+    assert again.size().width() == 700
+    assert not again.docks["notes"].isVisibleTo(again)
+
+
+def test_a_damaged_state_file_is_set_aside(qtbot, data_paths) -> None:
+    data_paths.ui_state.write_text("{not json", encoding="utf-8")
+    win = MainWindow(data_paths, matcher=find_mentions)
+    qtbot.addWidget(win)
+    win.apply_snapshot(sample_snapshot())
+    assert win.state.current.id == SAMPLE_DOCS[0].id
+    assert data_paths.ui_state.with_suffix(".damaged.json").exists()
+
+
+def test_user_key_overrides_apply(qtbot, data_paths) -> None:
+    data_paths.keys_file.write_text(
+        '[normal]\n"x" = "next-document"\n"J" = ""\n"q" = "no-such-command"\n', encoding="utf-8"
+    )
+    win = MainWindow(data_paths, matcher=find_mentions)
+    qtbot.addWidget(win)
+    win.apply_snapshot(sample_snapshot())
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    qtbot.waitUntil(lambda: win.isActiveWindow())
+    win.focus_pane("reader")
+    assert "no-such-command" in win.statusBar().currentMessage()
+    press(qtbot, "J")
+    assert win.state.current.id == SAMPLE_DOCS[0].id
+    press(qtbot, "x")
+    assert win.state.current.id == SAMPLE_DOCS[1].id
