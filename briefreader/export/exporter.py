@@ -33,7 +33,7 @@ from briefreader.export.fonts import SANS, FontError, describe, load_fonts
 from briefreader.export.markup import MarkupWriter
 from briefreader.export.model import Briefing
 from briefreader.export.palette import load_palette
-from briefreader.export.pdf import StoryBuilder
+from briefreader.export.pdf import StoryBuilder, plain_label
 from briefreader.export.styles import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PAGE_SIZE, styles
 
 Progress = Callable[[int, int], None]
@@ -67,6 +67,7 @@ class ExportResult:
     undrawable: tuple[UndrawableChar, ...]
     stale: int
     orphaned: int
+    invisible: int = 0  # formatting characters (soft hyphens, zero-width spaces) left out
 
 
 def default_mention_finder() -> MentionFinder:
@@ -188,11 +189,10 @@ def _render(
         rightMargin=MARGIN_X,
         topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM,
-        title=briefing.title or "Untitled briefing",
-        author=briefing.author,
-        subject=briefing.subject
-        or f"Briefing{': ' + briefing.marking if briefing.marking else ''}",
-        keywords=_keywords(briefing, builder),
+        title=plain_label(briefing.title or "Untitled briefing"),
+        author=plain_label(briefing.author),
+        subject=plain_label(briefing.subject or f"Briefing: {briefing.marking}".rstrip(": ")),
+        keywords=plain_label(_keywords(briefing, builder)),
         creator=f"briefreader {__version__}",
         lang="en",
     )
@@ -221,4 +221,5 @@ def _render(
         undrawable=undrawable,
         stale=sum(1 for e in excerpts if e.integrity == "stale"),
         orphaned=sum(1 for e in excerpts if e.integrity == "orphaned"),
+        invisible=writer.invisible,
     )

@@ -6,7 +6,9 @@ lacks as an empty box, silently; so before a string is laid out, `FontSet`
 splits it into runs: characters the primary face covers, characters only
 the fallback face (DejaVu Sans: symbols, arrows, box drawing) covers, and
 characters nothing can draw, which the caller shows as a visible `[U+XXXX]`
-placeholder and reports.
+placeholder and reports. Invisible formatting characters (category Cf: soft
+hyphens, zero-width spaces, bidi controls) have nothing to draw; they are
+left out and counted.
 
 Right-to-left scripts are treated as undrawable even where DejaVu has glyphs:
 ReportLab does no bidi reordering or Arabic shaping, so it would print them
@@ -72,14 +74,16 @@ class FontSet:
             return "primary"
         code = ord(char)
         category = unicodedata.category(char)
-        if category == "Cs" or unicodedata.bidirectional(char) in _RTL:
+        if category == "Cf":  # soft hyphens, zero-width spaces, bidi controls: nothing to draw
+            return "invisible"
+        if category in ("Cc", "Cs") or code > 0xFFFF or unicodedata.bidirectional(char) in _RTL:
+            # Controls and lone surrogates have no glyph; ReportLab mis-encodes characters
+            # beyond the BMP; RTL text would come out backwards (see the module docstring).
             return "missing"
         if code in self.primary:
             return "primary"
         if code in self.fallback:
             return "fallback"
-        if category == "Cf":  # zero-width formatting: nothing to draw, but still reported
-            return "invisible"
         return "missing"
 
     def runs(self, text: str) -> list[tuple[RunKind, str]]:
@@ -108,7 +112,7 @@ class FontSet:
             return []
         seen: dict[str, None] = {}
         for char in text:
-            if char not in seen and self.kind(char) in ("missing", "invisible"):
+            if char not in seen and self.kind(char) == "missing":
                 seen[char] = None
         return list(seen)
 

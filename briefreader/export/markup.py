@@ -8,8 +8,8 @@ what this module writes itself: entity highlights, fallback-font runs and
 placeholders for characters no embedded font can draw.
 
 Undrawable characters are never dropped silently: each is shown as a small
-grey `[U+XXXX]` (zero-width formatting characters are simply not drawn) and
-recorded, with where it occurred, in `Undrawable` for the export result.
+grey `[U+XXXX]` and recorded, with where it occurred, in `Undrawable` for
+the export result. Invisible formatting characters are left out and counted.
 """
 
 from __future__ import annotations
@@ -53,6 +53,7 @@ class MarkupWriter:
     def __init__(self, fonts: FontSet, looks: dict[EntityKind, EntityLook], dotted: str) -> None:
         self._fonts = fonts
         self.undrawable = Undrawable()
+        self.invisible = 0  # formatting characters left out (nothing to draw)
         self.place = ""  # where the text being converted sits, for reports
         self._open: dict[EntityKind, str] = {}
         self._close: dict[EntityKind, str] = {}
@@ -82,14 +83,15 @@ class MarkupWriter:
                 parts.append(escape(run))
             elif kind == "fallback":
                 parts.append(f'<font face="{FALLBACK}">{escape(run)}</font>')
+            elif kind == "invisible":
+                self.invisible += len(run)
             else:
                 for char in run:
                     self.undrawable.add(char, self.place)
-                    if kind == "missing":
-                        parts.append(
-                            f'<font face="{FALLBACK}" size="7" color="{PLACEHOLDER_COLOUR}">'
-                            f"{placeholder(char)}</font>"
-                        )
+                    parts.append(
+                        f'<font face="{FALLBACK}" size="7" color="{PLACEHOLDER_COLOUR}">'
+                        f"{placeholder(char)}</font>"
+                    )
         return "".join(parts)
 
     def highlighted(self, text: str, mentions: Iterable[Mention], offset: int = 0) -> str:

@@ -9,6 +9,7 @@ analyst reaches a Paragraph only through the `MarkupWriter`.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -35,9 +36,20 @@ class PreparedExcerpt:
     mentions: tuple[Mention, ...]
 
 
+def plain_label(text: str) -> str:
+    """`text` safe for PDF strings (outline, metadata): no controls or lone surrogates."""
+    if text.isascii() and text.isprintable():
+        return text
+    return "".join(
+        "\ufffd" if unicodedata.category(c) in ("Cc", "Cs") and not c.isspace() else c
+        for c in text
+        if unicodedata.category(c) != "Cf"
+    )
+
+
 def _outline_text(text: str, limit: int = 80) -> str:
     """A one-line, plain label for the PDF outline (never markup)."""
-    flat = " ".join(text.split())
+    flat = " ".join(plain_label(text).split())
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
@@ -263,7 +275,7 @@ class StoryBuilder:
         out.append(
             Paragraph(
                 "The embedded fonts cannot draw these characters. Each is shown in the text as "
-                "[U+code]; zero-width formatting characters are left out. Right-to-left scripts "
+                "[U+code]. Right-to-left scripts "
                 "(Arabic, Hebrew) are among them: the PDF engine cannot order or join them.",
                 self.s.note,
             )
