@@ -110,6 +110,8 @@ class Story:
     title: str
     document_ids: tuple[str, ...]
     differing: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    #: document id -> every file it was found in (exact duplicates share one id).
+    sources: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def canonical_id(self) -> str:

@@ -37,6 +37,8 @@ class Unit:
     words: int
     number: int = 0  # a footnote's number
     intro_score: int = 0  # how much it reads like a blogger's note on what follows
+    #: It opens like a blog note ("Catching up on …") or points at "this piece".
+    intro_strong: bool = False
 
 
 _FURNITURE = re.compile(
@@ -96,6 +98,12 @@ _DROPPED_SUBJECT = re.compile(
     r"^(?:Have|Had|Been|Am|Was|Catching|Still|Wrote|Did|Got|Spoke|Finally|Just|"
     r"Another|Latest|New|A new|A brief|A short|A longer|Some|Quick|Here|Here’s|Here's|"
     r"Posting|Belated(?:ly)?|Delighted|Pleased|Happy|Thrilled|Excited)\b"
+)
+_DEICTIC = re.compile(
+    r"\b(?:this|my|latest|new|another|recent|first|regular|brief|short|here is)\s+"
+    r"(?:[\w’'-]+\s+){0,2}(?:pieces?|columns?|op-eds?|contributions?|posts?|essays?|"
+    r"commentary|articles?|interviews?|podcasts?)\b",
+    re.IGNORECASE,
 )
 _SELF_REFERENCE = re.compile(
     r"\b(?:piece|pieces|column|op-ed|contribution|posting|post|blog|essay|commentary|"
@@ -168,6 +176,7 @@ def classify(text: str, *, footnote: bool = True) -> Unit:
         unit.kind = Kind.TITLE
     if unit.kind is Kind.PROSE:
         unit.intro_score = intro_score(text)
+        unit.intro_strong = bool(_DROPPED_SUBJECT.match(text) or _DEICTIC.search(text))
     return unit
 
 

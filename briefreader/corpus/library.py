@@ -128,19 +128,30 @@ class Library:
         return bytes(row[0]) if row else None
 
     def stories(self) -> list[Story]:
+        """Stories in library order; each lists its versions and the files they came from."""
         with self._lock:
             rows = self._db.execute(
                 "SELECT id, title, document_ids, differing FROM stories ORDER BY rowid"
             ).fetchall()
-        return [
-            Story(
-                id=row[0],
-                title=row[1],
-                document_ids=tuple(json.loads(row[2])),
-                differing={k: tuple(v) for k, v in json.loads(row[3]).items()},
+            found_in: dict[str, list[str]] = {}
+            for doc_id, path in self._db.execute(
+                "SELECT DISTINCT o.doc_id, f.path FROM occurrences o "
+                "JOIN files f ON f.id = o.file_id ORDER BY o.doc_id, f.id"
+            ):
+                found_in.setdefault(doc_id, []).append(path)
+        stories = []
+        for row in rows:
+            ids = tuple(json.loads(row[2]))
+            stories.append(
+                Story(
+                    id=row[0],
+                    title=row[1],
+                    document_ids=ids,
+                    differing={k: tuple(v) for k, v in json.loads(row[3]).items()},
+                    sources={i: tuple(found_in.get(i, ())) for i in ids},
+                )
             )
-            for row in rows
-        ]
+        return stories
 
     def story(self, story_id: str) -> Story | None:
         return next((s for s in self.stories() if s.id == story_id), None)

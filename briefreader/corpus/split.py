@@ -145,8 +145,12 @@ def _starts_article(units: list[Unit], i: int) -> bool:
         )
         return short_next and _kind(units, i + 2) in _HEAD_FURNITURE | {Kind.BIO}
     if kind is Kind.PROSE and after is Kind.TITLE:
-        needed = 1 if after_end else 2
-        return units[i].intro_score >= needed
+        # After an article's end any note counts; mid-body it must open like a
+        # blog note or point at "this piece", so an op-ed's "as I argued in a
+        # report for …" before a subheading does not start an article.
+        if after_end:
+            return units[i].intro_score >= 1
+        return units[i].intro_score >= 2 and units[i].intro_strong
     if kind in {Kind.DATELINE, Kind.BYLINE} and after is Kind.TITLE:
         return after_end
     return False

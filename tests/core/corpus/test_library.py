@@ -48,6 +48,9 @@ def test_seed_stories_fold_the_reprint_and_say_which_paragraphs_differ(seeded) -
     differing = story.differing[reprint.id]
     assert differing  # light edits: organisation/organization, Isis-K/IS-K …
     assert all(0 <= i < len(reprint.paragraphs) for i in differing)
+    pine = next(s for s in stories if s.title.startswith("Why Is Beijing"))
+    (pine_id,) = pine.document_ids  # the exact duplicate in 004 is the same document …
+    assert [Path(p).name[:3] for p in pine.sources[pine_id]] == ["000", "004"]  # … in 2 files
     others = [s for s in stories if s.id != story.id]
     assert all(len(s.document_ids) == 1 for s in others)
 

@@ -284,3 +284,20 @@ def test_tiny_pages_keep_their_words(text: str) -> None:
     words = " ".join(p for a in split.articles for p in [a.title, *a.paragraphs])
     for word in text.replace("•", "").split():
         assert word in words
+
+
+def test_an_op_ed_arguing_in_the_first_person_is_not_cut_at_its_subheadings() -> None:
+    page = "\n\n".join(
+        [
+            "Why Sanctions Failed",
+            _para("sanctions", 1),
+            "As I argued in a report for the Council on Foreign Relations last year, the "
+            "group’s finances depend on trade that no designation can reach.",
+            "The Money Trail",
+            _para("sanctions", 2),
+            _para("sanctions", 3),
+        ]
+    )
+    (article,) = split_text(page).articles
+    assert article.title == "Why Sanctions Failed"
+    assert "The Money Trail" in article.paragraphs
