@@ -1,0 +1,98 @@
+"""`briefreader notes` and `briefreader excerpts`, run as a user would."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from briefreader.app import main
+from briefreader.corpus.library import Library
+from briefreader.paths import DataPaths
+from briefreader.store import NoteTarget, Store
+
+
+def run(capsys, paths: DataPaths, *args: str) -> tuple[int, str, str]:
+    status = main(["--data-dir", str(paths.root), *args])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_empty_data_dir_lists_nothing_and_creates_nothing(tmp_path, capsys) -> None:
+    paths = DataPaths.at(tmp_path / "fresh")
+    assert run(capsys, paths, "notes")[:2] == (0, "no notes\n")
+    assert run(capsys, paths, "excerpts", "--json")[:2] == (0, "[]\n")
+    assert not paths.root.exists()
+
+
+def test_notes_listing(data_paths: DataPaths, capsys) -> None:
+    with Store.open(data_paths) as store:
+        store.save_note(NoteTarget.document("doc-a"), "line one\nline two\x1b[31m")
+        store.save_note(NoteTarget.memo(), "the memo")
+    status, out, _ = run(capsys, data_paths, "notes", "--json")
+    notes = json.loads(out)
+    assert status == 0
+    assert {(n["target"]["kind"], n["text"]) for n in notes} == {
+        ("document", "line one\nline two\x1b[31m"),
+        ("memo", "the memo"),
+    }
+    status, out, _ = run(capsys, data_paths, "notes")
+    assert "document doc-a" in out and "line one line two" in out
+    assert "\x1b" not in out  # no terminal escapes from note text
+    status, out, _ = run(capsys, data_paths, "notes", "--kind", "memo", "--json")
+    assert [n["text"] for n in json.loads(out)] == ["the memo"]
+
+
+def test_excerpts_listing_with_sources_and_flags(data_paths: DataPaths, capsys, tmp_path) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text(
+        "Kabul attack claimed by ISKP\n\n"
+        "Islamic State Khorasan Province claimed the attack in Kabul on Monday.\n\n"
+        "The Taliban denied that security had failed.\n",
+        encoding="utf-8",
+    )
+    with Library.open(data_paths.library_db) as library:
+        library.import_paths([article])
+        doc = library.documents()[0]
+    body = doc.body
+    quote = "The Taliban denied that security had failed."
+    start = body.index(quote)
+    with Store.open(data_paths) as store:
+        good = store.excerpts.capture(doc.id, body, start, start + len(quote)).excerpt
+        store.excerpts.set_priority([good.id])
+        stale = store.excerpts.capture(doc.id, body + "\n\nAdded.", 0, 10).excerpt
+        missing = store.excerpts.capture("not-in-library", "some other text", 0, 4).excerpt
+        orphan = store.excerpts.capture("doc-x", "a quote that will vanish", 2, 20).excerpt
+        store.excerpts.reanchor("doc-x", "entirely new words")
+    status, out, _ = run(capsys, data_paths, "excerpts", "--json")
+    assert status == 0
+    rows = {r["id"]: r for r in json.loads(out)}
+    assert rows[good.id]["flags"] == ["priority"]
+    assert rows[good.id]["quote"] == quote
+    assert rows[good.id]["source"]["title"] == doc.title
+    assert rows[good.id]["source"]["doc_id"] == doc.id
+    assert {"kind": "group", "canonical": "Taliban"} in rows[good.id]["entities"]
+    assert rows[stale.id]["flags"] == ["stale"]
+    assert rows[missing.id]["flags"] == ["missing"]
+    assert rows[missing.id]["source"]["title"] is None
+    assert rows[orphan.id]["flags"] == ["orphaned", "missing"]
+    status, out, _ = run(capsys, data_paths, "excerpts")
+    assert "priority" in out and doc.title[:20] in out and "The Taliban denied" in out
+    status, out, _ = run(capsys, data_paths, "excerpts", "--orphaned", "--json")
+    assert [r["id"] for r in json.loads(out)] == [orphan.id]
+    status, out, _ = run(capsys, data_paths, "excerpts", "--entity", "Taliban", "--json")
+    assert [r["id"] for r in json.loads(out)] == [good.id]
+
+
+def test_listing_works_while_the_app_holds_the_store(data_paths: DataPaths) -> None:
+    with Store.open(data_paths) as store:
+        store.save_note(NoteTarget.memo(), "held")
+        result = subprocess.run(
+            [sys.executable, "-m", "briefreader", "--data-dir", str(data_paths.root), "notes"],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=60,
+        )
+        assert result.returncode == 0, result.stderr
+        assert "held" in result.stdout
