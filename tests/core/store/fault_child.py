@@ -8,6 +8,8 @@ one fact the parent checks afterwards:
   and checks that every acknowledged save is in the database).
 - `fill`: saves a note, then limits file size (RLIMIT_FSIZE) so the disk is
   "full", and tries a large save; prints the outcome as JSON.
+- `small-disk`: run on a tiny tmpfs: saves until the disk is full, then
+  reopens and checks every acknowledged save; prints the outcome as JSON.
 - `readonly`: opens a data directory the parent made read-only and tries to
   save; prints the outcome as JSON.
 - `second`: opens the data directory while another process writes; prints
@@ -81,6 +83,38 @@ def fill(paths: DataPaths) -> None:
     os._exit(0)  # skip close(): its retry would hit the limit again
 
 
+def small_disk(paths: DataPaths) -> None:
+    """On a tiny tmpfs: save until the disk is full, then check nothing was lost."""
+    store = Store.open(paths)
+    saved: list[str] = []
+    failure = None
+    for n in range(10_000):
+        key = f"d{n}"
+        result = store.save_note(NoteTarget.document(key), note_text(0, n) * 8)
+        if not result.saved:
+            failure = result
+            break
+        saved.append(key)
+    assert failure is not None, "the disk never filled"
+    pending_kept = NoteTarget.document(f"d{len(saved)}") in store.notes.pending()
+    store.close()
+    reopened = Store.open(paths)
+    conn = reopened._db.conn
+    outcome = {
+        "saved": len(saved),
+        "error": failure.error,
+        "pending_kept": pending_kept,
+        "integrity": conn.execute("PRAGMA integrity_check").fetchone()[0],
+        "recovered": reopened.recovery is not None,
+        "all_there": all(
+            reopened.notes.get(NoteTarget.document(k)).text == note_text(0, int(k[1:])) * 8
+            for k in saved
+        ),
+    }
+    print(json.dumps(outcome), flush=True)
+    reopened.close()
+
+
 def read_only(paths: DataPaths) -> None:
     store = Store.open(paths)
     target = NoteTarget.memo()
@@ -126,6 +160,8 @@ def main() -> None:
         save_forever(paths, int(sys.argv[3]))
     elif mode == "fill":
         fill(paths)
+    elif mode == "small-disk":
+        small_disk(paths)
     elif mode == "readonly":
         read_only(paths)
     elif mode == "second":

@@ -133,6 +133,28 @@ def test_full_disk_reports_keeps_the_edit_and_earlier_data(data_paths: DataPaths
         assert store.excerpts.list() == []
 
 
+def test_small_tmpfs_fills_up_without_losing_a_saved_note(tmp_path: Path) -> None:
+    """A real "no space left on device", on a 384 KiB tmpfs in a private mount namespace."""
+    root = tmp_path / "small"
+    root.mkdir()
+    unshare = shutil.which("unshare")
+    script = f'mount -t tmpfs -o size=384k tmpfs "{root}" && exec "$@"'
+    prefix = (str(unshare), "-m", "sh", "-c", script, "sh")
+    if os.geteuid() != 0 or unshare is None:
+        pytest.skip("mounting a tmpfs needs root and unshare")
+    if subprocess.run([*prefix, "true"], capture_output=True, check=False).returncode != 0:
+        pytest.skip("mounting a tmpfs is not permitted here")
+    proc = child("small-disk", root, prefix=prefix)
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err
+    outcome = json.loads(out)
+    assert outcome["saved"] > 5
+    assert "is full" in outcome["error"] and "kept in memory" in outcome["error"]
+    assert outcome["pending_kept"]
+    assert outcome["integrity"] == "ok" and not outcome["recovered"]
+    assert outcome["all_there"]
+
+
 def _read_only_prefix(root: Path) -> tuple[str, ...] | None:
     """How to run a child that sees `root` read-only, or None if we can't here."""
     if os.geteuid() != 0:
