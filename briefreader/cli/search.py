@@ -1,17 +1,125 @@
-"""The `search` subcommand (being written; see its issue)."""
+"""The `search` subcommand: full-text search from the shell.
+
+On a fresh data directory it first builds what it needs (the library from
+the bundled seeds, then the index), with progress on stderr, so the first
+`briefreader search ISKP` simply works. Exit status: 0 with results (even
+none), 1 when the index cannot be updated (busy, unreadable library), 2 for
+a query that cannot be used.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
 
-from briefreader.cli.output import fail
+from briefreader.cli.output import fail, print_json, progress
+from briefreader.corpus.library import open_library
+from briefreader.domain import Hit
 from briefreader.paths import DataPaths
+from briefreader.search.indexer import IndexBusyError, open_index
+from briefreader.search.query import QueryError
+from briefreader.search.sources import open_searcher, update_from_library
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("search", help="(not yet available)")
+    parser = subparsers.add_parser(
+        "search",
+        help="full-text search; any spelling of a group or country finds every other",
+        description=(
+            'Search the library. Whoosh syntax: AND OR NOT, "phrases", "a b"~3 '
+            "(proximity), wildcards (talib*), fuzzy (kabul~), fields (title: publisher: "
+            "author: group: country: date:). Any spelling of a group or country "
+            "(ISIL-K, IS-K, ISKP...) finds every other."
+        ),
+    )
+    parser.add_argument("query", metavar="QUERY", help="what to search for (quote it)")
+    parser.add_argument("--json", action="store_true", help="print the hits as JSON")
+    parser.add_argument(
+        "--limit", type=_positive, default=20, metavar="N", help="at most N hits (default 20)"
+    )
     parser.set_defaults(run=run)
 
 
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
+
+
+class _Progress:
+    """Indexing progress on stderr: a line every tenth, not every document."""
+
+    def __init__(self) -> None:
+        self.shown = -1
+
+    def __call__(self, done: int, total: int) -> None:
+        if total <= 0:
+            return
+        tenth = done * 10 // total
+        if tenth != self.shown:
+            self.shown = tenth
+            progress(f"briefreader: indexing {done}/{total} documents")
+
+
 def run(args: argparse.Namespace, paths: DataPaths) -> int:
-    return fail("the search command is not available yet")
+    fresh = not paths.library_db.exists()
+    if fresh:
+        progress("briefreader: building the library from the bundled sample corpus...")
+    try:
+        library = open_library(paths)
+    except Exception as error:
+        return fail(f"cannot open the library: {error}", 1)
+    with library:
+        try:
+            changes = update_from_library(paths, library=library, progress=_Progress())
+            if changes.rebuilt and not fresh and changes.rebuilt != "missing":
+                progress(f"briefreader: search index rebuilt ({changes.rebuilt})")
+        except IndexBusyError as error:
+            if open_index(paths.index_dir) is None:
+                return fail(str(error), 1)
+            progress("briefreader: the index is being updated elsewhere; searching it as it is")
+        with open_searcher(paths, library) as searcher:
+            try:
+                results = searcher.search(args.query, limit=args.limit)
+            except QueryError as error:
+                return fail(f"unusable query: {error}")
+    if results.notice:
+        progress(f"briefreader: {results.notice}")
+    if args.json:
+        print_json([_as_json(hit) for hit in results.hits])
+    else:
+        _print_text(results.hits, results.total)
+    return 0
+
+
+def _as_json(hit: Hit) -> dict[str, object]:
+    return {
+        "id": hit.doc_id,
+        "title": hit.title,
+        "score": round(hit.score, 4),
+        "snippets": list(hit.snippets),
+    }
+
+
+def _marked(text: str, marks: tuple[tuple[int, int], ...]) -> str:
+    """Marks as [brackets] for a terminal or a pipe: plain text, never markup."""
+    out, pos = [], 0
+    for start, end in marks:
+        out += [text[pos:start], "[", text[start:end], "]"]
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _print_text(hits: tuple[Hit, ...], total: int) -> None:
+    shown = f" (showing {len(hits)})" if len(hits) < total else ""
+    print(f"{total} matching document{'s' if total != 1 else ''}{shown}")
+    for rank, hit in enumerate(hits, 1):
+        print(f"\n{rank}. {hit.title or '(untitled)'}  [{hit.doc_id}]")
+        print(
+            f"   score {hit.score:.2f}, {hit.hit_count} match{'es' if hit.hit_count != 1 else ''}"
+        )
+        for snippet, marks in zip(hit.snippets, hit.marks, strict=False):
+            print(f"   {_marked(snippet, marks)}")
+    sys.stdout.flush()

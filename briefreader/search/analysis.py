@@ -1,0 +1,168 @@
+"""Text analysis for the index: one tokenizer, one normalisation, three paths.
+
+A term is `stem(fold(lower(word)))` for each word the `WORD` pattern finds in
+the original text. The same function serves
+
+- indexing (`FastPositions.word_values`): the bulk path, run ~13 million times
+  for a full build of the benchmark corpus. Whoosh's stock chain makes a
+  `Token` object per word and runs four filters on it; here a word costs one
+  C-level `findall` step and one dict lookup in a memo of normalised forms.
+  That memo, not parallelism, is what makes the full build fast: news prose
+  reuses a vocabulary of a few tens of thousands of words;
+- query parsing and Whoosh internals (`BriefAnalyzer.__call__`), which need
+  `Token`s with positions and character offsets;
+- highlighting (`iter_terms`), which needs character offsets into the
+  original text so that marks land on what the reader shows.
+
+Because all three call `normalise`, a stemmed match ("attacks" for "attack")
+is found and highlighted the same way everywhere.
+"""
+
+from __future__ import annotations
+
+import pickle
+import re
+import unicodedata
+from collections.abc import Iterator
+from itertools import pairwise
+from typing import Any
+
+from whoosh.analysis import Token, Tokenizer
+from whoosh.formats import Positions
+from whoosh.lang.porter import stem as porter_stem
+from whoosh.system import pack_uint
+
+#: A word: letters/digits, with inner dots kept ("U.S", "3.5"). Hyphens and
+#: apostrophes split words, so "IS-K" is the two-word phrase "is k" and
+#: "Taliban's" indexes "taliban" and "s".
+WORD = re.compile(r"\w+(?:\.\w+)*")
+
+#: Longer runs are noise (URLs, base64): their terms are cut to this length.
+MAX_WORD_LENGTH = 60
+
+#: The memo is bounded so that a pathological corpus cannot eat memory.
+_MEMO_LIMIT = 500_000
+_memo: dict[str, str] = {}
+
+
+def fold(text: str) -> str:
+    """Lowercase and strip accents: "Pérez" -> "perez", "Ḫorāsān" -> "horasan"."""
+    lowered = text.lower()
+    if lowered.isascii():
+        return lowered
+    decomposed = unicodedata.normalize("NFKD", lowered)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _compute(word: str) -> str:
+    folded = fold(word)[:MAX_WORD_LENGTH]
+    # The Porter stemmer is meant for words; numbers and dotted forms pass.
+    if folded.isalpha():
+        return porter_stem(folded)
+    return folded
+
+
+def normalise(word: str) -> str:
+    """The index term for one word as written (memoised)."""
+    term = _memo.get(word)
+    if term is None:
+        term = _compute(word)
+        if len(_memo) >= _MEMO_LIMIT:
+            _memo.clear()
+        _memo[word] = term
+    return term
+
+
+def terms_of(text: str) -> list[str]:
+    """Every term of `text`, in order (the bulk path)."""
+    get = _memo.get
+    return [get(word) or normalise(word) for word in WORD.findall(text)]
+
+
+def iter_terms(text: str) -> Iterator[tuple[str, int, int]]:
+    """(term, start, end) for each word of `text`, offsets into `text`."""
+    for match in WORD.finditer(text):
+        yield normalise(match.group()), match.start(), match.end()
+
+
+class BriefAnalyzer(Tokenizer):
+    """The Whoosh face of `normalise`: used by the query parser and schema.
+
+    With `tokenize=False` (Whoosh asks for this for fuzzy terms) the whole
+    value is one word, normalised the same way.
+    """
+
+    def __call__(  # type: ignore[override]
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        tokenize: bool = True,
+        mode: str = "",
+        **kwargs: Any,
+    ) -> Iterator[Token]:
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        if not tokenize:
+            token.original = token.text = normalise(value.strip())
+            token.boost = 1.0
+            token.stopped = False
+            if positions:
+                token.pos = start_pos
+            if chars:
+                token.startchar = start_char
+                token.endchar = start_char + len(value)
+            yield token
+            return
+        for pos, (term, start, end) in enumerate(iter_terms(value)):
+            token.text = term
+            token.boost = 1.0
+            token.stopped = False
+            if keeporiginal:
+                token.original = value[start:end]
+            if positions:
+                token.pos = start_pos + pos
+            if chars:
+                token.startchar = start_char + start
+                token.endchar = start_char + end
+            yield token
+
+
+_SINGLE_POSITION: dict[int, bytes] = {}
+
+
+class FastPositions(Positions):
+    """Whoosh's `Positions` format with a bulk path for `BriefAnalyzer`.
+
+    The postings it writes are byte-for-byte what `Positions` writes, so
+    every Whoosh reader, phrase and proximity query works unchanged.
+    """
+
+    def word_values(
+        self, value: Any, analyzer: Any, **kwargs: Any
+    ) -> Iterator[tuple[str, int, float, bytes]]:
+        if not isinstance(analyzer, BriefAnalyzer) or not isinstance(value, str):
+            yield from super().word_values(value, analyzer, **kwargs)
+            return
+        positions: dict[str, list[int]] = {}
+        setdefault = positions.setdefault
+        for pos, term in enumerate(terms_of(value)):
+            setdefault(term, []).append(pos)
+        boost = self.field_boost
+        encode = self.encode
+        for term, poslist in positions.items():
+            yield term, len(poslist), len(poslist) * boost, encode(poslist)
+
+    def encode(self, poslist: list[int]) -> bytes:
+        if len(poslist) == 1:
+            # Most terms occur once in a document: their encodings repeat.
+            cached = _SINGLE_POSITION.get(poslist[0])
+            if cached is None:
+                cached = _SINGLE_POSITION[poslist[0]] = super().encode(poslist)
+            return cached
+        deltas = [poslist[0]]
+        deltas.extend([b - a for a, b in pairwise(poslist)])
+        return pack_uint(len(deltas)) + pickle.dumps(deltas, 2)

@@ -1,0 +1,158 @@
+"""Indexing in a child process, so the caller's event loop never stalls.
+
+Indexing is CPU-bound Python: run in a thread, it holds the GIL for long
+stretches and a Qt event loop in the same process stutters. A child process
+(started with "spawn", which is safe from a process running Qt threads)
+runs `update_from_library` and streams progress back over a pipe.
+
+Two ways to use it:
+
+- from a worker thread: `build_in_child(paths, progress)` blocks until done
+  and calls `progress(done, total)` from that thread;
+- from the UI thread with a timer: `job = IndexJob.start(paths)`, then
+  `job.poll()` every ~50 ms returns the progress events that arrived without
+  blocking; `job.result()` once `job.finished`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import signal
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+from briefreader.paths import DataPaths
+from briefreader.search.indexer import IndexBusyError, IndexChanges
+from briefreader.search.parallel import ProgressFn
+
+
+class IndexJobError(RuntimeError):
+    """The child failed; the message is one line."""
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    done: int
+    total: int
+
+
+def _child(root: str, procs: int, lock_timeout: float, conn: Connection) -> None:
+    # Own process group, so `cancel` also stops the workers this child forks.
+    if hasattr(os, "setpgrp"):
+        os.setpgrp()
+    from briefreader.search.sources import update_from_library
+
+    last = [-1]
+
+    def progress(done: int, total: int) -> None:
+        # At most ~200 messages per build: the parent only draws a bar.
+        step = max(1, total // 200)
+        if done == total or done - last[0] >= step:
+            last[0] = done
+            conn.send(("progress", done, total))
+
+    try:
+        changes = update_from_library(
+            DataPaths(Path(root)), progress=progress, procs=procs, lock_timeout=lock_timeout
+        )
+        conn.send(("done", changes))
+    except IndexBusyError as error:
+        conn.send(("busy", str(error)))
+    except BaseException as error:
+        conn.send(("error", f"{type(error).__name__}: {error}"))
+    finally:
+        conn.close()
+
+
+class IndexJob:
+    """One index update running in a child process."""
+
+    def __init__(self, process: Any, conn: Connection) -> None:
+        self._process = process
+        self._conn = conn
+        self._outcome: tuple[str, Any] | None = None
+
+    @classmethod
+    def start(cls, paths: DataPaths, *, procs: int = 2, lock_timeout: float = 10.0) -> IndexJob:
+        ctx = multiprocessing.get_context("spawn")
+        receiver, sender = ctx.Pipe(duplex=False)
+        process = ctx.Process(
+            target=_child,
+            args=(str(paths.root), procs, lock_timeout, sender),
+            name="briefreader-indexer",
+            daemon=True,
+        )
+        process.start()
+        sender.close()
+        return cls(process, receiver)
+
+    @property
+    def finished(self) -> bool:
+        return self._outcome is not None
+
+    def poll(self, timeout: float = 0.0) -> list[Progress]:
+        """Progress events received so far (waits at most `timeout` for the first)."""
+        events: list[Progress] = []
+        if self._outcome is not None:
+            return events
+        try:
+            while self._conn.poll(timeout):
+                timeout = 0.0
+                message = self._conn.recv()
+                if message[0] == "progress":
+                    events.append(Progress(message[1], message[2]))
+                else:
+                    self._finish((message[0], message[1]))
+                    break
+        except (EOFError, OSError):
+            self._finish(("error", f"the indexing process stopped (exit {self._exitcode()})"))
+        return events
+
+    def _exitcode(self) -> int | None:
+        self._process.join(timeout=5)
+        return self._process.exitcode
+
+    def _finish(self, outcome: tuple[str, Any]) -> None:
+        self._outcome = outcome
+        self._conn.close()
+        self._process.join(timeout=10)
+
+    def result(self) -> IndexChanges:
+        """The update's changes; raises IndexBusyError or IndexJobError."""
+        if self._outcome is None:
+            raise RuntimeError("the index job has not finished")
+        kind, value = self._outcome
+        if kind == "done":
+            return value  # type: ignore[no-any-return]
+        if kind == "busy":
+            raise IndexBusyError(value)
+        raise IndexJobError(f"indexing failed: {value}")
+
+    def wait(self, progress: ProgressFn | None = None) -> IndexChanges:
+        while not self.finished:
+            for event in self.poll(timeout=0.2):
+                if progress is not None:
+                    progress(event.done, event.total)
+        return self.result()
+
+    def cancel(self) -> None:
+        """Stop the child (the index stays valid: an unfinished update is never committed)."""
+        if self._process.is_alive():
+            if hasattr(os, "killpg"):
+                with contextlib.suppress(ProcessLookupError, PermissionError):
+                    os.killpg(self._process.pid, signal.SIGTERM)
+            self._process.terminate()
+            self._process.join(timeout=5)
+        if self._outcome is None:
+            self._finish(("error", "cancelled"))
+
+
+def build_in_child(
+    paths: DataPaths, progress: ProgressFn | None = None, *, procs: int = 2
+) -> IndexChanges:
+    """Run `update_from_library` in a child process and wait for it."""
+    return IndexJob.start(paths, procs=procs).wait(progress)

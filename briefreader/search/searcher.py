@@ -1,0 +1,225 @@
+"""Searching the index: ranked hits with snippets, facets, and match spans.
+
+`Searcher` is the one object the UI, the control layer and the CLI hold.
+It is cheap to keep open: it reopens its Whoosh searcher only when another
+writer has committed a newer generation, so search-as-you-type costs one
+query, not one index open, per keystroke. It never writes and never takes
+the index lock, so searching keeps working while another process indexes.
+
+Snippet text comes from the caller (`text_of(id)`, usually the library),
+because the index does not store bodies: offsets then always refer to the
+text the reader shows.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Final
+
+from whoosh import query as wq
+from whoosh.searching import Searcher as WhooshSearcher
+
+from briefreader.domain import Hit
+from briefreader.search.aliases import AliasExpander, Resolver
+from briefreader.search.facets import FacetCounts, facet_counts
+from briefreader.search.highlight import MatchPlan, MentionFinder, Span, snippets
+from briefreader.search.indexer import open_index
+from briefreader.search.query import ParsedQuery, QueryError, QueryParser
+from briefreader.search.schema import ENTITY_FIELDS, TEXT_FIELDS, make_schema
+
+DEFAULT_LIMIT: Final = 50
+#: Wildcards and fuzzy terms highlight at most this many index terms.
+MAX_EXPANDED_TERMS: Final = 512
+
+TextOf = Callable[[str], str | None]
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    """One query's answer. `total` counts every match, not only `hits`."""
+
+    query: str
+    hits: tuple[Hit, ...] = ()
+    total: int = 0
+    notice: str = ""
+    facets: FacetCounts = field(default_factory=dict)
+
+
+class Searcher:
+    """Read-only search over the index in `index_dir` (thread-safe)."""
+
+    def __init__(
+        self,
+        index_dir: Path,
+        *,
+        resolver: Resolver | None = None,
+        text_of: TextOf | None = None,
+        mentions: MentionFinder | None = None,
+    ) -> None:
+        self._index_dir = index_dir
+        self._parser = QueryParser(make_schema(), AliasExpander(resolver))
+        self._text_of = text_of or (lambda _id: None)
+        self._mentions = mentions
+        self._lock = threading.Lock()
+        self._searcher: WhooshSearcher | None = None
+
+    # -- lifecycle ---------------------------------------------------------
+    def _current(self) -> WhooshSearcher | None:
+        """An up-to-date Whoosh searcher, or None when there is no usable index."""
+        if self._searcher is not None:
+            try:
+                if not self._searcher.up_to_date():
+                    self._searcher = self._searcher.refresh()
+                return self._searcher
+            except Exception:
+                self._close_searcher()
+        ix = open_index(self._index_dir)
+        if ix is None:
+            return None
+        self._searcher = ix.searcher()
+        return self._searcher
+
+    def _close_searcher(self) -> None:
+        if self._searcher is not None:
+            try:
+                self._searcher.close()
+            finally:
+                self._searcher = None
+
+    def close(self) -> None:
+        with self._lock:
+            self._close_searcher()
+
+    def __enter__(self) -> Searcher:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def available(self) -> bool:
+        with self._lock:
+            return self._current() is not None
+
+    # -- queries -----------------------------------------------------------
+    def parse(self, text: str) -> ParsedQuery:
+        """Parse without searching (raises `QueryError` for unusable queries)."""
+        return self._parser.parse(text)
+
+    def search(
+        self,
+        text: str,
+        *,
+        limit: int | None = DEFAULT_LIMIT,
+        snippet_count: int = 3,
+        kind: str | None = None,
+        with_facets: bool = False,
+    ) -> SearchResults:
+        """Ranked hits for `text` (raises `QueryError` for unusable queries).
+
+        `kind` ("document" or "note") restricts the entries searched.
+        """
+        parsed = self._parser.parse(text)
+        with self._lock:
+            searcher = self._current()
+            if searcher is None:
+                return SearchResults(parsed.text, notice="the search index is not built yet")
+            q = parsed.query
+            if kind is not None:
+                q = wq.And([q, wq.Term("kind", kind)])
+            try:
+                results = searcher.search(q, limit=limit)
+            except Exception as error:  # a query Whoosh accepted but cannot run
+                raise QueryError(f"cannot run this query ({type(error).__name__})") from error
+            plan = self._plan(q, searcher)
+            found = [(r["id"], r.get("title", ""), float(r.score)) for r in results]
+            total = len(results)  # exact: Whoosh counts past the limit if it must
+            facets = facet_counts(searcher, searcher.docs_for_query(q)) if with_facets else {}
+        hits = tuple(
+            self._hit(plan, doc_id, title, score, snippet_count) for doc_id, title, score in found
+        )
+        return SearchResults(parsed.text, hits, total, parsed.notice, facets)
+
+    def facets(self, text: str) -> FacetCounts:
+        """Counts per group, country, publisher and story over every match."""
+        parsed = self._parser.parse(text)
+        with self._lock:
+            searcher = self._current()
+            if searcher is None:
+                return {}
+            return facet_counts(searcher, searcher.docs_for_query(parsed.query))
+
+    def match_plan(self, text: str) -> MatchPlan:
+        """What to highlight for a query (reusable across documents)."""
+        parsed = self._parser.parse(text)
+        with self._lock:
+            searcher = self._current()
+            return self._plan(parsed.query, searcher)
+
+    def match_spans(self, text: str, body: str) -> list[Span]:
+        """Every place in `body` the query matches, in order: the reader's "3/17"."""
+        return self.match_plan(text).spans(body, self._mentions)
+
+    # -- internals ---------------------------------------------------------
+    def _hit(self, plan: MatchPlan, doc_id: str, title: str, score: float, count: int) -> Hit:
+        body = self._text_of(doc_id) or ""
+        spans = plan.spans(body, self._mentions)
+        cut = snippets(body, spans, limit=count) if count else []
+        return Hit(
+            doc_id=doc_id,
+            title=title,
+            score=score,
+            snippets=tuple(s.text for s in cut),
+            marks=tuple(s.marks for s in cut),
+            hit_count=len(spans),
+        )
+
+    def _plan(self, q: wq.Query, searcher: WhooshSearcher | None) -> MatchPlan:
+        terms: set[str] = set()
+        phrases: list[tuple[str, ...]] = []
+        entities: set[str] = set()
+        reader = searcher.reader() if searcher is not None else None
+        stack: list[wq.Query] = [q]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, wq.Not):
+                continue
+            if isinstance(node, wq.AndNot):
+                stack.append(node.a)
+                continue
+            if isinstance(node, wq.Phrase):
+                if node.fieldname in TEXT_FIELDS:
+                    words = tuple(str(w) for w in node.words)
+                    if node.slop > 1:
+                        terms.update(words)
+                    else:
+                        phrases.append(words)
+                continue
+            if isinstance(node, wq.Term):
+                if node.fieldname in TEXT_FIELDS:
+                    terms.add(str(node.text))
+                elif node.fieldname in ENTITY_FIELDS:
+                    entities.add(str(node.text))
+                continue
+            if isinstance(node, wq.MultiTerm) and node.fieldname in TEXT_FIELDS:
+                if reader is not None:
+                    expanded = _expand(node, reader)
+                    terms.update(expanded)
+                continue
+            stack.extend(node.children())
+        return MatchPlan(frozenset(terms), tuple(dict.fromkeys(phrases)), frozenset(entities))
+
+
+def _expand(node: Any, reader: Any) -> set[str]:
+    out: set[str] = set()
+    try:
+        for word in node._btexts(reader):
+            out.add(word.decode("utf-8") if isinstance(word, bytes) else str(word))
+            if len(out) >= MAX_EXPANDED_TERMS:
+                break
+    except Exception:
+        return out
+    return out
