@@ -14,6 +14,12 @@ from briefreader.export.markup import MarkupWriter
 from briefreader.export.model import Briefing, Citation
 
 
+def _sentence(text: str) -> str:
+    """`text` ending in a full stop, unless it already ends in punctuation."""
+    text = text.strip()
+    return text if text.endswith((".", "?", "!", "…")) else text + "."
+
+
 def format_date(value: str) -> str:
     """ "2024-03-12" -> "12 March 2024"; anything else is returned as written."""
     try:
@@ -68,8 +74,8 @@ def source_markup(doc_id: str, sources: SourceList, writer: MarkupWriter) -> str
     number = sources.numbers[doc_id]
     bits: list[str] = []
     if citation.author.strip():
-        bits.append(writer.plain(citation.author.strip()) + ".")
-    bits.append(f"“{writer.plain(citation.title or 'Untitled')}.”")
+        bits.append(writer.plain(_sentence(citation.author)))
+    bits.append(f"“{writer.plain(_sentence(citation.title or 'Untitled'))}”")
     if citation.publisher.strip():
         bits.append(f"<i>{writer.plain(citation.publisher.strip())}</i>,")
     bits.append((writer.plain(format_date(citation.date)) if citation.date else "undated") + ".")

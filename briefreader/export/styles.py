@@ -116,7 +116,9 @@ def styles() -> Styles:
             keepWithNext=1,
         ),
         body=body,
-        bullet=ParagraphStyle("bullet", parent=body, leftIndent=14, bulletIndent=2, spaceAfter=3),
+        bullet=ParagraphStyle(
+            "bullet", parent=body, leftIndent=14, bulletIndent=2, spaceAfter=3, bulletFontName=SERIF
+        ),
         toc=ParagraphStyle(
             "toc", parent=sans, fontSize=10.5, leading=16, rightIndent=36, endDots=" . "
         ),
