@@ -10,14 +10,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from briefreader.ui.safe_text import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+COUNT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,8 +81,12 @@ class CheckListModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return row.text if row.count is None else f"{row.text}  ({row.count})"
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row.text
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return row.text if row.count is None else f"{row.text}, {row.count}"
+        if role == COUNT_ROLE:
+            return row.count
         if role == Qt.ItemDataRole.CheckStateRole and not row.is_heading:
             return Qt.CheckState.Checked if row.checked else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.FontRole:
@@ -117,3 +129,32 @@ class CheckListModel(QAbstractListModel):
         """Tick or untick a row as the keyboard does (Space or Return on it)."""
         if 0 <= number < len(self._rows) and not self._rows[number].is_heading:
             self.toggled.emit(self._rows[number].key)
+
+
+class CountDelegate(QStyledItemDelegate):
+    """Draws each row's count right-aligned, so eliding a long name never hides its count."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        count = index.data(COUNT_ROLE)
+        if count is None:
+            super().paint(painter, option, index)
+            return
+        text = str(count)
+        metrics = QFontMetrics(option.font)
+        width = metrics.horizontalAdvance(text) + 12
+        super().paint(painter, option, index)
+        painter.save()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.setPen(option.palette.color(role))
+        rect = QRect(
+            option.rect.right() - width, option.rect.top(), width - 6, option.rect.height()
+        )
+        painter.fillRect(
+            rect.adjusted(-4, 1, 6, -1),
+            option.palette.color(
+                QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Base
+            ),
+        )
+        painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
+        painter.restore()

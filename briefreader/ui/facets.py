@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 from briefreader.control.colours import KindStyle
 from briefreader.control.facets import FacetCounts, FacetFilter
 from briefreader.domain import EntityKind
-from briefreader.ui.checklist import CheckListModel, Row
+from briefreader.ui.checklist import CheckListModel, CountDelegate, Row
 from briefreader.ui.panes import PaneList
 
 READ_LABELS = {"all": "All documents", "unread": "Unread", "read": "Read"}
@@ -71,6 +71,7 @@ class FacetsPane(QWidget):
         self.narrow.setAccessibleName("Narrow filter values")
         self.list = PaneList("facet-list", self)
         self.list.setModel(model)
+        self.list.setItemDelegate(CountDelegate(self.list))
         self.list.setAccessibleName("Filters")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

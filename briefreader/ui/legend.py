@@ -13,7 +13,7 @@ from briefreader.control.colours import KindStyle
 from briefreader.control.facets import EntityKey
 from briefreader.control.mentions import DocumentMentions
 from briefreader.domain import EntityKind
-from briefreader.ui.checklist import CheckListModel, Row
+from briefreader.ui.checklist import CheckListModel, CountDelegate, Row
 from briefreader.ui.panes import PaneList
 
 KIND_TITLES: dict[EntityKind, str] = {"group": "Groups", "country": "Countries"}
@@ -69,4 +69,5 @@ class LegendView(PaneList):
     def __init__(self, model: CheckListModel, parent: QWidget | None = None) -> None:
         super().__init__("legend", parent)
         self.setModel(model)
+        self.setItemDelegate(CountDelegate(self))
         self.setAccessibleName("Legend")

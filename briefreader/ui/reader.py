@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QPoint, QRect, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetricsF,
     QKeyEvent,
     QPainter,
     QPaintEvent,
@@ -236,9 +237,7 @@ class ReaderView(QTextEdit):
 
     def _apply_measure(self) -> None:
         """Centre a column about MEASURE_CHARS wide, however wide the window."""
-        metrics_width = self.fontMetrics().averageCharWidth() * (
-            self._point_size() / BASE_POINT_SIZE
-        )
+        metrics_width = QFontMetricsF(self.document().defaultFont()).averageCharWidth()
         column = int(metrics_width * MEASURE_CHARS) + 2 * 24
         spare = max(self.width() - column - self.verticalScrollBar().sizeHint().width(), 0)
         self.setViewportMargins(spare // 2, 0, spare - spare // 2, 0)

@@ -1,0 +1,129 @@
+"""A private X display for end-to-end tests: Xvfb started here, xdotool to type on it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+GRAB_SCRIPT = """
+import sys
+from PySide6.QtGui import QGuiApplication
+app = QGuiApplication(sys.argv[:1])
+screen = app.primaryScreen()
+ok = screen.grabWindow(0).save(sys.argv[1], "PNG")
+sys.exit(0 if ok else 1)
+"""
+
+
+def require_tools() -> None:
+    """Skip without Xvfb/xdotool, unless CI is set: there a missing tool is a failure."""
+    missing = [tool for tool in ("Xvfb", "xdotool") if shutil.which(tool) is None]
+    if missing:
+        message = f"end-to-end tests need {', '.join(missing)}"
+        if os.environ.get("CI"):
+            pytest.fail(message + " (CI is set, so this is not skipped)")
+        pytest.skip(message)
+
+
+@contextmanager
+def xvfb(width: int = 1280, height: int = 800) -> Iterator[str]:
+    """Start Xvfb on a free display number (it picks and reports one through -displayfd)."""
+    read_fd, write_fd = os.pipe()
+    server = subprocess.Popen(
+        [
+            "Xvfb",
+            "-displayfd",
+            str(write_fd),
+            "-screen",
+            "0",
+            f"{width}x{height}x24",
+            "-nolisten",
+            "tcp",
+        ],
+        pass_fds=(write_fd,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write_fd)
+    try:
+        with os.fdopen(read_fd) as reader:
+            number = reader.readline().strip()
+        if not number:
+            raise RuntimeError("Xvfb did not report a display")
+        yield f":{number}"
+    finally:
+        server.terminate()
+        try:
+            server.wait(10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+class Desktop:
+    """Typing and looking at one display."""
+
+    def __init__(self, display: str) -> None:
+        self.display = display
+        self.env = {**os.environ, "DISPLAY": display}
+        self.env.pop("QT_QPA_PLATFORM", None)
+        self.env.pop("WAYLAND_DISPLAY", None)
+
+    def xdotool(self, *args: str, check: bool = True) -> str:
+        result = subprocess.run(
+            ["xdotool", *args],
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        )
+        if check and result.returncode != 0:
+            raise RuntimeError(f"xdotool {' '.join(args)}: {result.stderr.strip()}")
+        return result.stdout.strip()
+
+    def find_window(self, name: str, timeout: float = 60.0) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            found = self.xdotool("search", "--onlyvisible", "--name", name, check=False)
+            if found:
+                return found.splitlines()[0]
+            time.sleep(0.2)
+        raise TimeoutError(f"no window named {name!r} appeared")
+
+    def window_name(self, window: str) -> str:
+        return self.xdotool("getwindowname", window)
+
+    def focus(self, window: str) -> None:
+        self.xdotool("windowfocus", "--sync", window)
+
+    def key(self, *keys: str, delay_ms: int = 60) -> None:
+        self.xdotool("key", "--delay", str(delay_ms), *keys)
+        time.sleep(0.15)
+
+    def wait_for_name(self, window: str, predicate, timeout: float = 30.0) -> str:
+        deadline = time.monotonic() + timeout
+        name = ""
+        while time.monotonic() < deadline:
+            name = self.window_name(window)
+            if predicate(name):
+                return name
+            time.sleep(0.1)
+        raise TimeoutError(f"window name stayed {name!r}")
+
+    def screenshot(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            [sys.executable, "-c", GRAB_SCRIPT, str(path)],
+            env=self.env,
+            check=True,
+            timeout=60,
+            capture_output=True,
+        )
