@@ -39,6 +39,13 @@ Excerpts (`store.excerpts`)::
              quote, paragraph, entities (EntityRef kind/canonical), tags, comment,
              priority, status ("anchored" | "fuzzy" | "orphaned"), created, updated
 
+After an import: `versions.follow_new_versions(store.excerpts, library,
+ImportReport.superseded) -> ReanchorReport` moves excerpts to the newest version.
+
+Keyboard capture spans (pure): `passages.paragraph_at(text, offset)`,
+`passages.sentence_at(text, offset)`, `passages.sentences(text, start, end)`
+-> (start, end), whitespace trimmed; feed them to `excerpts.capture`.
+
 Anchoring (pure, also used by the exporter's integrity check)::
 
     anchoring.anchor(text, TextQuoteSelector, hint=old_start) -> Anchor(start, end, exact,

@@ -11,6 +11,7 @@ Every mutation returns a `Changes` report and is one undo step.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
@@ -47,8 +48,6 @@ _SPACES = re.compile(r"\s+")
 
 def content_hash(text: str) -> str:
     """The same hash as `Document.content_hash`: SHA-256 of the body."""
-    import hashlib
-
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

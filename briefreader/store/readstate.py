@@ -9,6 +9,7 @@ document switch and at quit.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -52,11 +53,11 @@ class Reading:
         if not ids:
             return NO_CHANGES
 
-        def write(conn: object) -> set[str]:
+        def write(conn: sqlite3.Connection) -> set[str]:
             changed = set()
             now = timestamp()
             for doc_id in ids:
-                cur = self._db.conn.execute(
+                cur = conn.execute(
                     "INSERT INTO reading (doc_id, read, position, updated) VALUES (?, ?, 0, ?) "
                     "ON CONFLICT (doc_id) DO UPDATE SET read = excluded.read, "
                     "updated = excluded.updated WHERE reading.read != excluded.read",
@@ -73,8 +74,8 @@ class Reading:
         if position < 0:
             raise ValueError("a reading position cannot be negative")
 
-        def write(conn: object) -> int:
-            return self._db.conn.execute(
+        def write(conn: sqlite3.Connection) -> int:
+            return conn.execute(
                 "INSERT INTO reading (doc_id, read, position, updated) VALUES (?, 0, ?, ?) "
                 "ON CONFLICT (doc_id) DO UPDATE SET position = excluded.position, "
                 "updated = excluded.updated WHERE reading.position != excluded.position",

@@ -24,7 +24,7 @@ from briefreader.store.changes import NO_CHANGES, Changes
 from briefreader.store.excerpts import Excerpts
 from briefreader.store.migrations import MIGRATIONS, Migration
 from briefreader.store.notes import Note, NoteFormat, Notes, NoteSave, NoteTarget
-from briefreader.store.opening import IfLocked, Recovery, open_database
+from briefreader.store.opening import IfLocked, Opened, Recovery, open_database
 from briefreader.store.readstate import Reading
 from briefreader.store.undo import History, Operation
 
@@ -34,15 +34,15 @@ class Store:
 
     def __init__(
         self,
-        opened: object,
+        opened: Opened,
         *,
         find_mentions: Callable[[str], Sequence[Mention]] | None = None,
     ) -> None:
-        # `opened` is an opening.Opened; typed loosely to keep construction private.
-        self._db = opened.database  # type: ignore[attr-defined]
-        self._lock_file = opened.lock  # type: ignore[attr-defined]
+        """Use `Store.open`; this wires an already opened database."""
+        self._db = opened.database
+        self._lock_file = opened.lock
         #: Set when start-up found the database damaged; show `recovery.message`.
-        self.recovery: Recovery | None = opened.recovery  # type: ignore[attr-defined]
+        self.recovery: Recovery | None = opened.recovery
         self.history = History()
         self._history_lock = threading.RLock()
         self.notes = Notes(self._db, self._run)
