@@ -1,0 +1,115 @@
+"""`briefreader export` end to end: a real library, a real store, a real PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefreader.app import main
+from briefreader.corpus.library import open_library
+from briefreader.paths import DataPaths
+from briefreader.store.store import Store
+from tests.core.export.pdftools import body_text, info_of, needs_tools, normalise, qpdf_check
+
+pytestmark = needs_tools
+
+
+def test_query_export(
+    data_paths: DataPaths, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "query.pdf"
+    status = main(
+        [
+            "--data-dir",
+            str(data_paths.root),
+            "export",
+            "--out",
+            str(out),
+            "--query",
+            "ISIS-K",
+            "--title",
+            "ISKP reading",
+            "--marking",
+            "OFFICIAL",
+        ]
+    )
+    captured = capsys.readouterr()
+    assert status == 0, captured.err
+    assert str(out) in captured.out and "pages" in captured.out
+    assert "No syntax or stream encoding errors" in qpdf_check(out)
+    assert info_of(out)["Title"] == "ISKP reading"
+    text = normalise(body_text(out, "OFFICIAL"))
+    # Alias-aware: the query spelled ISIS-K, the PDF quotes other spellings too.
+    assert "ISKP" in text or "Islamic State Khorasan" in text
+    assert "Appendix: groups and countries" in text
+
+
+def test_query_without_matches_exits_1(
+    data_paths: DataPaths, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "none.pdf"
+    args = ["--data-dir", str(data_paths.root), "export", "--out", str(out), "--query", "zqxj"]
+    assert main(args) == 1
+    assert "nothing exported" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_stored_briefing_with_stale_and_orphaned_excerpts(
+    data_paths: DataPaths, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with open_library(data_paths) as library:
+        doc = next(d for d in library.documents() if "ISKP" in d.body or "IS-K" in d.body)
+    body = doc.body
+    paragraphs = doc.paragraph_spans()
+    start, end = paragraphs[1]
+    with Store.open(data_paths) as store:
+        good = store.excerpts.capture(doc.id, body, start, end, comment="Key paragraph.").excerpt
+        # Captured from an older text in which the paragraph sat 6 characters later.
+        moved = store.excerpts.capture(doc.id, "older " + body, start + 6, end + 6).excerpt
+        gone_text = body[:start] + "A sentence the source has since deleted." + body[end:]
+        gone = store.excerpts.capture(doc.id, gone_text, start, start + 40).excerpt
+        created = store.briefings.create(
+            "weekly",
+            title="Weekly ISKP briefing",
+            author="A. Analyst",
+            date="2024-05-01",
+            marking="OFFICIAL-SENSITIVE",
+            summary="- ISKP is resilient.",
+        )
+        store.briefings.add("weekly", [good.id, moved.id, gone.id])
+        assert created.briefing.name == "weekly"
+    out = tmp_path / "weekly.pdf"
+    status = main(
+        ["--data-dir", str(data_paths.root), "export", "--out", str(out), "--briefing", "weekly"]
+    )
+    captured = capsys.readouterr()
+    assert status == 0, captured.err
+    assert "1 stale and 1 orphaned" in captured.err
+    text = normalise(body_text(out, "OFFICIAL-SENSITIVE"))
+    assert normalise(body[start:end]) in text
+    assert "STALE" in text and "ORPHANED" in text
+    assert "A sentence the source has since deleted." in text  # flagged, never dropped
+    assert "Analyst comment Key paragraph." in text
+    assert "Weekly ISKP briefing" in text and "ISKP is resilient." in text
+    assert info_of(out)["Author"] == "A. Analyst"
+
+
+def test_unknown_briefing_and_unwritable_path_exit_2(
+    data_paths: DataPaths, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = str(data_paths.root)
+    out = str(tmp_path / "x.pdf")
+    assert main(["--data-dir", root, "export", "--out", out, "--briefing", "nope"]) == 2
+    assert capsys.readouterr().err.strip() == "briefreader: there is no briefing 'nope'"
+    bad = str(tmp_path / "missing" / "x.pdf")
+    assert main(["--data-dir", root, "export", "--out", bad, "--query", "ISKP"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("briefreader: cannot write ") and "\n" not in err
+
+
+def test_briefing_and_query_are_exclusive(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["export", "--out", "x.pdf", "--briefing", "a", "--query", "b"])
+    assert caught.value.code == 2
+    assert "not allowed with" in capsys.readouterr().err
