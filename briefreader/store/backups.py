@@ -24,7 +24,7 @@ from pathlib import Path
 from briefreader.store.errors import StoreError
 
 #: How many backups of each reason are kept.
-KEEP = {"hourly": 10, "migration": 5, "manual": 10, "restore": 3}
+KEEP = {"hourly": 10, "migration": 5, "manual": 10}
 _NAME = re.compile(r"^work-(\d{8}T\d{6}\.\d{6}Z)-([a-z]+)(?:-[\w.-]+)?\.sqlite3$")
 
 
@@ -32,7 +32,7 @@ _NAME = re.compile(r"^work-(\d{8}T\d{6}\.\d{6}Z)-([a-z]+)(?:-[\w.-]+)?\.sqlite3$
 class BackupInfo:
     path: Path
     taken: datetime  # UTC
-    reason: str  # "hourly", "migration", "manual", "restore"
+    reason: str  # "hourly", "migration", "manual"
 
 
 def list_backups(backups_dir: Path) -> list[BackupInfo]:

@@ -23,7 +23,7 @@ from typing import Literal
 
 from briefreader.store.changes import NO_CHANGES, Changes
 from briefreader.store.db import Database, next_id, timestamp
-from briefreader.store.errors import StoreReadOnlyError, StoreWriteError
+from briefreader.store.errors import NotFoundError, StoreReadOnlyError, StoreWriteError
 from briefreader.store.undo import Operation, Put
 
 NoteKind = Literal["document", "excerpt", "briefing", "memo"]
@@ -110,6 +110,19 @@ def _write(conn: sqlite3.Connection, key: NoteTarget, row: NoteRow | None) -> Ch
     return write_row(conn, key, row)
 
 
+def _require_target(conn: sqlite3.Connection, target: NoteTarget) -> None:
+    """Excerpt and briefing notes need their excerpt or briefing to exist."""
+    table = {"excerpt": "excerpts", "briefing": "briefings"}.get(target.kind)
+    if table is None:
+        return
+    exists = (
+        target.id.isdigit()
+        and conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (int(target.id),)).fetchone()
+    )
+    if not exists:
+        raise NotFoundError(f"there is no {target.kind} {target.id} to attach a note to")
+
+
 class Notes:
     """The notes repository; reached as `Store.notes`."""
 
@@ -150,12 +163,17 @@ class Notes:
 
     # -- writing ---------------------------------------------------------
     def save(self, target: NoteTarget, text: str, *, format: NoteFormat | None = None) -> NoteSave:
-        """Store `text` as the note on `target`; see the module docstring."""
+        """Store `text` as the note on `target`; see the module docstring.
+
+        Raises NotFoundError only for a note on an excerpt or briefing that
+        does not exist (a caller's mistake, not a failed save).
+        """
         with self._pending_lock:
             self._pending[target] = (text, format)
         result_row: list[NoteRow | None] = [None]
 
         def build(conn: sqlite3.Connection) -> Operation | None:
+            _require_target(conn, target)
             before = read_row(conn, target)
             result_row[0] = before
             fmt = format or (before[3] if before else "markdown")
@@ -177,6 +195,10 @@ class Notes:
             changes = self._run(build)
         except (StoreReadOnlyError, StoreWriteError) as error:
             return NoteSave(False, None, NO_CHANGES, f"{error}; the note is kept in memory")
+        except NotFoundError:
+            with self._pending_lock:
+                self._pending.pop(target, None)
+            raise
         with self._pending_lock:
             if self._pending.get(target) == (text, format):
                 del self._pending[target]

@@ -22,7 +22,7 @@ from typing import Literal
 
 from briefreader.paths import DataPaths
 from briefreader.store import backups
-from briefreader.store.db import Database, connect
+from briefreader.store.db import Database, connect, describe_error
 from briefreader.store.errors import StoreBusyError, StoreCorruptError, StoreError
 from briefreader.store.lock import WriterLock
 from briefreader.store.migrations import MIGRATIONS, Migration, migrate, pending, schema_version
@@ -51,21 +51,40 @@ def lock_path(paths: DataPaths) -> Path:
     return paths.work_db.with_name(paths.work_db.name + ".lock")
 
 
+def is_corruption(error: sqlite3.Error) -> bool:
+    """Whether an error means the file is damaged (not busy, locked or unwritable)."""
+    name = getattr(error, "sqlite_errorname", "") or ""
+    return name.startswith("SQLITE_CORRUPT") or name == "SQLITE_NOTADB"
+
+
 def _quick_check(conn: sqlite3.Connection) -> str | None:
-    """None if the database looks sound, else what is wrong."""
+    """None if the database looks sound, else what is wrong.
+
+    Errors that are not corruption (a disk I/O error, a lock) are raised:
+    they are no reason to set the file aside.
+    """
     try:
         rows = conn.execute("PRAGMA quick_check").fetchall()
     except sqlite3.DatabaseError as error:
-        return str(error)
+        if is_corruption(error):
+            return str(error)
+        raise
     return None if rows == [("ok",)] else "; ".join(str(r[0]) for r in rows[:3])
 
 
 def _connect_checked(path: Path) -> tuple[sqlite3.Connection | None, str | None]:
+    """A checked connection, or (None, what is damaged). Raises other errors."""
     try:
         conn = connect(path)
     except sqlite3.DatabaseError as error:
-        return None, str(error)
-    problem = _quick_check(conn)
+        if is_corruption(error):
+            return None, str(error)
+        raise
+    try:
+        problem = _quick_check(conn)
+    except sqlite3.Error:
+        conn.close()
+        raise
     if problem is not None:
         conn.close()
         return None, problem
@@ -85,7 +104,13 @@ def _set_aside(db_path: Path) -> tuple[Path, ...]:
 
 
 def _recover(paths: DataPaths, problem: str) -> Recovery:
-    set_aside = _set_aside(paths.work_db)
+    try:
+        set_aside = _set_aside(paths.work_db)
+    except OSError as error:
+        raise StoreCorruptError(
+            f"the work database {paths.work_db} is damaged ({problem}) and could not be set "
+            f"aside ({error.strerror or error}); nothing was changed"
+        ) from error
     aside = set_aside[0].name if set_aside else "(nothing)"
     good = backups.newest_good_backup(paths.backups_dir)
     if good is None:
@@ -95,7 +120,13 @@ def _recover(paths: DataPaths, problem: str) -> Recovery:
             "damaged file: a specialist may be able to rescue it."
         )
         return Recovery(message, set_aside, None, None)
-    backups.restore_file(good.path, paths.work_db)
+    try:
+        backups.restore_file(good.path, paths.work_db)
+    except OSError as error:
+        raise StoreCorruptError(
+            f"the work database was damaged ({problem}) and set aside as {aside}, but the "
+            f"backup {good.path.name} could not be restored ({error.strerror or error})"
+        ) from error
     when = good.taken.strftime("%Y-%m-%d %H:%M UTC")
     message = (
         f"Your work database was damaged ({problem}). It was set aside as {aside} and the "
@@ -221,6 +252,13 @@ def open_database(
         )
     try:
         return _open_writable(paths, lock, migrations)
+    except sqlite3.Error as error:
+        lock.release()
+        if is_corruption(error):
+            raise StoreCorruptError(f"the work database is damaged ({error})") from error
+        # Not damage: the file cannot be opened for writing (permissions, a
+        # read-only disk, a failing disk). Show the work read-only and say why.
+        return _open_read_only(paths, f"{describe_error(error, paths.work_db)}; opened read-only")
     except BaseException:
         lock.release()
         raise

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import pytest
+
 from briefreader.paths import DataPaths
-from briefreader.store import NoteTarget, Store
+from briefreader.store import NoteTarget, NotFoundError, Store
 
 
 def test_note_on_each_kind_of_target(store: Store) -> None:
+    excerpt = store.excerpts.capture("doc-a", "some quoted text", 0, 4).excerpt
+    briefing = store.briefings.create("weekly").briefing
     targets = [
         NoteTarget.document("doc-a"),
-        NoteTarget.excerpt(7),
-        NoteTarget.briefing(3),
+        NoteTarget.excerpt(excerpt.id),
+        NoteTarget.briefing(briefing.id),
         NoteTarget.memo(),
     ]
     for n, target in enumerate(targets):
@@ -27,6 +31,13 @@ def test_note_on_each_kind_of_target(store: Store) -> None:
         "memo",
     }
     assert [n.text for n in store.notes.all("document")] == ["note 0"]
+
+
+def test_note_on_a_missing_excerpt_or_briefing_is_refused(store: Store) -> None:
+    for target in (NoteTarget.excerpt(99), NoteTarget.briefing(99), NoteTarget("excerpt", "x")):
+        with pytest.raises(NotFoundError):
+            store.save_note(target, "text")
+    assert store.notes.pending() == {} and store.notes.all() == []
 
 
 def test_save_is_idempotent_and_keeps_created(store: Store) -> None:

@@ -184,3 +184,12 @@ def test_read_only_open_of_a_corrupt_database_refuses(data_paths: DataPaths) -> 
     _corrupt(data_paths.work_db, "header")
     with pytest.raises(StoreCorruptError, match="damaged"):
         Store.open(data_paths, read_only=True)
+
+
+def test_an_unopenable_file_is_not_mistaken_for_damage(data_paths: DataPaths) -> None:
+    """Only real corruption sets the database aside; other errors leave it be."""
+    data_paths.work_db.mkdir()  # not a file at all: SQLite cannot open it
+    with pytest.raises(StoreError):
+        Store.open(data_paths)
+    assert data_paths.work_db.is_dir()
+    assert not list(data_paths.root.glob("work.sqlite3.corrupt-*"))
