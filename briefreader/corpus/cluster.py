@@ -60,10 +60,28 @@ class Clustering:
     story_of: dict[str, str]  # document id -> story id
 
 
-def cluster(documents: Sequence[Document]) -> Clustering:
-    """Stories for `documents` (given in library order; ids must be distinct)."""
-    full = [shingles(doc.body or doc.title) for doc in documents]
-    sampled = [_sampled(s) for s in full]
+def fingerprint(doc: Document) -> set[int]:
+    """The sampled shingles clustering compares; the library stores them."""
+    return _sampled(shingles(doc.body or doc.title))
+
+
+def cluster(
+    documents: Sequence[Document], fingerprints: Sequence[set[int]] | None = None
+) -> Clustering:
+    """Stories for `documents` (given in library order; ids must be distinct).
+
+    `fingerprints[i]` is `fingerprint(documents[i])`, if the caller kept it.
+    """
+    sampled = list(fingerprints) if fingerprints is not None else []
+    if len(sampled) != len(documents):
+        sampled = [fingerprint(doc) for doc in documents]
+    memo: dict[int, set[int]] = {}
+
+    def full(i: int) -> set[int]:
+        if i not in memo:
+            memo[i] = shingles(documents[i].body or documents[i].title)
+        return memo[i]
+
     parent = list(range(len(documents)))
 
     def find(i: int) -> int:
@@ -80,8 +98,8 @@ def cluster(documents: Sequence[Document]) -> Clustering:
     # on their full shingle sets (there are few, and nothing else finds them).
     short = [i for i, s in enumerate(sampled) if len(s) < 3]
     _join_candidates(
-        [full[i] for i in short],
-        [full[i] for i in short],
+        [full(i) for i in short],
+        lambda k: full(short[k]),
         lambda a, b: union(short[a], short[b]),
         min_samples=0,
     )
@@ -100,21 +118,29 @@ def cluster(documents: Sequence[Document]) -> Clustering:
 
 def _join_candidates(
     keys: list[set[int]],
-    full: list[set[int]],
+    full: Callable[[int], set[int]],
     union: Callable[[int, int], None],
     *,
     min_samples: int,
 ) -> None:
-    """Join every pair that shares enough of `keys`, found through an inverted index."""
-    postings: dict[int, list[int]] = defaultdict(list)
+    """Join every pair that shares enough of `keys`, found through an inverted index.
+
+    Most shingles belong to one document, so the index keeps a plain int for
+    those and a list only for shared ones: a million small lists would keep
+    the garbage collector busy for longer than the whole comparison takes.
+    """
+    first: dict[int, int] = {}
+    shared_by: dict[int, list[int]] = {}
     for index, hashes in enumerate(keys):
         for h in hashes:
-            postings[h].append(index)
+            owner = first.setdefault(h, index)
+            if owner != index:
+                shared_by.setdefault(h, [owner]).append(index)
     for i in range(len(keys)):
         shared: dict[int, int] = defaultdict(int)
         for h in keys[i]:
-            posting = postings[h]
-            if len(posting) > MAX_POSTING:
+            posting = shared_by.get(h)
+            if posting is None or len(posting) > MAX_POSTING:
                 continue
             for j in posting:
                 if j > i:
@@ -124,7 +150,7 @@ def _join_candidates(
             if small >= min_samples and min_samples:
                 score = count / small
             else:  # too few samples to judge: compare the full sets
-                score = containment(full[i], full[j])
+                score = containment(full(i), full(j))
             if score >= MIN_CONTAINMENT:
                 union(i, j)
 
@@ -137,6 +163,8 @@ def make_story(members: Sequence[Document]) -> Story:
     """
     canonical = members[0]
     ordered = list(members)
+    if len(ordered) == 1:
+        return Story(content_id(f"story\n{canonical.id}"), canonical.title, (canonical.id,))
     base = _normalised_paragraphs(canonical)
     # A merged paragraph is a run of consecutive ones; pad so words match whole.
     base_text = f" {' '.join(base)} "

@@ -14,22 +14,26 @@ CLI) read at the same time.
 
 from __future__ import annotations
 
-import dataclasses
-import hashlib
 import json
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 
-from briefreader.corpus.cluster import cluster, containment, shingles
+from briefreader.corpus.cluster import cluster, fingerprint
 from briefreader.corpus.errors import Rejected
-from briefreader.corpus.files import DEFAULT_MAX_BYTES, Found, discover, read_capped
-from briefreader.corpus.parse import parse_bytes
+from briefreader.corpus.files import DEFAULT_MAX_BYTES, discover
+from briefreader.corpus.importer import Accumulator, import_file, transaction
 from briefreader.corpus.report import ImportReport
-from briefreader.corpus.rows import COLUMNS, SCHEMA, SCHEMA_VERSION, document_from_row, meta_json
+from briefreader.corpus.rows import (
+    COLUMNS,
+    SCHEMA,
+    SCHEMA_VERSION,
+    document_from_row,
+    pack_fingerprint,
+    unpack_fingerprint,
+)
 from briefreader.domain import Document, Story
 from briefreader.paths import DataPaths, seeds_dir
 
@@ -67,14 +71,8 @@ class Library:
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
-                yield self._db
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
-            self._db.execute("COMMIT")
+        with self._lock, transaction(self._db) as db:
+            yield db
 
     # -- reading -----------------------------------------------------------
 
@@ -174,7 +172,7 @@ class Library:
     ) -> ImportReport:
         """Import files and folders; one bad file never fails the rest."""
         found = list(discover(paths))
-        acc = _Accumulator()
+        acc = Accumulator()
         for done, item in enumerate(found, start=1):
             if progress is not None:
                 progress(done, len(found), str(item.path))
@@ -182,7 +180,7 @@ class Library:
                 acc.skipped.append((str(item.path), item.reason))
                 continue
             try:
-                self._import_file(item, max_bytes, acc)
+                import_file(self._db, self._lock, item, max_bytes, acc)
             except Rejected as error:
                 acc.skipped.append((str(item.path), str(error)))
         stories_changed: tuple[str, ...] = ()
@@ -190,128 +188,27 @@ class Library:
             stories_changed = self._recluster()
         return acc.report(stories_changed)
 
-    def _import_file(self, item: Found, max_bytes: int, acc: _Accumulator) -> None:
-        data = read_capped(item.path, max_bytes)
-        path = str(item.path.resolve())
-        sha = hashlib.sha256(data).hexdigest()
-        with self._lock:
-            known = self._db.execute(
-                "SELECT id, version = (SELECT MAX(version) FROM files WHERE path = ?) "
-                "FROM files WHERE path = ? AND sha256 = ?",
-                (path, path, sha),
-            ).fetchone()
-            if known and known[1]:  # the bytes this path last held: nothing to do
-                ids = [
-                    r[0]
-                    for r in self._db.execute(
-                        "SELECT doc_id FROM occurrences WHERE file_id = ? ORDER BY source_index",
-                        (known[0],),
-                    )
-                ]
-                acc.files_read += 1
-                acc.unchanged.extend(ids)
-                acc.documents.extend(ids)
-                return
-        parsed = parse_bytes(data, source=path, fmt=item.format)
-        acc.files_read += 1
-        for warning in parsed.warnings:
-            acc.warnings.append((path, warning))
-        if item.guessed_format:
-            acc.warnings.append((path, "unknown file type; read as plain text"))
-        with self._transaction() as db:
-            previous = db.execute(
-                "SELECT id, version FROM files WHERE path = ? ORDER BY version DESC LIMIT 1",
-                (path,),
-            ).fetchone()
-            version = previous[1] + 1 if previous else 1
-            if known:  # reverted to bytes it held before: that file is the newest again
-                file_id = known[0]
-                db.execute("UPDATE files SET version = ? WHERE id = ?", (version, file_id))
-            else:
-                file_id = db.execute(
-                    "INSERT INTO files (path, sha256, version, size, content, cleaned, "
-                    "encoding, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        path,
-                        sha,
-                        version,
-                        len(data),
-                        data,
-                        parsed.text,
-                        parsed.encoding,
-                        datetime.now(UTC).isoformat(timespec="seconds"),
-                    ),
-                ).lastrowid
-            assert file_id is not None
-            old = self._current_documents_of(previous[0]) if previous else []
-            for doc in parsed.documents:
-                self._store(db, doc, file_id, old, acc)
-
-    def _current_documents_of(self, file_id: int) -> list[Document]:
-        rows = self._db.execute(
-            f"SELECT {COLUMNS} FROM documents WHERE current = 1 AND id IN "
-            "(SELECT doc_id FROM occurrences WHERE file_id = ?)",
-            (file_id,),
-        ).fetchall()
-        return [document_from_row(row) for row in rows]
-
-    def _store(
-        self,
-        db: sqlite3.Connection,
-        doc: Document,
-        file_id: int,
-        old: list[Document],
-        acc: _Accumulator,
-    ) -> None:
-        acc.documents.append(doc.id)
-        db.execute(
-            "INSERT OR IGNORE INTO occurrences (doc_id, file_id, source_index) VALUES (?, ?, ?)",
-            (doc.id, file_id, doc.source_index),
-        )
-        existing = db.execute(
-            "SELECT article, current FROM documents WHERE id = ?", (doc.id,)
-        ).fetchone()
-        if existing and existing[1]:
-            acc.unchanged.append(doc.id)
-            return
-        if existing:  # an older version came back (a file was reverted)
-            article = existing[0]
-            superseded = db.execute(
-                "SELECT id FROM documents WHERE article = ? AND current = 1", (article,)
-            ).fetchall()
-            db.execute("UPDATE documents SET current = 0 WHERE article = ?", (article,))
-            db.execute("UPDATE documents SET current = 1 WHERE id = ?", (doc.id,))
-            acc.new_versions.append(doc.id)
-            acc.superseded.extend(row[0] for row in superseded)
-            return
-        predecessor = _predecessor(doc, old)
-        if predecessor is not None:
-            old.remove(predecessor)
-            row = db.execute(
-                "SELECT article, (SELECT MAX(version) FROM documents d2 WHERE d2.article = "
-                "d.article) FROM documents d WHERE id = ?",
-                (predecessor.id,),
-            ).fetchone()
-            article, version = row[0], row[1] + 1
-            db.execute("UPDATE documents SET current = 0 WHERE article = ?", (article,))
-            acc.new_versions.append(doc.id)
-            acc.superseded.append(predecessor.id)
-        else:
-            article, version = doc.id, 1
-            acc.added.append(doc.id)
-        db.execute(
-            "INSERT INTO documents (id, article, version, current, file_id, title, body, meta) "
-            "VALUES (?, ?, ?, 1, ?, ?, ?, ?)",
-            (doc.id, article, version, file_id, doc.title, doc.body, meta_json(doc)),
-        )
-
     def _recluster(self) -> tuple[str, ...]:
         """Recompute stories over the current documents; return the ones that changed."""
         with self._lock:
             documents = self.documents()
-            result = cluster(documents)
+            stored = {
+                doc_id: unpack_fingerprint(blob)
+                for doc_id, blob in self._db.execute(
+                    "SELECT f.doc_id, f.hashes FROM fingerprints f "
+                    "JOIN documents d ON d.id = f.doc_id WHERE d.current = 1"
+                )
+            }
+            missing = [d for d in documents if d.id not in stored]
+            for doc in missing:
+                stored[doc.id] = fingerprint(doc)
+            result = cluster(documents, [stored[d.id] for d in documents])
             before = {s.id: s.document_ids for s in self.stories()}
             with self._transaction() as db:
+                db.executemany(
+                    "INSERT OR REPLACE INTO fingerprints (doc_id, hashes) VALUES (?, ?)",
+                    [(d.id, pack_fingerprint(stored[d.id])) for d in missing],
+                )
                 db.execute("DELETE FROM stories")
                 db.executemany(
                     "INSERT INTO stories (id, title, document_ids, differing) VALUES (?, ?, ?, ?)",
@@ -334,40 +231,3 @@ def open_library(paths: DataPaths, *, seed: bool = True) -> Library:
     if seed:
         library.ensure_seeded(seeds_dir())
     return library
-
-
-def _predecessor(doc: Document, old: list[Document]) -> Document | None:
-    """The older version of `doc` among the articles its file held before."""
-    for candidate in old:
-        if candidate.title == doc.title:
-            return candidate
-    new = shingles(doc.body)
-    best = max(old, key=lambda c: containment(new, shingles(c.body)), default=None)
-    if best is not None and containment(new, shingles(best.body)) >= 0.5:
-        return best
-    return None
-
-
-@dataclasses.dataclass
-class _Accumulator:
-    added: list[str] = dataclasses.field(default_factory=list)
-    unchanged: list[str] = dataclasses.field(default_factory=list)
-    new_versions: list[str] = dataclasses.field(default_factory=list)
-    superseded: list[str] = dataclasses.field(default_factory=list)
-    documents: list[str] = dataclasses.field(default_factory=list)
-    skipped: list[tuple[str, str]] = dataclasses.field(default_factory=list)
-    warnings: list[tuple[str, str]] = dataclasses.field(default_factory=list)
-    files_read: int = 0
-
-    def report(self, stories_changed: tuple[str, ...]) -> ImportReport:
-        return ImportReport(
-            added=tuple(dict.fromkeys(self.added)),
-            unchanged=tuple(i for i in dict.fromkeys(self.unchanged) if i not in self.added),
-            new_versions=tuple(dict.fromkeys(self.new_versions)),
-            superseded=tuple(dict.fromkeys(self.superseded)),
-            documents=tuple(dict.fromkeys(self.documents)),
-            skipped=tuple(self.skipped),
-            warnings=tuple(self.warnings),
-            stories_changed=stories_changed,
-            files_read=self.files_read,
-        )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from array import array
 from typing import Any
 
 from briefreader.domain import Document
@@ -48,6 +49,10 @@ CREATE TABLE IF NOT EXISTS occurrences (
     PRIMARY KEY (doc_id, file_id, source_index)
 );
 CREATE INDEX IF NOT EXISTS occurrences_file ON occurrences (file_id);
+CREATE TABLE IF NOT EXISTS fingerprints (
+    doc_id TEXT PRIMARY KEY,
+    hashes BLOB NOT NULL
+);
 CREATE TABLE IF NOT EXISTS stories (
     id TEXT PRIMARY KEY,
     title TEXT NOT NULL,
@@ -77,3 +82,13 @@ def document_from_row(row: tuple[Any, ...]) -> Document:
 
 def meta_json(doc: Document) -> str:
     return json.dumps({name: getattr(doc, name) for name in META_FIELDS})
+
+
+def pack_fingerprint(hashes: set[int]) -> bytes:
+    return array("I", sorted(hashes)).tobytes()
+
+
+def unpack_fingerprint(blob: bytes) -> set[int]:
+    values = array("I")
+    values.frombytes(blob)
+    return set(values)

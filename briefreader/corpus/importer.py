@@ -1,0 +1,195 @@
+"""Importing one file into the library: new documents, new versions, duplicates.
+
+The rules: the bytes a path last held are not read again; the same article
+found again (same content id) is only noted as found in one more file; an
+article of a changed file that matches one of the file's previous articles
+(same title, or most of its text) becomes that article's next version; the
+rest are new. Callers hold no lock: reading and parsing happen outside it, so
+a large file never blocks readers on other threads.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from threading import RLock
+
+from briefreader.corpus.cluster import containment, shingles
+from briefreader.corpus.files import Found, read_capped
+from briefreader.corpus.parse import parse_bytes
+from briefreader.corpus.report import ImportReport
+from briefreader.corpus.rows import COLUMNS, document_from_row, meta_json
+from briefreader.domain import Document
+
+
+@contextmanager
+def transaction(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """BEGIN IMMEDIATE … COMMIT, rolled back on any error (autocommit connection)."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
+
+
+def import_file(
+    db: sqlite3.Connection, lock: RLock, item: Found, max_bytes: int, acc: Accumulator
+) -> None:
+    """Read, parse and store one file; raises `Rejected` if it cannot be imported."""
+    data = read_capped(item.path, max_bytes)
+    path = str(item.path.resolve())
+    sha = hashlib.sha256(data).hexdigest()
+    with lock:
+        known = db.execute(
+            "SELECT id, version = (SELECT MAX(version) FROM files WHERE path = ?) "
+            "FROM files WHERE path = ? AND sha256 = ?",
+            (path, path, sha),
+        ).fetchone()
+        if known and known[1]:  # the bytes this path last held: nothing to do
+            ids = [
+                r[0]
+                for r in db.execute(
+                    "SELECT doc_id FROM occurrences WHERE file_id = ? ORDER BY source_index",
+                    (known[0],),
+                )
+            ]
+            acc.files_read += 1
+            acc.unchanged.extend(ids)
+            acc.documents.extend(ids)
+            return
+    parsed = parse_bytes(data, source=path, fmt=item.format)
+    acc.files_read += 1
+    for warning in parsed.warnings:
+        acc.warnings.append((path, warning))
+    if item.guessed_format:
+        acc.warnings.append((path, "unknown file type; read as plain text"))
+    with lock, transaction(db):
+        previous = db.execute(
+            "SELECT id, version FROM files WHERE path = ? ORDER BY version DESC LIMIT 1",
+            (path,),
+        ).fetchone()
+        version = previous[1] + 1 if previous else 1
+        if known:  # reverted to bytes it held before: that file is the newest again
+            file_id = known[0]
+            db.execute("UPDATE files SET version = ? WHERE id = ?", (version, file_id))
+        else:
+            file_id = db.execute(
+                "INSERT INTO files (path, sha256, version, size, content, cleaned, "
+                "encoding, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    path,
+                    sha,
+                    version,
+                    len(data),
+                    data,
+                    parsed.text,
+                    parsed.encoding,
+                    datetime.now(UTC).isoformat(timespec="seconds"),
+                ),
+            ).lastrowid
+        assert file_id is not None
+        old = _current_documents_of(db, previous[0]) if previous else []
+        for doc in parsed.documents:
+            _store(db, doc, file_id, old, acc)
+
+
+def _current_documents_of(db: sqlite3.Connection, file_id: int) -> list[Document]:
+    rows = db.execute(
+        f"SELECT {COLUMNS} FROM documents WHERE current = 1 AND id IN "
+        "(SELECT doc_id FROM occurrences WHERE file_id = ?)",
+        (file_id,),
+    ).fetchall()
+    return [document_from_row(row) for row in rows]
+
+
+def _store(
+    db: sqlite3.Connection,
+    doc: Document,
+    file_id: int,
+    old: list[Document],
+    acc: Accumulator,
+) -> None:
+    acc.documents.append(doc.id)
+    db.execute(
+        "INSERT OR IGNORE INTO occurrences (doc_id, file_id, source_index) VALUES (?, ?, ?)",
+        (doc.id, file_id, doc.source_index),
+    )
+    existing = db.execute(
+        "SELECT article, current FROM documents WHERE id = ?", (doc.id,)
+    ).fetchone()
+    if existing and existing[1]:
+        acc.unchanged.append(doc.id)
+        return
+    if existing:  # an older version came back (a file was reverted)
+        article = existing[0]
+        superseded = db.execute(
+            "SELECT id FROM documents WHERE article = ? AND current = 1", (article,)
+        ).fetchall()
+        db.execute("UPDATE documents SET current = 0 WHERE article = ?", (article,))
+        db.execute("UPDATE documents SET current = 1 WHERE id = ?", (doc.id,))
+        acc.new_versions.append(doc.id)
+        acc.superseded.extend(row[0] for row in superseded)
+        return
+    predecessor = _predecessor(doc, old)
+    if predecessor is not None:
+        old.remove(predecessor)
+        row = db.execute(
+            "SELECT article, (SELECT MAX(version) FROM documents d2 WHERE d2.article = "
+            "d.article) FROM documents d WHERE id = ?",
+            (predecessor.id,),
+        ).fetchone()
+        article, version = row[0], row[1] + 1
+        db.execute("UPDATE documents SET current = 0 WHERE article = ?", (article,))
+        acc.new_versions.append(doc.id)
+        acc.superseded.append(predecessor.id)
+    else:
+        article, version = doc.id, 1
+        acc.added.append(doc.id)
+    db.execute(
+        "INSERT INTO documents (id, article, version, current, file_id, title, body, meta) "
+        "VALUES (?, ?, ?, 1, ?, ?, ?, ?)",
+        (doc.id, article, version, file_id, doc.title, doc.body, meta_json(doc)),
+    )
+
+
+def _predecessor(doc: Document, old: list[Document]) -> Document | None:
+    """The older version of `doc` among the articles its file held before."""
+    for candidate in old:
+        if candidate.title == doc.title:
+            return candidate
+    new = shingles(doc.body)
+    best = max(old, key=lambda c: containment(new, shingles(c.body)), default=None)
+    if best is not None and containment(new, shingles(best.body)) >= 0.5:
+        return best
+    return None
+
+
+@dataclasses.dataclass
+class Accumulator:
+    added: list[str] = dataclasses.field(default_factory=list)
+    unchanged: list[str] = dataclasses.field(default_factory=list)
+    new_versions: list[str] = dataclasses.field(default_factory=list)
+    superseded: list[str] = dataclasses.field(default_factory=list)
+    documents: list[str] = dataclasses.field(default_factory=list)
+    skipped: list[tuple[str, str]] = dataclasses.field(default_factory=list)
+    warnings: list[tuple[str, str]] = dataclasses.field(default_factory=list)
+    files_read: int = 0
+
+    def report(self, stories_changed: tuple[str, ...]) -> ImportReport:
+        return ImportReport(
+            added=tuple(dict.fromkeys(self.added)),
+            unchanged=tuple(i for i in dict.fromkeys(self.unchanged) if i not in self.added),
+            new_versions=tuple(dict.fromkeys(self.new_versions)),
+            superseded=tuple(dict.fromkeys(self.superseded)),
+            documents=tuple(dict.fromkeys(self.documents)),
+            skipped=tuple(self.skipped),
+            warnings=tuple(self.warnings),
+            stories_changed=stories_changed,
+            files_read=self.files_read,
+        )
