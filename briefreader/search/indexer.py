@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import time
+import warnings
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -101,13 +102,20 @@ def index_problem(index_dir: Path, fingerprint: str | None = None) -> str:
         return f"schema version {marker.get('schema_version')} (this is {SCHEMA_VERSION})"
     if fingerprint is not None and marker.get("fingerprint") != fingerprint:
         return "gazetteer changed"
-    try:
-        ix = FileStorage(str(index_dir)).open_index()
-        with ix.reader() as reader:
-            reader.doc_count()
-    except Exception as error:  # any damage at all means: rebuild
-        return f"corrupt ({type(error).__name__})"
-    return ""
+    # Whoosh leaves a damaged file open when it fails to read it; the file is
+    # closed as the exception goes away. The damage is handled (by a
+    # rebuild), so the ResourceWarning would only be noise.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        try:
+            ix = FileStorage(str(index_dir)).open_index()
+            with ix.reader() as reader:
+                reader.doc_count()
+        except Exception as error:  # any damage at all means: rebuild
+            problem = f"corrupt ({type(error).__name__})"
+        else:
+            problem = ""
+    return problem
 
 
 def open_index(index_dir: Path) -> FileIndex | None:

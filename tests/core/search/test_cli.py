@@ -1,0 +1,75 @@
+"""`briefreader search` end to end on a real data directory."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from briefreader.app import main
+from briefreader.paths import DataPaths
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory: pytest.TempPathFactory) -> DataPaths:
+    """A data directory the first search built (library from the seeds, then the index)."""
+    paths = DataPaths.at(tmp_path_factory.mktemp("cli") / "data")
+    assert main(["--data-dir", str(paths.root), "search", "kabul", "--json"]) == 0
+    return paths
+
+
+def test_fresh_data_dir_is_built_with_progress_on_stderr(tmp_path, capsys) -> None:
+    root = tmp_path / "fresh"
+    assert main(["--data-dir", str(root), "search", "ISIL-K", "--json", "--limit", "3"]) == 0
+    out, err = capsys.readouterr()
+    hits = json.loads(out)
+    assert 1 <= len(hits) <= 3
+    for hit in hits:
+        assert set(hit) == {"id", "title", "score", "snippets"}
+        assert isinstance(hit["snippets"], list) and all(
+            isinstance(s, str) for s in hit["snippets"]
+        )
+    assert "library" in err and "indexing" in err
+    assert (root / "index").is_dir() and (root / "library.sqlite3").is_file()
+
+
+def test_alias_search_finds_documents_with_other_spellings(seeded, capsys) -> None:
+    assert (
+        main(["--data-dir", str(seeded.root), "search", "ISIL-K", "--json", "--limit", "50"]) == 0
+    )
+    hits = json.loads(capsys.readouterr().out)
+    text = " ".join(s for hit in hits for s in hit["snippets"]) + " ".join(h["title"] for h in hits)
+    assert "ISIL-K" not in text  # the seeds never write it...
+    assert len(hits) >= 4  # ...yet every ISKP article is found
+    assert any(spelling in text for spelling in ("IS-K", "Isis-K", "ISKP", "ISK"))
+
+
+def test_no_results_is_exit_zero(seeded, capsys) -> None:
+    assert main(["--data-dir", str(seeded.root), "search", "zzzyqx", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+
+
+@pytest.mark.parametrize("query", ['"', "*", "()", "   "])
+def test_unusable_query_is_exit_two_with_one_line(seeded, capsys, query: str) -> None:
+    assert main(["--data-dir", str(seeded.root), "search", query]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.count("\n") == 1 and err.startswith("briefreader: ")
+
+
+def test_hostile_query_falls_back_and_says_so(seeded, capsys) -> None:
+    assert main(["--data-dir", str(seeded.root), "search", "NOT NOT kabul", "--json"]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out) and "plain terms" in err
+
+
+def test_text_output_shows_marks_in_brackets(seeded, capsys) -> None:
+    assert main(["--data-dir", str(seeded.root), "search", "pine", "--limit", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "matching document" in out and "[pine]" in out.lower()
+
+
+def test_limit_must_be_positive(seeded, capsys) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["--data-dir", str(seeded.root), "search", "kabul", "--limit", "0"])
+    assert caught.value.code == 2
