@@ -63,6 +63,12 @@ def split_text(text: str, *, fallback_title: str = "") -> Split:
     units = units_of(text)
     _settle_footnotes(units)
     compilation = any(u.kind is Kind.COMPILATION for u in units)
+    if compilation:
+        # Above "Posts Tagged ‘X’" sits the site's own header (its name, a tagline).
+        marker = next(i for i, u in enumerate(units) if u.kind is Kind.COMPILATION)
+        if all(u.kind is not Kind.PROSE or u.words <= 12 for u in units[:marker]):
+            for unit in units[:marker]:
+                unit.kind = Kind.FURNITURE
     kept = [u for u in units if u.kind not in {Kind.FURNITURE, Kind.COMPILATION}]
     dropped = len(units) - len(kept)
     articles: list[Article] = []

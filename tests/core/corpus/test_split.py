@@ -301,3 +301,46 @@ def test_an_op_ed_arguing_in_the_first_person_is_not_cut_at_its_subheadings() ->
     (article,) = split_text(page).articles
     assert article.title == "Why Sanctions Failed"
     assert "The Money Trail" in article.paragraphs
+
+
+def test_an_html_tag_page_splits_like_its_plain_text() -> None:
+    from briefreader.corpus.parse import parse_bytes
+
+    posts = "".join(
+        f"<div class='post'><p>{intro}</p><h2>{title}</h2><p><em>{standfirst}</em></p>"
+        f"<figure><img src='a.jpg'><figcaption>A street in Kabul. Photo: AFP</figcaption>"
+        f"</figure>" + "".join(f"<p>{_para(topic, n)}</p>" for n in range(3)) + "</div>"
+        for intro, title, standfirst, topic in [
+            (
+                "A new piece for the Kabul Times on the price of bread, written in a hurry.",
+                "Bread and the Taliban",
+                "Prices have doubled since the summer",
+                "bread price",
+            ),
+            (
+                "Catching up on posting: my column for the Asia Review on the border.",
+                "The Durand Line Again",
+                "Clashes return to an old frontier",
+                "border",
+            ),
+        ]
+    )
+    page = (
+        "<html><head><title>ISKP | A Blog</title><script>track()</script></head><body>"
+        "<header><h1>A Blog</h1></header><h1>Posts Tagged ‘Taliban’</h1>"
+        f"{posts}<footer><p>Leave a Reply</p></footer></body></html>"
+    )
+    docs = parse_bytes(page.encode(), source="tag.html", fmt="html").documents
+    assert [d.title for d in docs] == ["Bread and the Taliban", "The Durand Line Again"]
+    assert [d.publisher for d in docs] == ["The Kabul Times", "The Asia Review"]
+    assert all(len(d.paragraphs) == 3 and len(d.captions) == 1 for d in docs)
+    assert docs[0].standfirst == "Prices have doubled since the summer"
+
+
+def test_hard_wrapped_plain_text_paragraphs_are_joined() -> None:
+    body = _para("wrapped", 1)
+    wrapped = "\n".join(body[i : i + 60] for i in range(0, len(body), 60))
+    (article,) = split_text(f"A Wrapped Article\n\n{wrapped}\n\n{_para('wrapped', 2)}").articles
+    assert article.title == "A Wrapped Article"
+    assert article.paragraphs[0].replace(" ", "") == body.replace(" ", "")
+    assert len(article.paragraphs) == 2
