@@ -51,8 +51,8 @@ def utf16_offsets(text: str) -> Callable[[int], int] | None:
     Returns None when the text has no character outside the BMP (the usual
     case), so the common path pays nothing.
     """
-    if all(ord(ch) <= 0xFFFF for ch in text):
-        return None
+    if text.isascii() or len(text.encode("utf-16-le")) == 2 * len(text):
+        return None  # both checks run at C speed
     prefix = [0]
     for ch in text:
         prefix.append(prefix[-1] + (2 if ord(ch) > 0xFFFF else 1))

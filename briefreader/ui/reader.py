@@ -10,7 +10,7 @@ pane has focus, so the reader always knows where they are.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -18,10 +18,9 @@ from PySide6.QtGui import (
     QKeyEvent,
     QPainter,
     QPaintEvent,
+    QPen,
     QResizeEvent,
     QTextCharFormat,
-    QTextCursor,
-    QTextFormat,
 )
 from PySide6.QtWidgets import QTextEdit, QWidget
 
@@ -40,6 +39,9 @@ def byline(doc: Document) -> str:
 
 
 class ReaderView(QTextEdit):
+    #: A document has been painted (the start-up benchmark waits for the first).
+    document_painted = Signal()
+
     def __init__(self, styles: dict[EntityKind, KindStyle], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reader")
@@ -62,6 +64,8 @@ class ReaderView(QTextEdit):
         self.mention: LocalMention | None = None
         self._body_start = 0
         self._header_specs: dict[int, tuple[float, bool, bool, bool]] = {}
+        self._text = ""
+        self._shown_only: list[int] | None = None
 
     # -- content -----------------------------------------------------------------------
 
@@ -90,10 +94,30 @@ class ReaderView(QTextEdit):
         self.doc = doc
         self.paragraph = 0
         self.mention = None
-        text = "\n".join([*header, body])
+        self._text = "\n".join([*header, body])
         self._body_start = len("\n".join(header)) + 1
-        self.setPlainText(text)  # plain text: a document can never inject markup
+        self._shown_only = None
+        self.setPlainText(self._text)  # plain text: a document can never inject markup
         self.verticalScrollBar().setValue(0)
+
+    def refresh_highlights(self) -> None:
+        """Apply changed highlighting (a kind hidden, another entity selected, zoom, theme).
+
+        QSyntaxHighlighter.rehighlight() on a laid-out document relayouts block
+        by block: seconds for 1 MB. Putting the same text back highlights
+        before layout, like opening the document, in a fraction of that.
+        """
+        if self.doc is None:
+            self.highlighter.rehighlight()
+            return
+        bar = self.verticalScrollBar()
+        value = bar.value()
+        shown = self._shown_only
+        self.setPlainText(self._text)
+        if shown is not None:
+            self.show_only(shown)
+        self._update_selections()
+        bar.setValue(value)
 
     def _header_formats(self) -> dict[int, QTextCharFormat]:
         return {
@@ -139,33 +163,38 @@ class ReaderView(QTextEdit):
         self.viewport().update()
 
     def _update_selections(self) -> None:
-        if self.doc is None or not self.doc.body:
-            self.setExtraSelections([])
-            return
-        band = QTextEdit.ExtraSelection()
+        """The cursor is painted in paintEvent; this only schedules the repaint.
+
+        (Extra selections would do, but setting them on a laid-out 1 MB
+        document costs hundreds of milliseconds per cursor move.)
+        """
+        self.viewport().update()
+
+    def mention_rects(self) -> list[QRect]:
+        """Viewport rectangles covering the current mention (one per line it spans)."""
+        if self.mention is None:
+            return []
         block = self.document().findBlockByNumber(self.block_of_paragraph(self.paragraph))
-        cursor = QTextCursor(block)
-        band.cursor = cursor
-        tint = QColor(self.palette().highlight().color())
-        tint.setAlpha(28)
-        band.format.setBackground(tint)
-        band.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
-        selections = [band]
-        if self.mention is not None:
-            text = block.text()
-            to_qt = utf16_offsets(text)
-            start, end = self.mention.start, self.mention.end
-            if to_qt is not None:
-                start, end = to_qt(start), to_qt(end)
-            mark = QTextEdit.ExtraSelection()
-            mcursor = QTextCursor(block)
-            mcursor.setPosition(block.position() + start)
-            mcursor.setPosition(block.position() + end, QTextCursor.MoveMode.KeepAnchor)
-            mark.cursor = mcursor
-            mark.format.setFontOverline(True)
-            mark.format.setFontUnderline(True)
-            selections.append(mark)
-        self.setExtraSelections(selections)
+        to_qt = utf16_offsets(block.text())
+        start, end = self.mention.start, self.mention.end
+        if to_qt is not None:
+            start, end = to_qt(start), to_qt(end)
+        layout = block.layout()
+        origin = self.document().documentLayout().blockBoundingRect(block).topLeft()
+        dy = origin.y() - self.verticalScrollBar().value()
+        dx = origin.x() - self.horizontalScrollBar().value()
+        rects = []
+        for number in range(layout.lineCount()):
+            line = layout.lineAt(number)
+            first, last = line.textStart(), line.textStart() + line.textLength()
+            if last <= start or first >= end:
+                continue
+            x1 = line.cursorToX(max(start, first))[0]
+            x2 = line.cursorToX(min(end, last))[0]
+            rects.append(
+                QRect(int(dx + x1) - 2, int(dy + line.y()), int(x2 - x1) + 4, int(line.height()))
+            )
+        return rects
 
     def cursor_rect(self) -> QRect:
         block = self.document().findBlockByNumber(self.block_of_paragraph(self.paragraph))
@@ -173,6 +202,8 @@ class ReaderView(QTextEdit):
         return rect.translated(0, -self.verticalScrollBar().value())
 
     def ensure_paragraph_visible(self, paragraph: int) -> None:
+        if paragraph == 0 and self.verticalScrollBar().value() == 0:
+            return  # the top is showing: no need to lay the document out to know it
         block = self.document().findBlockByNumber(self.block_of_paragraph(paragraph))
         rect = self.document().documentLayout().blockBoundingRect(block)
         bar = self.verticalScrollBar()
@@ -191,21 +222,37 @@ class ReaderView(QTextEdit):
         return self.paragraph_at(8)
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
         if self.doc is None or not self.doc.body:
+            super().paintEvent(event)
             return
         rect = self.cursor_rect()
+        highlight = self.palette().highlight().color()
         painter = QPainter(self.viewport())
-        colour = self.palette().highlight().color()
-        if not self.hasFocus():
-            colour.setAlpha(120)
-        painter.fillRect(QRect(6, rect.top(), 4, rect.height()), colour)
+        band = QColor(highlight)
+        band.setAlpha(30)
+        painter.fillRect(QRect(0, rect.top(), self.viewport().width(), rect.height()), band)
         painter.end()
+        super().paintEvent(event)  # the text, over the band
+        painter = QPainter(self.viewport())
+        bar = QColor(highlight)
+        if not self.hasFocus():
+            bar.setAlpha(120)
+        painter.fillRect(QRect(6, rect.top(), 4, rect.height()), bar)
+        pen = QPen(highlight, 2)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for mention in self.mention_rects():
+            painter.drawRoundedRect(mention, 3, 3)
+        painter.end()
+        self.document_painted.emit()
 
     # -- focus mode --------------------------------------------------------------------
 
     def show_only(self, paragraphs: list[int] | None) -> None:
         """Hide every paragraph not in `paragraphs` (None shows them all)."""
+        if paragraphs is None and self._shown_only is None:
+            return  # every block is visible already
+        self._shown_only = list(paragraphs) if paragraphs is not None else None
         document = self.document()
         keep = set(paragraphs) if paragraphs is not None else None
         start = self.highlighter.body_block
@@ -231,7 +278,7 @@ class ReaderView(QTextEdit):
         font.setPointSizeF(self._point_size())
         self.document().setDefaultFont(font)
         self.highlighter.header_formats = self._header_formats()
-        self.highlighter.rehighlight()
+        self.refresh_highlights()
         self._apply_measure()
         self.ensure_paragraph_visible(self.paragraph)
 

@@ -9,7 +9,7 @@ empty and paints first; the library is loaded by a worker afterwards.
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QPaintEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self._painted_once = False
         self.setWindowTitle(APP_TITLE)
         self._build_panes()
+        self.reader.document_painted.connect(self._reader_painted)
         self.palette_box = CommandPalette(self.registry, self.keymap, self.run_command, self)
         self.help_box = HelpOverlay(self.registry, self.keymap, self)
         from briefreader.ui.bindings import bind_commands
@@ -157,7 +158,7 @@ class MainWindow(QMainWindow):
     def _apply_theme(self) -> None:
         dark = is_dark(self.palette())
         self.reader.highlighter.set_dark(dark)
-        self.reader.highlighter.rehighlight()
+        self.reader.refresh_highlights()
         self._refresh_legend()
         self._refresh_facets()
 
@@ -225,7 +226,7 @@ class MainWindow(QMainWindow):
             self.doc_model.set_read(state.read)
         if changes.highlights or changes.selection:
             self.reader.highlighter.selected = state.selected
-            self.reader.highlighter.rehighlight()
+            self.reader.refresh_highlights()
             self._refresh_legend()
         if changes.facets or changes.read:
             self._refresh_facets()
@@ -375,10 +376,10 @@ class MainWindow(QMainWindow):
         self.jobs.wait(5000)
         super().closeEvent(event)
 
-    def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
-        if not self._painted_once and self.state.current is not None:
+    def _reader_painted(self) -> None:
+        if not self._painted_once:
             self._painted_once = True
+            self.reader.document_painted.disconnect(self._reader_painted)
             QTimer.singleShot(0, self.first_document_painted.emit)
 
     def focus_pane(self, name: str) -> None:
