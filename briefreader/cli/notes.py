@@ -1,6 +1,6 @@
-"""The `notes` and `excerpts` subcommands: list the analyst's work.
+"""The `notes`, `excerpts` and `briefings` subcommands: list the analyst's work.
 
-Both open the work database read-only, so they are safe to run while the
+All open the work database read-only, so they are safe to run while the
 window is open (and never create a data directory that is not there). The
 excerpt list names each excerpt's source document from the library when it
 has one, and flags excerpts that need the analyst's eye:
@@ -59,6 +59,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     excerpts.add_argument("--orphaned", action="store_true", help="only orphaned excerpts")
     excerpts.set_defaults(run=run_excerpts)
 
+    briefings = subparsers.add_parser(
+        "briefings",
+        help="list briefings (the names `export --briefing` takes)",
+        description="List briefings with their title, marking and number of excerpts.",
+    )
+    briefings.add_argument("--json", action="store_true", help="print JSON")
+    briefings.set_defaults(run=run_briefings)
+
 
 def one_line(text: str, width: int) -> str:
     """Text on one line for a table cell: control characters become spaces."""
@@ -79,8 +87,18 @@ def run_notes(args: argparse.Namespace, paths: DataPaths) -> int:
         notes = store.notes.all(args.kind)
     finally:
         store.close()
+    sources = _Sources(paths)
+    try:
+        titles = {
+            n.target.id: (sources.lookup(n.target.id)[0] or None)
+            for n in notes
+            if n.target.kind == "document"
+        }
+    finally:
+        sources.close()
+    title_of = {doc_id: doc.title for doc_id, doc in titles.items() if doc is not None}
     if args.json:
-        print_json([note_json(n) for n in notes])
+        print_json([note_json(n, title_of.get(n.target.id)) for n in notes])
         return 0
     if not notes:
         print("no notes")
@@ -90,7 +108,7 @@ def run_notes(args: argparse.Namespace, paths: DataPaths) -> int:
         (
             (
                 n.id,
-                f"{n.target.kind} {n.target.id}".strip(),
+                one_line(_attached(n, title_of), 40),
                 n.updated[:16].replace("T", " "),
                 one_line(n.text, 60),
             )
@@ -100,10 +118,16 @@ def run_notes(args: argparse.Namespace, paths: DataPaths) -> int:
     return 0
 
 
-def note_json(note: Note) -> dict[str, Any]:
+def _attached(note: Note, title_of: dict[str, str]) -> str:
+    if note.target.kind == "document" and note.target.id in title_of:
+        return f"document {title_of[note.target.id]}"
+    return f"{note.target.kind} {note.target.id}".strip()
+
+
+def note_json(note: Note, title: str | None = None) -> dict[str, Any]:
     return {
         "id": note.id,
-        "target": {"kind": note.target.kind, "id": note.target.id},
+        "target": {"kind": note.target.kind, "id": note.target.id, "title": title},
         "format": note.format,
         "text": note.text,
         "created": note.created,
@@ -226,3 +250,44 @@ def excerpt_json(excerpt: Excerpt, doc: Document | None, found_flags: list[str])
         "created": excerpt.created,
         "updated": excerpt.updated,
     }
+
+
+def run_briefings(args: argparse.Namespace, paths: DataPaths) -> int:
+    try:
+        store = _open(paths)
+    except StoreError as error:
+        return fail(str(error))
+    try:
+        briefings = [store.load_briefing(summary.id) for summary in store.briefings.list()]
+    finally:
+        store.close()
+    if args.json:
+        print_json(
+            [
+                {
+                    "id": b.id,
+                    "name": b.name,
+                    "title": b.title,
+                    "author": b.author,
+                    "date": b.date,
+                    "marking": b.marking,
+                    "grouping": b.grouping,
+                    "excerpts": len(b.items),
+                    "sections": [s.title for s in b.sections],
+                    "updated": b.updated,
+                }
+                for b in briefings
+            ]
+        )
+        return 0
+    if not briefings:
+        print("no briefings")
+        return 0
+    print_table(
+        ("name", "excerpts", "marking", "title"),
+        (
+            (one_line(b.name, 30), len(b.items), one_line(b.marking, 24), one_line(b.title, 50))
+            for b in briefings
+        ),
+    )
+    return 0

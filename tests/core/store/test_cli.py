@@ -32,6 +32,7 @@ def test_notes_listing(data_paths: DataPaths, capsys) -> None:
     status, out, _ = run(capsys, data_paths, "notes", "--json")
     notes = json.loads(out)
     assert status == 0
+    assert all(n["target"]["title"] is None for n in notes)  # no library: no titles
     assert {(n["target"]["kind"], n["text"]) for n in notes} == {
         ("document", "line one\nline two\x1b[31m"),
         ("memo", "the memo"),
@@ -64,6 +65,10 @@ def test_excerpts_listing_with_sources_and_flags(data_paths: DataPaths, capsys, 
         missing = store.excerpts.capture("not-in-library", "some other text", 0, 4).excerpt
         orphan = store.excerpts.capture("doc-x", "a quote that will vanish", 2, 20).excerpt
         store.excerpts.reanchor("doc-x", "entirely new words")
+        store.save_note(NoteTarget.document(doc.id), "a note on the article")
+    status, out, _ = run(capsys, data_paths, "notes", "--json")
+    assert json.loads(out)[0]["target"]["title"] == doc.title
+    assert doc.title[:20] in run(capsys, data_paths, "notes")[1]
     status, out, _ = run(capsys, data_paths, "excerpts", "--json")
     assert status == 0
     rows = {r["id"]: r for r in json.loads(out)}
@@ -96,3 +101,21 @@ def test_listing_works_while_the_app_holds_the_store(data_paths: DataPaths) -> N
         )
         assert result.returncode == 0, result.stderr
         assert "held" in result.stdout
+
+
+def test_briefings_listing(data_paths: DataPaths, capsys) -> None:
+    assert run(capsys, data_paths, "briefings")[1] == "no briefings\n"
+    with Store.open(data_paths) as store:
+        excerpt = store.excerpts.capture("doc-a", "The Taliban denied it.", 0, 11).excerpt
+        store.briefings.create("weekly", title="The week", marking="SECRET")
+        store.briefings.add("weekly", [excerpt.id])
+    status, out, _ = run(capsys, data_paths, "briefings", "--json")
+    assert status == 0
+    [row] = json.loads(out)
+    assert (row["name"], row["title"], row["marking"], row["excerpts"]) == (
+        "weekly",
+        "The week",
+        "SECRET",
+        1,
+    )
+    assert "weekly" in run(capsys, data_paths, "briefings")[1]
