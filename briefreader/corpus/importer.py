@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from pathlib import Path
 from threading import RLock
 
 from briefreader.corpus.cluster import containment, shingles
@@ -24,6 +26,11 @@ from briefreader.corpus.parse import parse_bytes
 from briefreader.corpus.report import ImportReport
 from briefreader.corpus.rows import COLUMNS, document_from_row, meta_json
 from briefreader.domain import Document
+
+
+def display_path(path: Path) -> str:
+    """The path as text; a name that is not valid UTF-8 keeps its bytes as \\x escapes."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 @contextmanager
@@ -43,7 +50,7 @@ def import_file(
 ) -> None:
     """Read, parse and store one file; raises `Rejected` if it cannot be imported."""
     data = read_capped(item.path, max_bytes)
-    path = str(item.path.resolve())
+    path = display_path(item.path.resolve())
     sha = hashlib.sha256(data).hexdigest()
     with lock:
         known = db.execute(

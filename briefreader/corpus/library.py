@@ -24,7 +24,7 @@ from pathlib import Path
 from briefreader.corpus.cluster import cluster, fingerprint
 from briefreader.corpus.errors import Rejected
 from briefreader.corpus.files import DEFAULT_MAX_BYTES, discover
-from briefreader.corpus.importer import Accumulator, import_file, transaction
+from briefreader.corpus.importer import Accumulator, display_path, import_file, transaction
 from briefreader.corpus.report import ImportReport
 from briefreader.corpus.rows import (
     COLUMNS,
@@ -174,15 +174,20 @@ class Library:
         found = list(discover(paths))
         acc = Accumulator()
         for done, item in enumerate(found, start=1):
+            shown = display_path(item.path)
             if progress is not None:
-                progress(done, len(found), str(item.path))
+                progress(done, len(found), shown)
             if item.reason:
-                acc.skipped.append((str(item.path), item.reason))
+                acc.skipped.append((shown, item.reason))
                 continue
             try:
                 import_file(self._db, self._lock, item, max_bytes, acc)
             except Rejected as error:
-                acc.skipped.append((str(item.path), str(error)))
+                acc.skipped.append((shown, str(error)))
+            except sqlite3.Error:
+                raise  # the library itself is broken: not this file's fault
+            except Exception as error:
+                acc.skipped.append((shown, f"internal error: {type(error).__name__}: {error}"))
         stories_changed: tuple[str, ...] = ()
         if acc.added or acc.new_versions:
             stories_changed = self._recluster()

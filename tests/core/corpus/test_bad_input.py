@@ -174,3 +174,15 @@ def test_permission_errors_are_named_even_when_running_as_root(tmp_path: Path) -
     assert (
         _stat_reason(tmp_path / "x", OSError(errno.EIO, "I/O error")) == "cannot be read: I/O error"
     )
+
+
+def test_a_file_name_that_is_not_utf8_is_imported_under_an_escaped_name(
+    library: Library, tmp_path: Path
+) -> None:
+    odd = Path(os.fsdecode(bytes(tmp_path) + b"/caf\xe9.txt"))
+    odd.write_text(GOOD)
+    report = library.import_paths([tmp_path])
+    (doc,) = library.documents()
+    assert report.added == (doc.id,)
+    assert doc.source.endswith("caf\\xe9.txt")
+    assert library.import_paths([tmp_path]).added == ()
