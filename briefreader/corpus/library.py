@@ -187,6 +187,8 @@ class Library:
             except sqlite3.Error:
                 raise  # the library itself is broken: not this file's fault
             except Exception as error:
+                # A bug met on one odd file must not lose the rest of the import;
+                # the report names the file and the error so it can be fixed.
                 acc.skipped.append((shown, f"internal error: {type(error).__name__}: {error}"))
         stories_changed: tuple[str, ...] = ()
         if acc.added or acc.new_versions:
