@@ -55,6 +55,16 @@ def normalise_tag(tag: str) -> str:
     return _SPACES.sub(" ", tag).strip()
 
 
+def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
+    """Tags trimmed, without empties or case-insensitive duplicates, sorted."""
+    kept: dict[str, str] = {}
+    for tag in tags:
+        clean = normalise_tag(tag)
+        if clean:
+            kept.setdefault(clean.casefold(), clean)
+    return tuple(sorted(kept.values(), key=str.casefold))
+
+
 def entity_rows(mentions: Iterable[Mention]) -> tuple[EntityRow, ...]:
     """One row per distinct entity, with the offset of its first mention."""
     first: dict[tuple[str, str], int] = {}
@@ -194,7 +204,7 @@ class Excerpts:
         selector = quote_selector(text, start, end, context)
         found = self._find(selector.exact) if mentions is None else mentions
         now = timestamp()
-        clean_tags = tuple(sorted({normalise_tag(t) for t in tags} - {""}, key=str.casefold))
+        tag_names = clean_tags(tags)
         holder: list[int] = []
 
         def build(conn: sqlite3.Connection) -> Operation:
@@ -206,7 +216,7 @@ class Excerpts:
                 text.count(PARAGRAPH_SEPARATOR, 0, start), comment, int(priority),
                 "anchored", now, now,
             )  # fmt: skip
-            snap = ExcerptSnapshot(row, entity_rows(found), clean_tags, None, ())
+            snap = ExcerptSnapshot(row, entity_rows(found), tag_names, None, ())
             return _put("capture excerpt", excerpt_id, None, snap)
 
         changes = self._run(build)
@@ -250,12 +260,10 @@ class Excerpts:
         return self.set_priority([excerpt_id], not self.get(excerpt_id).priority)
 
     def add_tags(self, ids: Iterable[int], tags: Iterable[str]) -> Changes:
-        new = {normalise_tag(t) for t in tags} - {""}
+        new = clean_tags(tags)
 
         def add(s: ExcerptSnapshot) -> ExcerptSnapshot:
-            have = {t.casefold() for t in s.tags}
-            extra = [t for t in new if t.casefold() not in have]
-            return replace(s, tags=tuple(sorted((*s.tags, *extra), key=str.casefold)))
+            return replace(s, tags=clean_tags((*s.tags, *new)))
 
         return self._edit("add tag", ids, add)
 

@@ -18,7 +18,9 @@ def capture(store: Store, quote: str, doc_id: str = "doc-a", text: str = ARTICLE
 
 def test_capture_stores_everything_an_excerpt_needs(store: Store) -> None:
     quote = "The Taliban denied that security had failed."
-    captured = capture(store, quote, tags=["security", " Kabul  attack "], comment="Denial.")
+    captured = capture(
+        store, quote, tags=["security", " Kabul  attack ", "Security", ""], comment="Denial."
+    )
     e = captured.excerpt
     assert captured.changes.excerpts == {e.id} and captured.changes.tags
     start, end = span(ARTICLE, quote)
@@ -59,7 +61,7 @@ def test_edits_report_changes(store: Store) -> None:
     added = store.excerpts.add_tags([a.id, b.id], ["ISKP", "recruitment"])
     assert added.excerpts == {a.id, b.id} and added.tags
     assert store.excerpts.tags() == [("ISKP", 2), ("recruitment", 2)]
-    store.excerpts.add_tags([a.id], ["iskp"])  # same tag, other case: no duplicate
+    store.excerpts.add_tags([a.id], ["iskp", "Iskp "])  # same tag, other case: no duplicate
     assert store.excerpts.get(a.id).tags == ("ISKP", "recruitment")
     store.excerpts.remove_tags([b.id], ["RECRUITMENT"])
     assert store.excerpts.get(b.id).tags == ("ISKP",)
