@@ -39,6 +39,9 @@ class Unit:
     intro_score: int = 0  # how much it reads like a blogger's note on what follows
     #: It opens like a blog note ("Catching up on …") or points at "this piece".
     intro_strong: bool = False
+    #: Site furniture ("Source link", "Leave a Reply") came right before it:
+    #: the article before has ended, as surely as after an author bio.
+    after_furniture: bool = False
 
 
 _FURNITURE = re.compile(

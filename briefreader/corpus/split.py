@@ -69,7 +69,15 @@ def split_text(text: str, *, fallback_title: str = "") -> Split:
         if all(u.kind is not Kind.PROSE or u.words <= 12 for u in units[:marker]):
             for unit in units[:marker]:
                 unit.kind = Kind.FURNITURE
-    kept = [u for u in units if u.kind not in {Kind.FURNITURE, Kind.COMPILATION}]
+    kept: list[Unit] = []
+    dropped_before = False
+    for unit in units:
+        if unit.kind in {Kind.FURNITURE, Kind.COMPILATION}:
+            dropped_before = True
+            continue
+        unit.after_furniture = dropped_before
+        dropped_before = False
+        kept.append(unit)
     dropped = len(units) - len(kept)
     articles: list[Article] = []
     warnings: list[str] = []
@@ -138,7 +146,7 @@ def _segments(units: list[Unit]) -> list[list[Unit]]:
 
 def _starts_article(units: list[Unit], i: int) -> bool:
     kind, prev, after = units[i].kind, _kind(units, i - 1), _kind(units, i + 1)
-    after_end = prev in _END_MARKERS
+    after_end = prev in _END_MARKERS or units[i].after_furniture
     if kind is Kind.TITLE:
         if after_end:
             return True

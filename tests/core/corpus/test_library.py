@@ -163,3 +163,17 @@ def test_progress_reports_every_file(library: Library, seeds: Path) -> None:
     )
     assert [c[0] for c in calls] == [1, 2, 3, 4, 5]
     assert all(c[1] == 5 for c in calls)
+
+
+def test_a_new_version_keeps_its_article_s_place_in_the_list(
+    library: Library, tmp_path: Path
+) -> None:
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    body = "The ministry said the convoy was attacked near the border on Monday morning."
+    first.write_text(f"First article\n\n{body}")
+    second.write_text(f"Second article\n\n{body.replace('Monday', 'Tuesday')} Unrelated.")
+    library.import_paths([first, second])
+    first.write_text(f"First article\n\n{body} A correction was appended.")
+    report = library.import_paths([first])
+    assert [d.title for d in library.documents()] == ["First article", "Second article"]
+    assert library.documents()[0].id == report.new_versions[0]

@@ -344,3 +344,24 @@ def test_hard_wrapped_plain_text_paragraphs_are_joined() -> None:
     assert article.title == "A Wrapped Article"
     assert article.paragraphs[0].replace(" ", "") == body.replace(" ", "")
     assert len(article.paragraphs) == 2
+
+
+def test_a_newspaper_reader_digest_splits_at_its_furniture_and_mastheads() -> None:
+    def story(n: int) -> list[str]:
+        return [
+            "The Daily Courier",
+            f"Headline number {n} about the border",
+            f"A standfirst for story {n}",
+            f"- Jane Roe{n} The Wire Service Jane Roe{n} is a staff correspondent.",
+            _para(f"border story {n}", 1),
+            _para(f"border story {n}", 2),
+            "Newspapers in English",
+            "Newspapers from Canada",
+        ]
+
+    articles = split_text("\n\n".join(story(1) + story(2) + story(3))).articles
+    assert [a.title for a in articles] == [
+        f"Headline number {n} about the border" for n in (1, 2, 3)
+    ]
+    assert all(a.publisher == "The Daily Courier" and len(a.paragraphs) == 2 for a in articles)
+    assert [a.author for a in articles] == ["Jane Roe1", "Jane Roe2", "Jane Roe3"]
