@@ -4,9 +4,8 @@ redone completely, as it ended. Hypothesis picks the actions."""
 from __future__ import annotations
 
 import contextlib
-import tempfile
-from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -67,8 +66,11 @@ def apply(store: Store, action: tuple[object, object, object]) -> None:
 
 @settings(max_examples=20, deadline=None)
 @given(actions=st.lists(ACTION, min_size=1, max_size=14))
-def test_undo_all_then_redo_all_round_trips(actions: list[tuple[object, object, object]]) -> None:
-    with tempfile.TemporaryDirectory() as tmp, Store.open(DataPaths.at(Path(tmp))) as store:
+def test_undo_all_then_redo_all_round_trips(
+    tmp_path_factory: pytest.TempPathFactory, actions: list[tuple[object, object, object]]
+) -> None:
+    root = tmp_path_factory.mktemp("undo")
+    with Store.open(DataPaths.at(root)) as store:
         store.briefings.create("b")
         store.history.clear()
         start = snapshot(store)
