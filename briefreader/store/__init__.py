@@ -26,6 +26,14 @@ Notes (`store.notes`, targets are `NoteTarget.document(doc_id)`,
     store.notes.get(target) -> Note | None; .memo(); .all(kind=None); .delete(target)
     store.iter_notes() -> Iterator[Note]    # Note(id, target, text, format, created, updated)
 
+Autosave for the notes panel (no Qt; never cancelled by navigation)::
+
+    saver = autosave.Autosaver(store.notes)        # delay 0.75 s
+    saver.edited(target, text)   # every keystroke
+    saver.tick()                 # from a QTimer (e.g. every 250 ms, or seconds_until_due())
+    saver.flush()                # focus change, document switch, quit
+    saver.failures               # {target: error} for edits that could not be saved
+
 Excerpts (`store.excerpts`)::
 
     .capture(doc_id, text, start, end, *, tags=(), comment="", priority=False,
