@@ -26,6 +26,8 @@ from briefreader.control.library import (
 )
 from briefreader.control.mentions import Matcher
 from briefreader.paths import DataPaths, resources_dir
+from briefreader.store import Store
+from briefreader.store.errors import StoreError
 from briefreader.ui.theme import apply_style
 from briefreader.ui.window import MainWindow
 
@@ -36,12 +38,20 @@ _STARTED = time.perf_counter()
 def load_everything(paths: DataPaths) -> Callable[[Callable[[str], None]], object]:
     """The worker's job: the library and the matcher (entities per document come next)."""
 
-    def work(progress: Callable[[str], None]) -> tuple[LibrarySnapshot, Matcher]:
+    def work(progress: Callable[[str], None]) -> tuple[LibrarySnapshot, Matcher, object]:
         snapshot = load_library(paths, progress=progress)
         matcher = load_matcher()
-        return snapshot, matcher
+        return snapshot, matcher, open_store(paths)
 
     return work
+
+
+def open_store(paths: DataPaths) -> Store | str:
+    """The analyst's store, read-only if another briefreader holds it; else why not."""
+    try:
+        return Store.open(paths, if_locked="read_only")
+    except StoreError as error:
+        return f"work.sqlite3 could not be opened ({error}); read state kept in ui-state.json"
 
 
 def run_gui(paths: DataPaths) -> int:
@@ -80,9 +90,14 @@ def run_gui(paths: DataPaths) -> int:
 
 def start_loading(window: MainWindow, paths: DataPaths) -> None:
     def loaded_then_index(result: object) -> None:
-        snapshot, matcher = result  # type: ignore[misc]
+        snapshot, matcher, store = result  # type: ignore[misc]
         window.matcher = matcher
+        window.state.set_library(snapshot.documents, snapshot.stories)
+        if isinstance(store, Store):
+            window.attach_store(store)
         window.apply_snapshot(snapshot)
+        if isinstance(store, str):
+            window.status(store, 15000)
         documents = snapshot.documents
 
         def entities(progress: Callable[[str], None]) -> object:

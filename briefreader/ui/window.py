@@ -8,7 +8,7 @@ empty and paints first; the library is loaded by a worker afterwards.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,8 +28,8 @@ from briefreader.control.keymap import load_keymap
 from briefreader.control.library import LibrarySnapshot
 from briefreader.control.mentions import DocumentMentions, Matcher, entity_key
 from briefreader.control.state import ReaderState
-from briefreader.control.uistate import UiState, load_ui_state, save_ui_state
 from briefreader.paths import DataPaths
+from briefreader.store import Store
 from briefreader.ui.actions import WindowActions, build_menus
 from briefreader.ui.checklist import KEY_ROLE, CheckListModel
 from briefreader.ui.doclist import DOC_ID_ROLE, DocumentList, DocumentListModel
@@ -39,6 +39,7 @@ from briefreader.ui.legend import LegendView, legend_rows
 from briefreader.ui.notes_area import NotesArea
 from briefreader.ui.palette import CommandPalette
 from briefreader.ui.reader import ReaderView
+from briefreader.ui.session import Session
 from briefreader.ui.theme import is_dark
 from briefreader.ui.workers import Jobs
 
@@ -54,14 +55,10 @@ class MainWindow(QMainWindow):
         self.setObjectName("main-window")
         self.paths = paths
         self.matcher: Matcher = matcher or (lambda text: [])
-        self.ui_state: UiState = load_ui_state(paths.ui_state)
+        self.session = Session(paths)
+        self.ui_state = self.session.ui
         self.state = ReaderState(lambda text: self.matcher(text))
-        self.state.read = set(self.ui_state.read)
-        self.state.positions = dict(self.ui_state.positions)
-        self.state.filter = self.ui_state.facet_filter()
-        self.state.hidden_kinds = {
-            k for k in self.ui_state.hidden_kinds if k in ("group", "country")
-        }  # type: ignore[misc]
+        self.session.seed(self.state)
         self.registry = CommandRegistry()
         self.keymap = load_keymap(paths.keys_file, self.registry)
         self.styles = load_palette()
@@ -78,7 +75,7 @@ class MainWindow(QMainWindow):
         self.window_actions = WindowActions(self, self.registry, self.keymap, self.mode)
         build_menus(self.menuBar(), self.registry, self.keymap)
         self._build_status_bar()
-        self._restore_layout()
+        self.session.restore_layout(self)
         self.reader.set_zoom(self.ui_state.zoom)
         self._apply_theme()
         # Bound methods, not lambdas: Qt drops these connections when the window goes.
@@ -146,14 +143,6 @@ class MainWindow(QMainWindow):
         for label in (self.doc_label, self.position_label, self.mode_label):
             label.setTextFormat(Qt.TextFormat.PlainText)  # the title is document text
             bar.addPermanentWidget(label)
-
-    def _restore_layout(self) -> None:
-        if self.ui_state.geometry:
-            self.restoreGeometry(QByteArray.fromBase64(self.ui_state.geometry.encode("ascii")))
-        else:
-            self.resize(1280, 800)
-        if self.ui_state.window_state:
-            self.restoreState(QByteArray.fromBase64(self.ui_state.window_state.encode("ascii")))
 
     def _apply_theme(self) -> None:
         dark = is_dark(self.palette())
@@ -232,6 +221,8 @@ class MainWindow(QMainWindow):
             self._refresh_facets()
         if changes.cursor or changes.current or changes.focus:
             self.reader.set_cursor(state.paragraph, state.mention)
+        if changes.read or changes.current:
+            self._sync_reading()
         if changes.any:
             self._show_position()
         if changes.message:
@@ -344,29 +335,21 @@ class MainWindow(QMainWindow):
 
     # -- persistence -------------------------------------------------------------------
 
+    def attach_store(self, store: Store) -> None:
+        """Read state and positions live in the store from now on (call before a snapshot)."""
+        note = self.session.attach_store(store, self.state.documents, self.state)
+        if note:
+            self.status(note, 15000)
+
+    def _sync_reading(self) -> None:
+        error = self.session.sync(self.state)
+        if error:
+            self.status(f"read state not saved: {error}", 10000)
+
     def save_ui_state(self) -> None:
-        state, ui = self.state, self.ui_state
-        if state.current is not None:
-            state.positions[state.current.id] = state.paragraph
-            ui.last_document = state.current.id
-        ui.geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
-        ui.window_state = bytes(self.saveState().toBase64().data()).decode("ascii")
-        ui.positions = dict(state.positions)
-        ui.read = sorted(state.read)
-        ui.zoom = self.reader.zoom
-        ui.hidden_kinds = sorted(state.hidden_kinds)
-        ui.keep_filter(state.filter)
-        ui.last_session = {
-            "title": self.windowTitle(),
-            "document": state.current.id if state.current else "",
-            "paragraph": state.paragraph,
-            "shown_documents": len(state.visible),
-            "filter_entities": [list(k) for k in sorted(state.filter.entities)],
-            "hidden_kinds": sorted(state.hidden_kinds),
-            "selected": list(state.selected) if state.selected else [],
-            "focus_mode": state.focus_mode,
-        }
-        save_ui_state(self.paths.ui_state, ui)
+        error = self.session.save(self, self.state, self.reader.zoom)
+        if error:
+            self.status(f"read state not saved: {error}", 10000)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         try:
@@ -374,6 +357,7 @@ class MainWindow(QMainWindow):
         except OSError as error:
             self.status(f"could not save the window state: {error}")
         self.jobs.wait(5000)
+        self.session.close()
         super().closeEvent(event)
 
     def _reader_painted(self) -> None:

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from briefreader.paths import DataPaths
+from briefreader.store import Store
 from tests.e2e.xsession import Desktop, require_tools, xvfb
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
@@ -66,3 +68,8 @@ def test_read_the_library_by_keys_only(tmp_path) -> None:
     assert session["shown_documents"] > 0
     assert session["paragraph"] >= 0
     assert (ARTIFACTS / "e2e-reading-by-keys.png").stat().st_size > 10_000
+    # Positions are the analyst's work: they went to the store, not only the state file.
+    assert session["store"] == "work.sqlite3"
+    with Store.open(DataPaths.at(data_dir), read_only=True) as store:
+        positions = {doc_id: s.position for doc_id, s in store.reading.all().items()}
+    assert positions.get(session["document"], 0) > 0

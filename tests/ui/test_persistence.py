@@ -59,3 +59,34 @@ def test_user_key_overrides_apply(qtbot, data_paths) -> None:
     assert win.state.current.id == SAMPLE_DOCS[0].id
     press(qtbot, "x")
     assert win.state.current.id == SAMPLE_DOCS[1].id
+
+
+def test_read_state_and_positions_go_to_the_store(qtbot, data_paths) -> None:
+    from briefreader.store import Store
+
+    def open_window() -> MainWindow:
+        win = MainWindow(data_paths, matcher=find_mentions)
+        qtbot.addWidget(win)
+        snapshot = sample_snapshot()
+        win.state.set_library(snapshot.documents, snapshot.stories)
+        win.attach_store(Store.open(data_paths))
+        win.apply_snapshot(snapshot)
+        return win
+
+    win = open_window()
+    win.apply(win.state.next_paragraph())
+    win.apply(win.state.next_paragraph())
+    win.apply(win.state.toggle_read())
+    win.apply(win.state.next_document())  # switching documents saves the position
+    with Store.open(data_paths, read_only=True) as store:
+        state = store.reading.get(SAMPLE_DOCS[0].id)
+    assert state.read
+    assert state.position == SAMPLE_DOCS[0].paragraph_spans()[2][0]
+    win.close()
+    data_paths.ui_state.unlink()  # only the store remembers now
+
+    again = open_window()
+    assert SAMPLE_DOCS[0].id in again.state.read
+    again.apply(again.state.open(SAMPLE_DOCS[0].id))
+    assert again.state.paragraph == 2
+    again.close()
