@@ -25,9 +25,11 @@ from typing import Any, Protocol
 
 from briefreader.store.changes import NO_CHANGES, Changes
 
-#: Consecutive saves of the same note within this many seconds are one undo step,
-#: so autosave every second does not make Ctrl+Z crawl back one keystroke at a time.
+#: Consecutive saves of the same note less than this many seconds apart are one undo
+#: step, so autosave every second does not make Ctrl+Z crawl back a word at a time...
 COALESCE_SECONDS = 60.0
+#: ...but one step never spans more than this, so an hour of writing is not one step.
+COALESCE_SPAN = 300.0
 #: Steps kept; the oldest fall off.
 HISTORY_LIMIT = 1_000
 
@@ -96,7 +98,8 @@ def batch(label: str, ops: Sequence[Operation]) -> Operation | None:
 @dataclass(slots=True)
 class _Entry:
     op: Operation
-    at: float
+    at: float  # when last recorded or merged into
+    started: float  # when first recorded
 
 
 class History:
@@ -122,14 +125,15 @@ class History:
             and op.coalesce is not None
             and op.coalesce == top.op.coalesce
             and now - top.at <= COALESCE_SECONDS
+            and now - top.started <= COALESCE_SPAN
         ):
             merged = replace(op, before=top.op.before)
             if merged.changes_anything:
-                self._undo[-1] = _Entry(merged, now)
+                self._undo[-1] = _Entry(merged, now, top.started)
             else:
                 self._undo.pop()  # typed and deleted again: nothing to undo
             return
-        self._undo.append(_Entry(op, now))
+        self._undo.append(_Entry(op, now, now))
         del self._undo[: -self._limit]
 
     def next_undo(self) -> Operation | None:
@@ -145,7 +149,7 @@ class History:
     def redone(self) -> None:
         """The top redo step was reapplied: it becomes undoable again."""
         op = self._redo.pop()
-        self._undo.append(_Entry(op, float("-inf")))  # never coalesce into a redone step
+        self._undo.append(_Entry(op, float("-inf"), float("-inf")))  # never merge into it
 
     def clear(self) -> None:
         self._undo.clear()

@@ -126,6 +126,15 @@ def test_history_coalescing_window_and_limit() -> None:
         history.undone()
     assert undone == [4, 3, 2]  # only the newest three are kept
 
+    ticks = iter([0.0, 50.0, 100.0, 150.0, 200.0, 250.0, 300.0, 350.0])
+    typing = History(clock=lambda: next(ticks))
+    for n in range(8):  # a save every 50 s for 350 s: steps are capped at 300 s
+        typing.record(put(n))
+    first = typing.next_undo()
+    assert (first.before, first.after) == (7, 8)
+    typing.undone()
+    assert (typing.next_undo().before, typing.next_undo().after) == (0, 7)
+
     fast = History(clock=lambda: 0.0)
     fast.record(put(0))
     fast.record(put(1))
