@@ -11,6 +11,8 @@ decoded into nonsense.
 from __future__ import annotations
 
 import codecs
+import re
+import unicodedata
 from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
@@ -92,7 +94,7 @@ def decode_bytes(data: bytes) -> Decoded:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
-    return _guess_legacy(data)
+    return _mostly_utf8(data) or _guess_legacy(data)
 
 
 def _utf16_without_bom(data: bytes) -> Decoded | None:
@@ -119,6 +121,37 @@ def _control_ratio(data: bytes) -> float:
     return sum(1 for byte in sample if byte in _BINARY_CONTROLS) / len(sample)
 
 
+_STRAY = re.compile("[\udc80-\udcff]")
+
+
+def _mostly_utf8(data: bytes) -> Decoded | None:
+    """UTF-8 with a few stray legacy bytes (a pasted Windows quote): keep the UTF-8.
+
+    Guessing one legacy code page for the whole file would turn every correct
+    UTF-8 character into mojibake; instead only the stray bytes are read as
+    Windows-1252 (Latin-1 where it has a gap), and the file is flagged.
+    """
+    text = data.decode("utf-8", errors="surrogateescape")
+    strays = len(_STRAY.findall(text))
+    valid = sum(1 for char in text if ord(char) > 0x7F) - strays
+    if valid < 3 or strays > valid:
+        return None
+
+    def legacy(match: re.Match[str]) -> str:
+        byte = bytes([ord(match.group(0)) - 0xDC00])
+        try:
+            return byte.decode("cp1252")
+        except UnicodeDecodeError:
+            return byte.decode("latin-1")
+
+    return Decoded(
+        _STRAY.sub(legacy, text),
+        "utf-8",
+        round(1.0 - strays / (valid + strays), 2),
+        (f"mostly UTF-8; {strays} stray byte(s) read as cp1252",),
+    )
+
+
 def _guess_legacy(data: bytes) -> Decoded:
     matches = list(from_bytes(data[:1_000_000]))
     best = matches[0] if matches else None
@@ -127,10 +160,17 @@ def _guess_legacy(data: bytes) -> Decoded:
         # Western ones are far more common in English-language reporting.
         tied = [m for m in matches if m.chaos <= best.chaos + 0.01]
         best = min(tied, key=lambda m: _PREFERRED.get(str(m.encoding), len(_PREFERRED)))
-    if best is None:
+    ascii_share = sum(1 for byte in data[:65536] if byte < 0x80) / len(data[:65536])
+    if ascii_share >= 0.9 and (best is None or str(best.encoding) in _MULTIBYTE):
+        # Text that is nearly all ASCII with a few high bytes is Western prose
+        # with accents, not Chinese or Japanese: the detector has too little
+        # to go on, so pick the single-byte code page that makes real words.
+        encoding, confidence = _western_guess(data)
+    elif best is None:
         raise Undecodable("undecodable bytes: neither UTF-8, UTF-16 nor any legacy encoding fits")
-    confidence = round(max(0.0, 1.0 - float(best.chaos)), 2)
-    encoding = str(best.encoding)
+    else:
+        confidence = round(max(0.0, 1.0 - float(best.chaos)), 2)
+        encoding = str(best.encoding)
     if confidence < MIN_GUESS_CONFIDENCE:
         raise Undecodable(
             f"undecodable bytes: the best guess ({encoding}) would be garbage "
@@ -140,9 +180,72 @@ def _guess_legacy(data: bytes) -> Decoded:
         text = data.decode(encoding)
     except (UnicodeDecodeError, LookupError) as error:
         raise Undecodable(f"undecodable bytes: {error}") from None
+    for common in _PREFERRED:  # name the common code page when it reads the same
+        if common != encoding and _decodes_to(data, common, text):
+            encoding = common
+            break
     return Decoded(
         text,
         encoding,
         confidence,
         (f"not UTF-8; encoding guessed ({encoding}, confidence {confidence:.2f})",),
     )
+
+
+def _decodes_to(data: bytes, encoding: str, text: str) -> bool:
+    try:
+        return data.decode(encoding) == text
+    except UnicodeDecodeError:
+        return False
+
+
+_MULTIBYTE = frozenset(
+    [
+        "cp932",
+        "cp949",
+        "cp950",
+        "gb2312",
+        "gb18030",
+        "gbk",
+        "big5",
+        "big5hkscs",
+        "johab",
+        "euc_jp",
+        "euc_kr",
+        "euc_jis_2004",
+        "euc_jisx0213",
+        "shift_jis",
+        "shift_jis_2004",
+        "shift_jisx0213",
+        "hz",
+        "iso2022_jp",
+        "iso2022_kr",
+    ]
+)
+_WESTERN = ("cp1252", "mac_roman", "iso8859_15", "latin_1")
+
+
+def _western_guess(data: bytes) -> tuple[str, float]:
+    """The Western code page whose accented letters sit inside words, and its score."""
+    sample = data[:65536]
+    best, best_score = "cp1252", -1.0
+    for encoding in _WESTERN:
+        text = sample.decode(encoding, errors="replace")
+        high = [i for i, char in enumerate(text) if ord(char) > 0x7F]
+        good = sum(1 for i in high if _fits_word(text, i))
+        score = good / len(high) if high else 0.0
+        if score > best_score:
+            best, best_score = encoding, score
+    return best, round(best_score, 2)
+
+
+def _fits_word(text: str, i: int) -> bool:
+    """A lower-case letter beside letters, or typography beside spaces and letters."""
+    char = text[i]
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if char.isalpha():
+        return (char.islower() and (before.isalpha() or after.isalpha())) or (
+            char.isupper() and not before.isalpha()
+        )
+    return unicodedata.category(char) in {"Pi", "Pf", "Pd", "Po", "Zs", "Sc"}

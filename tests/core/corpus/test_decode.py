@@ -72,3 +72,18 @@ def test_random_high_bytes_are_rejected_not_decoded_into_garbage() -> None:
         assert "undecodable" in str(error)
     else:  # a guess is only ever returned with its confidence spelled out
         assert decoded.warnings and "confidence" in decoded.warnings[0]
+
+
+def test_mostly_utf8_with_a_stray_windows_byte_keeps_the_utf8() -> None:
+    data = "It’s a “café” in Zürich and a stray ".encode() + b"\x92" + b" quote."
+    decoded = decode_bytes(data)
+    assert decoded.text == "It’s a “café” in Zürich and a stray ’ quote."
+    assert decoded.encoding == "utf-8"
+    assert decoded.warnings == ("mostly UTF-8; 1 stray byte(s) read as cp1252",)
+
+
+def test_equivalent_code_pages_are_reported_by_their_common_name() -> None:
+    text = "Die Verhandlungen in Genf sind gescheitert. Er sei sehr enttäuscht über die Haltung."
+    decoded = decode_bytes(text.encode("mac_roman"))
+    assert decoded.text == text
+    assert decoded.encoding == "mac_roman"
