@@ -36,6 +36,8 @@ COMMANDS: tuple[Command, ...] = (
         ("first-document", "Open the first document in the list"),
         ("last-document", "Open the last document in the list"),
         ("toggle-read", "Mark the current document read or unread"),
+        ("import-files", "Import documents: text, HTML or Markdown files"),
+        ("import-folder", "Import every document in a folder"),
     ),
     *_c(
         "Reading",

@@ -39,6 +39,8 @@ DEFAULT_KEYS: KeyTable = {
         "Ctrl+Shift+Home": "first-document",
         "Ctrl+Shift+End": "last-document",
         "r": "toggle-read",
+        "Ctrl+O": "import-files",
+        "Ctrl+Shift+O": "import-folder",
         "j": "next-paragraph",
         "Down": "next-paragraph",
         "k": "previous-paragraph",
@@ -87,6 +89,7 @@ DEFAULT_KEYS: KeyTable = {
     },
     "insert": {
         "Escape": "leave-mode",
+        "Ctrl+O": "import-files",
         "Ctrl+Shift+P": "command-palette",
         "F1": "help",
         "Ctrl+Q": "quit",
@@ -117,7 +120,7 @@ STANDARD_KEYS: dict[str, str | None] = {
     "Ctrl+Y": None,  # redo
     "Ctrl+F": None,  # find (the search bar)
     "Ctrl+S": None,  # save
-    "Ctrl+O": None,  # open
+    "Ctrl+O": "import-files",  # open
     "Ctrl+P": None,  # print (outside the palette)
     "Ctrl+Q": "quit",
     "Ctrl++": "zoom-in",

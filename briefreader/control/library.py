@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from briefreader.control.facets import EntityKey
 from briefreader.control.mentions import Matcher, entity_key
@@ -71,3 +72,36 @@ def load_library(
             if progress and number % 50 == 0:
                 progress(f"finding groups and countries… {number}/{len(documents)}")
     return LibrarySnapshot(documents, stories, (), entities)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportOutcome:
+    """What an import from the window did, and the library as it now stands."""
+
+    summary: str
+    added: tuple[str, ...]
+    skipped: tuple[tuple[str, str], ...]
+    snapshot: LibrarySnapshot
+
+
+def import_files(
+    paths: DataPaths,
+    files: list[Path],
+    matcher: Matcher,
+    progress: Callable[[str], None] | None = None,
+) -> ImportOutcome:
+    """Import files or folders into the library (in a worker) and read the library back."""
+    corpus = importlib.import_module("briefreader.corpus.library")
+    library = corpus.open_library(paths, seed=False)
+
+    def step(done: int, total: int, name: str) -> None:
+        if progress:
+            progress(f"importing {done}/{total}: {name}")
+
+    try:
+        report = library.import_paths(files, progress=step)
+    finally:
+        library.close()
+    snapshot = load_library(paths, seed=False, matcher=matcher, progress=progress)
+    added = tuple(report.added) + tuple(report.new_versions)
+    return ImportOutcome(report.summary(), added, tuple(report.skipped), snapshot)

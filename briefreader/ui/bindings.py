@@ -7,9 +7,11 @@ the rest act on widgets (focus, zoom, paging, the clipboard, the overlays).
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFileDialog
 
 from briefreader.control.changes import Changes
 
@@ -49,6 +51,21 @@ def bind_commands(window: MainWindow) -> None:
             return
         window.focus_pane("reader")
 
+    def import_files() -> None:
+        files, _filter = QFileDialog.getOpenFileNames(
+            window,
+            "Import documents",
+            str(Path.home()),
+            "Documents (*.txt *.text *.html *.htm *.md *.markdown);;All files (*)",
+        )
+        if files:
+            window.import_paths([Path(f) for f in files])
+
+    def import_folder() -> None:
+        folder = QFileDialog.getExistingDirectory(window, "Import a folder", str(Path.home()))
+        if folder:
+            window.import_paths([Path(folder)])
+
     def focus(name: str) -> Callable[[], None]:
         return lambda: window.focus_pane(name)
 
@@ -59,6 +76,8 @@ def bind_commands(window: MainWindow) -> None:
             "first-document": do(state.first_document),
             "last-document": do(state.last_document),
             "toggle-read": do(state.toggle_read),
+            "import-files": import_files,
+            "import-folder": import_folder,
             "next-paragraph": do(state.next_paragraph),
             "previous-paragraph": do(state.previous_paragraph),
             "page-down": lambda: page(1),

@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
+    QHelpEvent,
     QKeyEvent,
     QPainter,
     QPaintEvent,
@@ -22,12 +23,13 @@ from PySide6.QtGui import (
     QResizeEvent,
     QTextCharFormat,
 )
-from PySide6.QtWidgets import QTextEdit, QWidget
+from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from briefreader.control.colours import KindStyle
 from briefreader.control.mentions import DocumentMentions, LocalMention, Matcher
 from briefreader.domain import Document, EntityKind
 from briefreader.ui.highlighter import MentionHighlighter, utf16_offsets
+from briefreader.ui.safe_text import plain_tooltip
 
 #: The widest line, in average characters: long lines tire the eye.
 MEASURE_CHARS = 75
@@ -292,6 +294,35 @@ class ReaderView(QTextEdit):
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._apply_measure()
         super().resizeEvent(event)
+
+    def mention_at(self, point: QPoint) -> LocalMention | None:
+        """The shown mention under a viewport point, if any."""
+        mentions = self.highlighter.mentions
+        if mentions is None:
+            return None
+        cursor = self.cursorForPosition(point)
+        paragraph = self.highlighter.paragraph_of_block(cursor.block().blockNumber())
+        if paragraph is None:
+            return None
+        offset = cursor.positionInBlock()
+        for item in mentions.in_paragraph(paragraph):
+            key = (item.mention.kind, item.mention.canonical)
+            if item.start <= offset <= item.end and self.highlighter.is_shown(key):
+                return item
+        return None
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            item = self.mention_at(event.pos())
+            if item is None:
+                QToolTip.hideText()
+                event.ignore()
+                return True
+            m = item.mention
+            text = f"{m.canonical} — {m.kind}\nwritten here as “{m.surface}”"
+            QToolTip.showText(event.globalPos(), plain_tooltip(text), self.viewport())
+            return True
+        return super().viewportEvent(event)
 
     def event(self, event: QEvent) -> bool:
         # Never take a reading key for ourselves: the window's commands own them.

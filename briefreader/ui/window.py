@@ -8,6 +8,8 @@ empty and paints first; the library is loaded by a worker afterwards.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
@@ -25,7 +27,7 @@ from briefreader.control.changes import Changes
 from briefreader.control.colours import load_palette
 from briefreader.control.commands import CommandRegistry
 from briefreader.control.keymap import load_keymap
-from briefreader.control.library import LibrarySnapshot
+from briefreader.control.library import ImportOutcome, LibrarySnapshot, import_files
 from briefreader.control.mentions import DocumentMentions, Matcher, entity_key
 from briefreader.control.state import ReaderState
 from briefreader.paths import DataPaths
@@ -158,6 +160,9 @@ class MainWindow(QMainWindow):
         if snapshot.entities:
             changes |= self.state.set_entities(snapshot.entities)
         self.apply(changes)
+        current = self.state.current
+        if current is not None and self.state.document(current.id) is not None:
+            return  # a re-read library (after an import): keep reading where we are
         first = (
             self.ui_state.last_document if self.state.document(self.ui_state.last_document) else ""
         )
@@ -171,6 +176,26 @@ class MainWindow(QMainWindow):
         if self.keymap.problems:  # a bad keys.toml must not go unnoticed
             message += " · keys.toml: " + "; ".join(self.keymap.problems)
         self.status(message, 15000)
+
+    def import_paths(self, files: list[Path]) -> None:
+        """Import in a worker, with progress in the status bar; open the first new document."""
+        matcher = self.matcher
+
+        def done(outcome: object) -> None:
+            assert isinstance(outcome, ImportOutcome)
+            self.apply_snapshot(outcome.snapshot)
+            if outcome.added and self.state.document(outcome.added[0]):
+                self.open_document(outcome.added[0])
+            skipped = "; ".join(f"{path}: {why}" for path, why in outcome.skipped[:3])
+            self.status(f"import: {outcome.summary}" + (f" ({skipped})" if skipped else ""), 0)
+
+        self.status("importing…", 0)
+        self.jobs.start(
+            lambda progress: import_files(self.paths, files, matcher, progress),
+            done,
+            lambda error: self.status(f"import failed: {error}", 0),
+            lambda text: self.status(text, 0),
+        )
 
     def open_document(self, doc_id: str) -> None:
         doc = self.state.document(doc_id)

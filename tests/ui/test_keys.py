@@ -271,3 +271,14 @@ def test_ctrl_q_quits_and_saves_state(qtbot, window, data_paths) -> None:
     assert not window.isVisible()
     saved = data_paths.ui_state.read_text(encoding="utf-8")
     assert window.state.current.id in saved
+
+
+def test_a_mention_under_the_mouse_names_its_entity(qtbot, window) -> None:
+    from PySide6.QtCore import QPoint
+
+    press(qtbot, "]")
+    rect = window.reader.mention_rects()[0]
+    item = window.reader.mention_at(QPoint(rect.center().x(), rect.center().y()))
+    assert item is not None
+    assert item.mention.canonical == window.state.mention.mention.canonical
+    assert window.reader.mention_at(QPoint(2, 2)) is None

@@ -90,3 +90,18 @@ def test_read_state_and_positions_go_to_the_store(qtbot, data_paths) -> None:
     again.apply(again.state.open(SAMPLE_DOCS[0].id))
     assert again.state.paragraph == 2
     again.close()
+
+
+def test_import_runs_in_a_worker_and_opens_the_new_document(qtbot, window, tmp_path) -> None:
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    (folder / "report.txt").write_text(
+        "Kabul blast claimed by ISKP\n\nThe Islamic State Khorasan Province said it struck Kabul.\n\n"
+        "Pakistan condemned the attack on Tuesday.\n",
+        encoding="utf-8",
+    )
+    window.import_paths([folder])
+    qtbot.waitUntil(lambda: "import:" in window.statusBar().currentMessage(), timeout=30000)
+    assert "1 added" in window.statusBar().currentMessage()
+    assert "Kabul blast" in window.windowTitle()
+    assert window.state.mentions is not None and len(window.state.mentions) >= 2
