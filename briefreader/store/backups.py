@@ -132,6 +132,20 @@ def rotate(backups_dir: Path, reason: str, keep: int | None = None) -> list[Path
     return removed
 
 
+def remove_stray_temps(backups_dir: Path) -> list[Path]:
+    """Delete half-written copies left by a crash mid-backup.
+
+    Only called by the writer-lock holder, so no backup can be in progress.
+    """
+    removed = []
+    if backups_dir.is_dir():
+        for path in backups_dir.glob(".work-*.tmp"):
+            with contextlib.suppress(OSError):
+                path.unlink()
+                removed.append(path)
+    return removed
+
+
 def newest_good_backup(backups_dir: Path) -> BackupInfo | None:
     """The newest backup that passes integrity_check, whatever its reason."""
     for info in list_backups(backups_dir):

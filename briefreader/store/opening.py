@@ -277,6 +277,7 @@ def _open_writable(paths: DataPaths, lock: WriterLock, migrations: Sequence[Migr
     except BaseException:
         conn.close()
         raise
+    backups.remove_stray_temps(paths.backups_dir)
     newest = backups.list_backups(paths.backups_dir)
     last = newest[0].taken.timestamp() if newest else 0.0
     database = Database(conn, paths.work_db, backups_dir=paths.backups_dir, last_backup=last)

@@ -151,6 +151,7 @@ def test_small_tmpfs_fills_up_without_losing_a_saved_note(tmp_path: Path) -> Non
     assert outcome["saved"] > 5
     assert "is full" in outcome["error"] and "kept in memory" in outcome["error"]
     assert outcome["pending_kept"]
+    assert outcome["retry_saved"]  # once space is freed, the kept edit saves
     assert outcome["integrity"] == "ok" and not outcome["recovered"]
     assert outcome["all_there"]
 

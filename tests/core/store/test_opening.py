@@ -193,3 +193,13 @@ def test_an_unopenable_file_is_not_mistaken_for_damage(data_paths: DataPaths) ->
         Store.open(data_paths)
     assert data_paths.work_db.is_dir()
     assert not list(data_paths.root.glob("work.sqlite3.corrupt-*"))
+
+
+def test_a_backup_cut_short_by_a_crash_is_cleaned_up(data_paths: DataPaths) -> None:
+    with Store.open(data_paths) as store:
+        store.save_note(NoteTarget.memo(), "x")
+    stray = data_paths.backups_dir / ".work-20240101T000000.000000Z-hourly.sqlite3.tmp"
+    stray.write_bytes(b"half a database")
+    with Store.open(data_paths):
+        assert not stray.exists()
+    assert all(backups.is_intact(b.path) for b in backups.list_backups(data_paths.backups_dir))
