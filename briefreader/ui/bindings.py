@@ -14,6 +14,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog
 
 from briefreader.control.changes import Changes
+from briefreader.control.library import ImportOutcome, import_files
 
 if TYPE_CHECKING:
     from briefreader.ui.window import MainWindow
@@ -111,4 +112,25 @@ def bind_commands(window: MainWindow) -> None:
             "help": window.help_box.show_help,
             "quit": window.close,
         }
+    )
+
+
+def start_import(window: MainWindow, files: list[Path]) -> None:
+    """Import in a worker, with progress in the status bar; open the first new document."""
+    matcher = window.matcher
+
+    def done(outcome: object) -> None:
+        assert isinstance(outcome, ImportOutcome)
+        window.apply_snapshot(outcome.snapshot)
+        if outcome.added and window.state.document(outcome.added[0]):
+            window.open_document(outcome.added[0])
+        skipped = "; ".join(f"{path}: {why}" for path, why in outcome.skipped[:3])
+        window.status(f"import: {outcome.summary}" + (f" ({skipped})" if skipped else ""), 0)
+
+    window.status("importing…", 0)
+    window.jobs.start(
+        lambda progress: import_files(window.paths, files, matcher, progress),
+        done,
+        lambda error: window.status(f"import failed: {error}", 0),
+        lambda text: window.status(text, 0),
     )

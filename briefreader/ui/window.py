@@ -15,7 +15,6 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QLabel,
     QLineEdit,
     QMainWindow,
     QPlainTextEdit,
@@ -27,12 +26,13 @@ from briefreader.control.changes import Changes
 from briefreader.control.colours import load_palette
 from briefreader.control.commands import CommandRegistry
 from briefreader.control.keymap import load_keymap
-from briefreader.control.library import ImportOutcome, LibrarySnapshot, import_files
-from briefreader.control.mentions import DocumentMentions, Matcher, entity_key
+from briefreader.control.library import LibrarySnapshot
+from briefreader.control.mentions import DocumentMentions, Matcher
 from briefreader.control.state import ReaderState
 from briefreader.paths import DataPaths
 from briefreader.store import Store
 from briefreader.ui.actions import WindowActions, build_menus
+from briefreader.ui.bindings import bind_commands, start_import
 from briefreader.ui.checklist import KEY_ROLE, CheckListModel
 from briefreader.ui.doclist import DOC_ID_ROLE, DocumentList, DocumentListModel
 from briefreader.ui.facets import FacetsPane, facet_rows
@@ -42,6 +42,7 @@ from briefreader.ui.notes_area import NotesArea
 from briefreader.ui.palette import CommandPalette
 from briefreader.ui.reader import ReaderView
 from briefreader.ui.session import Session
+from briefreader.ui.statusline import StatusLine
 from briefreader.ui.theme import is_dark
 from briefreader.ui.workers import Jobs
 
@@ -71,8 +72,6 @@ class MainWindow(QMainWindow):
         self.reader.document_painted.connect(self._reader_painted)
         self.palette_box = CommandPalette(self.registry, self.keymap, self.run_command, self)
         self.help_box = HelpOverlay(self.registry, self.keymap, self)
-        from briefreader.ui.bindings import bind_commands
-
         bind_commands(self)
         self.window_actions = WindowActions(self, self.registry, self.keymap, self.mode)
         build_menus(self.menuBar(), self.registry, self.keymap)
@@ -137,14 +136,10 @@ class MainWindow(QMainWindow):
         )
 
     def _build_status_bar(self) -> None:
-        bar = self.statusBar()
-        self.doc_label = QLabel(self)
-        self.position_label = QLabel(self)
-        self.mode_label = QLabel("NORMAL", self)
-        self.mode_label.setObjectName("mode")
-        for label in (self.doc_label, self.position_label, self.mode_label):
-            label.setTextFormat(Qt.TextFormat.PlainText)  # the title is document text
-            bar.addPermanentWidget(label)
+        self.status_line = StatusLine(self.statusBar())
+        self.doc_label = self.status_line.doc_label
+        self.position_label = self.status_line.position_label
+        self.mode_label = self.status_line.mode_label
 
     def _apply_theme(self) -> None:
         dark = is_dark(self.palette())
@@ -179,23 +174,7 @@ class MainWindow(QMainWindow):
 
     def import_paths(self, files: list[Path]) -> None:
         """Import in a worker, with progress in the status bar; open the first new document."""
-        matcher = self.matcher
-
-        def done(outcome: object) -> None:
-            assert isinstance(outcome, ImportOutcome)
-            self.apply_snapshot(outcome.snapshot)
-            if outcome.added and self.state.document(outcome.added[0]):
-                self.open_document(outcome.added[0])
-            skipped = "; ".join(f"{path}: {why}" for path, why in outcome.skipped[:3])
-            self.status(f"import: {outcome.summary}" + (f" ({skipped})" if skipped else ""), 0)
-
-        self.status("importing…", 0)
-        self.jobs.start(
-            lambda progress: import_files(self.paths, files, matcher, progress),
-            done,
-            lambda error: self.status(f"import failed: {error}", 0),
-            lambda text: self.status(text, 0),
-        )
+        start_import(self, files)
 
     def open_document(self, doc_id: str) -> None:
         doc = self.state.document(doc_id)
@@ -335,27 +314,10 @@ class MainWindow(QMainWindow):
         self._show_mode()
 
     def _show_mode(self) -> None:
-        self.mode_label.setText(self.mode().upper())
+        self.status_line.show_mode(self.mode())
 
     def _show_position(self) -> None:
-        state = self.state
-        doc = state.current
-        if doc is None:
-            self.doc_label.setText("")
-            self.position_label.setText("")
-            return
-        title = doc.title if len(doc.title) <= 48 else doc.title[:47] + "…"
-        read = "read" if doc.id in state.read else "unread"
-        self.doc_label.setText(f"{title} ({read})")
-        count = state.paragraph_count
-        parts = [f"¶ {state.paragraph + 1}/{count}" if count else "¶ –"]
-        if state.focus_mode and state.selected:
-            parts.append(f"focus: {state.selected[1]}")
-        item = state.mention_under_cursor()
-        if item is not None:
-            key = entity_key(item.mention)
-            parts.append(f"{key[1]} — {key[0]}")
-        self.position_label.setText("  ·  ".join(parts))
+        self.status_line.show_state(self.state)
         self._show_mode()
 
     # -- persistence -------------------------------------------------------------------

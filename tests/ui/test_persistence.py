@@ -96,7 +96,8 @@ def test_import_runs_in_a_worker_and_opens_the_new_document(qtbot, window, tmp_p
     folder = tmp_path / "incoming"
     folder.mkdir()
     (folder / "report.txt").write_text(
-        "Kabul blast claimed by ISKP\n\nThe Islamic State Khorasan Province said it struck Kabul.\n\n"
+        "Kabul blast claimed by ISKP\n\n"
+        "The Islamic State Khorasan Province said it struck Kabul.\n\n"
         "Pakistan condemned the attack on Tuesday.\n",
         encoding="utf-8",
     )
