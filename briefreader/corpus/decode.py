@@ -68,8 +68,13 @@ class Decoded:
     warnings: tuple[str, ...] = ()
 
 
-def decode_bytes(data: bytes) -> Decoded:
-    """Decode file contents, or raise `Undecodable` with a readable reason."""
+def decode_bytes(data: bytes, *, declared: str = "") -> Decoded:
+    """Decode file contents, or raise `Undecodable` with a readable reason.
+
+    `declared` is the encoding the file names for itself (an HTML meta
+    charset); it is believed only when the bytes are not UTF-8 and decode
+    under it without error.
+    """
     if not data:
         raise Undecodable("empty file")
     for bom, encoding in _BOMS:
@@ -94,6 +99,15 @@ def decode_bytes(data: bytes) -> Decoded:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    if declared:
+        try:
+            text = data.decode(declared)
+        except (UnicodeDecodeError, LookupError):
+            pass
+        else:
+            return Decoded(
+                text, declared, warnings=(f"not UTF-8; read as {declared}, as declared",)
+            )
     return _mostly_utf8(data) or _guess_legacy(data)
 
 

@@ -7,6 +7,7 @@ the property test rely on.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from briefreader.corpus.decode import decode_bytes
@@ -27,13 +28,22 @@ class Parsed:
     warnings: tuple[str, ...]
 
 
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
+
+
+def declared_charset(data: bytes) -> str:
+    """The charset an HTML page declares in its first few kilobytes, if any."""
+    match = _META_CHARSET.search(data[:4096])
+    return match.group(1).decode("ascii").lower() if match else ""
+
+
 def document_id(title: str, body: str) -> str:
     return content_id(f"{title}\n{body}")
 
 
 def parse_bytes(data: bytes, *, source: str = "", fmt: str = "text") -> Parsed:
     """Documents in one file's bytes; raises `Rejected` if there are none."""
-    decoded = decode_bytes(data)
+    decoded = decode_bytes(data, declared=declared_charset(data) if fmt == "html" else "")
     raw = decoded.text
     repairs: list[str] = []
     fallback_title = ""

@@ -51,3 +51,16 @@ def test_markdown_markup_is_removed() -> None:
     assert "Image: A caption" in text
     assert "• first\n• second" in text
     assert "quoted words" in text and ">" not in text
+
+
+def test_a_legacy_html_page_is_read_in_the_charset_it_declares() -> None:
+    page = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252">'
+        "</head><body><h1>Négociations à Genève</h1><p>Le ministre s’est dit « très déçu » "
+        "après l’échec des négociations.</p></body></html>"
+    ).encode("cp1252")
+    (doc,) = parse_bytes(page, fmt="html").documents
+    assert doc.title == "Négociations à Genève"
+    assert "« très déçu »" in doc.body
+    assert doc.encoding == "windows-1252"
+    assert doc.warnings == ("not UTF-8; read as windows-1252, as declared",)
