@@ -38,6 +38,7 @@ from briefreader.store.excerpt_rows import (
     read_snapshot,
     write_snapshot,
 )
+from briefreader.store.passages import paragraph_at
 from briefreader.store.undo import Operation, Put, batch
 
 Runner = Callable[[Callable[[sqlite3.Connection], Operation | None]], Changes]
@@ -198,11 +199,12 @@ class Excerpts:
         """Store `text[start:end]` of document `doc_id` as a new excerpt.
 
         `mentions` are the group/country mentions inside the quote (offsets
-        relative to the quote); when None they are found with
-        briefreader.entities.find_mentions (or the finder given to the Store).
+        relative to the quote); when None they are found in the quote's
+        paragraph(s) with briefreader.entities.find_mentions (or the finder
+        given to the Store), keeping those inside the quote.
         """
         selector = quote_selector(text, start, end, context)
-        found = self._find(selector.exact) if mentions is None else mentions
+        found = self._mentions_in(text, start, end) if mentions is None else mentions
         now = timestamp()
         tag_names = clean_tags(tags)
         holder: list[int] = []
@@ -221,6 +223,22 @@ class Excerpts:
 
         changes = self._run(build)
         return Captured(self.get(holder[0]), changes)
+
+    def _mentions_in(self, text: str, start: int, end: int) -> list[Mention]:
+        """Mentions inside text[start:end], relative to it, found in context.
+
+        The matcher judges ambiguous spellings by their surroundings
+        (capitals, sentence starts), so it reads the whole paragraph(s)
+        around the quote, not the quote alone.
+        """
+        ctx_start = min(start, paragraph_at(text, start)[0])
+        ctx_end = max(end, paragraph_at(text, max(start, end - 1))[1])
+        shift = ctx_start - start
+        return [
+            replace(m, start=m.start + shift, end=m.end + shift)
+            for m in self._find(text[ctx_start:ctx_end])
+            if m.start + ctx_start >= start and m.end + ctx_start <= end
+        ]
 
     # -- editing ---------------------------------------------------------
     def _edit(

@@ -43,6 +43,13 @@ def test_entities_are_ordered_by_first_mention_and_folded(store: Store) -> None:
     assert e.mentions_of("country") == ("Afghanistan",)
 
 
+def test_entities_are_found_in_context_but_only_inside_the_quote(store: Store) -> None:
+    quote = "denied that security had failed"  # the paragraph names the Taliban, the quote not
+    assert capture(store, quote).excerpt.entities == ()
+    e = capture(store, "Pakistan.\n\nAnalysts said IS-K").excerpt  # spans two paragraphs
+    assert [r.canonical for r in e.entities] == ["Pakistan", "Islamic State Khorasan Province"]
+
+
 def test_caller_supplied_mentions_are_used(store: Store) -> None:
     quote = "Analysts said IS-K has recruited"
     e = capture(store, quote, mentions=[Mention(14, 18, "group", "ISKP (given)", "IS-K")]).excerpt
