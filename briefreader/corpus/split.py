@@ -173,18 +173,22 @@ def _starts_article(units: list[Unit], i: int) -> bool:
 def _read_article(units: list[Unit]) -> Article:
     article = Article()
     first_title = next((i for i, u in enumerate(units) if u.kind is Kind.TITLE), None)
-    start = 0
-    if first_title is not None and first_title <= 3:
+    # Prose before the title is a blogger's intro only if it reads like one;
+    # otherwise the article has no title and that line is a subheading.
+    in_head = first_title is not None and all(
+        u.kind in _HEAD_FURNITURE or (u.kind is Kind.PROSE and u.intro_score >= 1)
+        for u in units[: first_title or 0]
+    )
+    if in_head and first_title is not None and first_title <= 3:
         leading = units[:first_title]
-        if all(u.kind in {Kind.PROSE} | _HEAD_FURNITURE for u in leading):
-            article.intro = "\n\n".join(u.text for u in leading if u.kind is Kind.PROSE)
-            for unit in leading:
-                if unit.kind is not Kind.PROSE:
-                    _take_aside(article, unit)
-            start = first_title
+        article.intro = "\n\n".join(u.text for u in leading if u.kind is Kind.PROSE)
+        for unit in leading:
+            if unit.kind is not Kind.PROSE:
+                _take_aside(article, unit)
+    else:
+        in_head = False
     titles: list[str] = []
-    i = start
-    in_head = first_title is not None and first_title <= 3
+    i = first_title or 0
     while in_head and i < len(units):
         unit = units[i]
         nxt = _kind(units, i + 1)

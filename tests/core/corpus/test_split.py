@@ -365,3 +365,11 @@ def test_a_newspaper_reader_digest_splits_at_its_furniture_and_mastheads() -> No
     ]
     assert all(a.publisher == "The Daily Courier" and len(a.paragraphs) == 2 for a in articles)
     assert [a.author for a in articles] == ["Jane Roe1", "Jane Roe2", "Jane Roe3"]
+
+
+def test_an_untitled_article_does_not_promote_its_first_subheading() -> None:
+    page = "\n\n".join([_para("untitled", 1), "Background", _para("untitled", 2)])
+    (article,) = split_text(page).articles
+    assert article.intro == ""
+    assert article.paragraphs == [_para("untitled", 1), "Background", _para("untitled", 2)]
+    assert article.title.startswith("Officials in the region said")
