@@ -7,7 +7,6 @@ come from `palette(...)`, so the same sheet works for light and dark.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -15,12 +14,12 @@ from briefreader.paths import resources_dir
 
 
 def is_dark(palette: QPalette | None = None) -> bool:
-    hints = QGuiApplication.styleHints()
-    scheme = hints.colorScheme() if hints is not None else Qt.ColorScheme.Unknown
-    if scheme == Qt.ColorScheme.Dark:
-        return True
-    if scheme == Qt.ColorScheme.Light:
-        return False
+    """Whether the palette actually in use is dark.
+
+    Judged from the palette, not from the colour-scheme hint: the palette is
+    what gets drawn, and it follows the system (the platform theme sets it,
+    and Qt updates it when the system switches).
+    """
     palette = palette or QGuiApplication.palette()
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -309,6 +309,11 @@ class MainWindow(QMainWindow):
 
     def _scheme_changed(self, _scheme: object) -> None:
         self._apply_theme()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # the system went light or dark
+            self._apply_theme()
 
     def _focus_changed(self, _old: object, _new: object) -> None:
         self._show_mode()
