@@ -21,7 +21,6 @@ The PDF exporter reuses this for its integrity check.
 from __future__ import annotations
 
 import re
-from array import array
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -34,6 +33,7 @@ FUZZY_THRESHOLD = 0.75
 MIN_FUZZY_LENGTH = 12
 _MAX_OCCURRENCES = 2_000
 _MAX_CANDIDATES = 12
+_GOOD_ENOUGH = 0.95
 _WHITESPACE = re.compile(r"\s+")
 
 
@@ -134,36 +134,19 @@ def _exact(text: str, selector: TextQuoteSelector, hint: int | None) -> Anchor |
     return Anchor(best[0], best[1], True, 1.0) if best else None
 
 
-def _collapse(text: str) -> tuple[str, array]:
-    """`text` with each whitespace run made one space, and where each char came from."""
-    pieces: list[str] = []
-    origin = array("q")
-    pos = 0
-    for match in _WHITESPACE.finditer(text):
-        pieces.append(text[pos : match.start()])
-        origin.extend(range(pos, match.start()))
-        pieces.append(" ")
-        origin.append(match.start())
-        pos = match.end()
-    pieces.append(text[pos:])
-    origin.extend(range(pos, len(text)))
-    origin.append(len(text))  # so an end offset maps too
-    return "".join(pieces), origin
-
-
 def _whitespace_insensitive(
     text: str, selector: TextQuoteSelector, hint: int | None
 ) -> Anchor | None:
-    quote = _WHITESPACE.sub(" ", selector.exact).strip()
-    if not quote or not _WHITESPACE.search(text):
+    """The quote's words with any run of whitespace between them."""
+    tokens = selector.exact.split()
+    if not tokens:
         return None
-    collapsed, origin = _collapse(text)
+    pattern = re.compile(r"\s+".join(re.escape(token) for token in tokens))
     spans: list[tuple[int, int, float]] = []
-    pos = collapsed.find(quote)
-    while pos != -1 and len(spans) < _MAX_OCCURRENCES:
-        end = pos + len(quote)
-        spans.append((origin[pos], origin[end - 1] + 1, 1.0))
-        pos = collapsed.find(quote, pos + 1)
+    for match in pattern.finditer(text):
+        spans.append((match.start(), match.end(), 1.0))
+        if len(spans) >= _MAX_OCCURRENCES:
+            break
     best = _best(text, selector, spans, hint)
     if best is None:
         return None
@@ -226,15 +209,18 @@ def _fuzzy(text: str, selector: TextQuoteSelector, hint: int | None) -> Anchor |
     spans: list[tuple[int, int, float]] = []
     slack = len(quote) // 4 + 16
     ordered = sorted(votes, key=lambda c: (-votes[c], abs(c - hint) if hint is not None else 0))
+    top = votes[ordered[0]] if ordered else 0
     for candidate in ordered:
-        if len(tried) >= _MAX_CANDIDATES:
-            break
+        if len(tried) >= _MAX_CANDIDATES or (top > 2 and votes[candidate] * 3 < top):
+            break  # the rest have far less support than the best place
         if any(abs(candidate - done) < slack // 2 for done in tried):
             continue
         tried.append(candidate)
         aligned = _align(text, quote, candidate)
         if aligned and aligned[2] >= FUZZY_THRESHOLD:
             spans.append(aligned)
+            if aligned[2] >= _GOOD_ENOUGH:
+                break  # nearly the whole quote, in order: look no further
     best = _best(text, selector, spans, hint)
     if best is None:
         return None

@@ -127,3 +127,22 @@ def test_quote_survives_any_insertion_outside_it(
     found = anchor(changed, selector, hint=len(before))
     assert found is not None and found.exact
     assert changed[found.start : found.end] == quote
+
+
+def test_long_quote_in_a_large_repetitive_text_is_found_at_the_right_place() -> None:
+    """Seeds occur everywhere in text from a tiny vocabulary; votes still find the place."""
+    import random
+
+    rng = random.Random(1)
+    vocabulary = ["the", "group", "said", "attack", "Kabul", "officials", "ISKP", "Taliban"]
+    text = " ".join(rng.choice(vocabulary) for _ in range(60_000))
+    start = len(text) // 2
+    start = text.index(" ", start) + 1
+    selector = quote_selector(text, start, start + 1500)
+    edited = "Lead. " + text[: start + 700] + " an inserted clause, " + text[start + 700 :]
+    found = anchor(edited, selector, hint=start)
+    assert found is not None and not found.exact
+    assert abs(found.start - (start + 6)) <= 2
+    rewrapped = text[:start] + text[start : start + 1500].replace(" ", "\n") + text[start + 1500 :]
+    found = anchor(rewrapped, selector, hint=0)
+    assert found is not None and (found.start, found.similarity) == (start, 1.0)
