@@ -93,3 +93,21 @@ def test_failed_save_keeps_text_pending_and_flush_retries(data_paths: DataPaths)
     finally:
         reader.close()
         writer.close()
+
+
+def test_saves_from_several_threads_all_land(store: Store) -> None:
+    """The GUI saves on the UI thread while workers capture; one connection, serialised."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def work(worker: int) -> None:
+        for n in range(40):
+            assert store.save_note(NoteTarget.document(f"w{worker}-{n}"), f"text {n}").saved
+            store.reading.set_position(f"w{worker}", n)
+
+    with ThreadPoolExecutor(4) as pool:
+        list(pool.map(work, range(4)))
+    assert len(store.notes.all()) == 160
+    assert {store.reading.get(f"w{w}").position for w in range(4)} == {39}
+    for _ in range(160):
+        store.undo()
+    assert store.notes.all() == []
