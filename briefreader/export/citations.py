@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from briefreader.export.markup import MarkupWriter
+from briefreader.export.markup import LINK, MUTED, MarkupWriter
 from briefreader.export.model import Briefing, Citation
 
 
@@ -64,12 +64,35 @@ def citation_markup(citation: Citation | None, sources: SourceList, writer: Mark
     if citation.paragraph is not None:
         parts.append(f"paragraph {citation.paragraph}")
     number = sources.numbers[citation.document_id]
-    link = f'<a href="#src{number}" color="#1d3a5f">[{number}]</a>'
+    link = f'<a href="#src{number}" color="{LINK}">[{number}]</a>'
     return "— " + " · ".join(parts) + "&nbsp;&nbsp;" + link
 
 
-def source_markup(doc_id: str, sources: SourceList, writer: MarkupWriter) -> str:
-    """One Sources entry, with a link back to each excerpt citing it."""
+#: Links per paragraph in an excerpt list: a list of thousands of links in one
+#: paragraph would be laid out in quadratic time, like any huge paragraph.
+LINKS_PER_PARAGRAPH = 100
+
+
+def excerpt_links(numbers: list[int]) -> list[str]:
+    """Links to excerpts, runs folded into ranges ("1–4, 7"), cut into paragraph-sized pieces."""
+    items: list[str] = []
+    i = 0
+    while i < len(numbers):
+        j = i
+        while j + 1 < len(numbers) and numbers[j + 1] == numbers[j] + 1:
+            j += 1
+        first = f'<a href="#ex{numbers[i]}" color="{LINK}">{numbers[i]}</a>'
+        if j > i:
+            last = f'<a href="#ex{numbers[j]}" color="{LINK}">{numbers[j]}</a>'
+            first += f"–{last}"
+        items.append(first)
+        i = j + 1
+    step = LINKS_PER_PARAGRAPH
+    return [", ".join(items[k : k + step]) for k in range(0, len(items), step)] or [""]
+
+
+def source_markup(doc_id: str, sources: SourceList, writer: MarkupWriter) -> list[str]:
+    """One Sources entry, with links back to the excerpts citing it; long lists continue."""
     citation = sources.citations[doc_id]
     number = sources.numbers[doc_id]
     bits: list[str] = []
@@ -83,9 +106,15 @@ def source_markup(doc_id: str, sources: SourceList, writer: MarkupWriter) -> str
     if citation.source:
         origin += f", imported from {writer.plain(citation.source)}"
     cited = sources.cited_by[doc_id]
-    links = ", ".join(f'<a href="#ex{n}" color="#1d3a5f">{n}</a>' for n in cited)
+    links = excerpt_links(cited)
     noun = "excerpt" if len(cited) == 1 else "excerpts"
-    return (
+    end = "." if len(links) == 1 else ","
+    first = (
         f'<a name="src{number}"/>[{number}]\u00a0\u00a0' + " ".join(bits) + f" {origin}."
-        f' <font color="#5b6270">Cited in {noun} {links}.</font>'
+        f' <font color="{MUTED}">Cited in {noun} {links[0]}{end}</font>'
     )
+    more = [
+        f'<font color="{MUTED}">{part}{"." if k == len(links) - 1 else ","}</font>'
+        for k, part in enumerate(links[1:], start=1)
+    ]
+    return [first, *more]

@@ -18,10 +18,16 @@ from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Sp
 from briefreader.domain import Mention
 from briefreader.export.canvas import PageInfo
 from briefreader.export.chunks import chunk_spans
-from briefreader.export.citations import SourceList, citation_markup, format_date, source_markup
+from briefreader.export.citations import (
+    SourceList,
+    citation_markup,
+    excerpt_links,
+    format_date,
+    source_markup,
+)
 from briefreader.export.flowables import AnchoredParagraph, QuoteParagraph, TocEntry
 from briefreader.export.fonts import describe
-from briefreader.export.markup import MarkupWriter
+from briefreader.export.markup import MARKING, MUTED, MarkupWriter
 from briefreader.export.model import Briefing, BriefingExcerpt
 from briefreader.export.styles import BAR, FLAG, Styles
 
@@ -73,6 +79,8 @@ class StoryBuilder:
         self._tick = tick  # called once per excerpt drawn
         self.sources = SourceList.of(briefing)
         self.prepared: list[list[PreparedExcerpt]] = []
+        # Room for the label and three lines of quote, else the excerpt starts a new page.
+        self._keep = styles.label.leading + styles.label.spaceBefore + 3 * styles.quote.leading
 
     # -- helpers ---------------------------------------------------------
     def _heading(self, markup: str, key: str, outline: str, level: int = 0) -> AnchoredParagraph:
@@ -129,7 +137,7 @@ class StoryBuilder:
         )
         meta: list[tuple[str, str]] = []
         if b.marking:
-            meta.append(("Handling", f'<font color="#a4161a"><b>{w.plain(b.marking)}</b></font>'))
+            meta.append(("Handling", f'<font color="{MARKING}"><b>{w.plain(b.marking)}</b></font>'))
         if b.date:
             meta.append(("Date", w.plain(format_date(b.date))))
         if b.author:
@@ -146,7 +154,7 @@ class StoryBuilder:
             meta.append(("Integrity", text))
         for label, value in meta:
             out.append(
-                Paragraph(f'<font color="#5b6270">{label}</font>\u2003{value}', s.cover_meta)
+                Paragraph(f'<font color="{MUTED}">{label}</font>\u2003{value}', s.cover_meta)
             )
         if b.summary.strip():
             out.append(Spacer(1, 22))
@@ -163,7 +171,7 @@ class StoryBuilder:
             self.w.place = f"section {index} title"
             count = len(section.excerpts)
             title = self.w.plain(section.title or f"Section {index}")
-            label = f'{title} <font color="#5b6270" size="8.5">({count})</font>'
+            label = f'{title} <font color="{MUTED}" size="8.5">({count})</font>'
             out.append(self._toc(f"sec{index}", f"{index}.\u2002{label}"))
         if self.sources.numbers:
             out.append(self._toc("sources", "Sources"))
@@ -178,10 +186,13 @@ class StoryBuilder:
         if e.integrity in _FLAG_TEXT:
             label += f'  <font color="{FLAG[e.integrity]}">· {_FLAG_TEXT[e.integrity]}</font>'
         outline = f"{item.number}. " + _outline_text(e.quote, 60)
+        # CondPageBreak, not keepWithNext: keeping the label with its quote that way
+        # makes Platypus lay the quote out twice, the biggest cost in a long briefing.
         out: list[Flowable] = [
+            CondPageBreak(self._keep),
             AnchoredParagraph(label, s.label).anchor(
                 f"x{item.number}", outline, 1, self.info, self._tick
-            )
+            ),
         ]
         if e.integrity in _FLAG_TEXT:
             note = e.integrity_note or "the quote could not be verified"
@@ -225,7 +236,9 @@ class StoryBuilder:
         out: list[Flowable] = [self._heading("Sources", "sources", "Sources")]
         for doc_id in self.sources.numbers:
             self.w.place = f"source {self.sources.numbers[doc_id]}"
-            out.append(Paragraph(source_markup(doc_id, self.sources, self.w), self.s.source))
+            first, *more = source_markup(doc_id, self.sources, self.w)
+            out.append(Paragraph(first, self.s.source))
+            out.extend(Paragraph(part, self.s.source_cont) for part in more)
         out.append(PageBreak())
         return out
 
@@ -252,15 +265,16 @@ class StoryBuilder:
             for name in names:
                 self.w.place = f"appendix: {name}"
                 numbers = index[(kind, name)]
-                links = ", ".join(f'<a href="#ex{n}" color="#1d3a5f">{n}</a>' for n in numbers)
+                first, *more = excerpt_links(numbers)
                 noun = "excerpt" if len(numbers) == 1 else "excerpts"
                 out.append(
                     Paragraph(
                         f"<b>{self.w.plain(name)}</b>\u2002"
-                        f'<font color="#5b6270">{len(numbers)} {noun}:</font> {links}',
+                        f'<font color="{MUTED}">{len(numbers)} {noun}:</font> {first}',
                         self.s.index,
                     )
                 )
+                out.extend(Paragraph(part, self.s.index_cont) for part in more)
         return out
 
     def undrawable_note(self) -> list[Flowable]:

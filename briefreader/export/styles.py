@@ -57,7 +57,9 @@ class Styles:
     comment: ParagraphStyle
     flag: ParagraphStyle
     source: ParagraphStyle
+    source_cont: ParagraphStyle
     index: ParagraphStyle
+    index_cont: ParagraphStyle
     note: ParagraphStyle
 
 
@@ -79,6 +81,19 @@ def styles() -> Styles:
         splitLongWords=1,
         allowWidows=0,
         allowOrphans=0,
+    )
+    source = ParagraphStyle(
+        "source",
+        parent=sans,
+        fontSize=9,
+        leading=12.5,
+        leftIndent=24,
+        firstLineIndent=-24,
+        spaceAfter=5,
+        splitLongWords=1,
+    )
+    index = ParagraphStyle(
+        "index", parent=sans, fontSize=9, leading=12.5, spaceAfter=4, splitLongWords=1
     )
     return Styles(
         cover_kicker=ParagraphStyle(
@@ -141,7 +156,6 @@ def styles() -> Styles:
             textColor=MUTED,
             spaceBefore=12,
             spaceAfter=3,
-            keepWithNext=1,
         ),
         quote=quote,
         quote_cont=ParagraphStyle("quote_cont", parent=quote, spaceBefore=0),
@@ -176,21 +190,12 @@ def styles() -> Styles:
             leading=11.5,
             leftIndent=QUOTE_INDENT,
             spaceAfter=3,
-            keepWithNext=1,
         ),
-        source=ParagraphStyle(
-            "source",
-            parent=sans,
-            fontSize=9,
-            leading=12.5,
-            leftIndent=24,
-            firstLineIndent=-24,
-            spaceAfter=5,
-            splitLongWords=1,
-        ),
-        index=ParagraphStyle(
-            "index", parent=sans, fontSize=9, leading=12.5, spaceAfter=4, splitLongWords=1
-        ),
+        source=source,
+        # Continuations of a long list of excerpt links: no gap, no hanging indent.
+        source_cont=ParagraphStyle("source_cont", parent=source, firstLineIndent=0, spaceBefore=-4),
+        index=index,
+        index_cont=ParagraphStyle("index_cont", parent=index, leftIndent=12, spaceBefore=-3),
         note=ParagraphStyle(
             "note", parent=sans, fontSize=8.5, leading=11.5, textColor=MUTED, alignment=TA_LEFT
         ),

@@ -178,3 +178,14 @@ def test_internal_links_only(exported: tuple[Briefing, ExportResult]) -> None:
     raw = exported[1].path.read_bytes()
     assert b"/URI" not in raw
     assert b"/Link" in raw  # citations, contents and appendix entries are links
+
+
+def test_country_mentions_get_a_dotted_underline(tmp_path: Path) -> None:
+    """The non-colour cue for countries survives into the page: a dashed line pattern."""
+    quote = "ISKP attacked Pakistan and Afghanistan."
+    briefing = Briefing("Cue", (BriefingSection("S", (BriefingExcerpt(quote),)),))
+    out = tmp_path / "cue.pdf"
+    export_briefing(briefing, out, find_mentions=find_mentions)
+    flat = tmp_path / "flat.pdf"
+    subprocess.run(["qpdf", "--qdf", "--object-streams=disable", str(out), str(flat)], check=True)
+    assert flat.read_bytes().count(b"[.9 1.6] 0 d") == 2  # Pakistan, Afghanistan

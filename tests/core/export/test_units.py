@@ -10,7 +10,7 @@ from briefreader.entities import find_mentions
 from briefreader.export.chunks import chunk_spans
 from briefreader.export.fonts import load_fonts
 from briefreader.export.integrity import check_excerpt, check_integrity, integrity_counts
-from briefreader.export.markup import MarkupWriter
+from briefreader.export.markup import MarkupWriter, css
 from briefreader.export.model import Briefing, BriefingExcerpt, BriefingSection, Citation
 from briefreader.export.palette import load_palette
 from briefreader.export.query import briefing_from_query, parse_query
@@ -52,8 +52,9 @@ def test_markup_escapes_and_highlights() -> None:
     ]
     markup = w.highlighted(text, mentions)
     assert markup.startswith("&lt;b&gt;<span")
-    assert "&amp;" in markup and '<b><u color="#8c1d18" width="0.7">ISKP</u></b>' in markup
-    assert markup.count("<span") == 2 and '<u color="#0b4f9d"' in markup  # dotted cue
+    group_fg = css(load_palette()["group"].foreground)
+    assert "&amp;" in markup and f'<b><u color="{group_fg}" width="0.7">ISKP</u></b>' in markup
+    assert markup.count("<span") == 2 and f'<u color="{css("#0b4f9d")}"' in markup  # dotted
     assert markup.endswith("Pakistan</u></span>")
     # Overlapping or out-of-range mentions are skipped, never garble the text.
     bad = [Mention(0, 50, "group", "x", "x"), Mention(2, 1, "group", "y", "y")]
