@@ -1,0 +1,21 @@
+"""Group and country recognition: a curated gazetteer and a fast matcher.
+
+`find_mentions(text)` is the one pure function the reader, the search index
+and the PDF exporter call; `Gazetteer.aliases_of` gives search every
+spelling of an entity. The data and its rules live in resources/gazetteer/.
+"""
+
+from __future__ import annotations
+
+from briefreader.entities.gazetteer import Entity, Gazetteer, GazetteerError, load_gazetteer
+from briefreader.entities.matcher import Matcher, default_matcher, find_mentions
+
+__all__ = [
+    "Entity",
+    "Gazetteer",
+    "GazetteerError",
+    "Matcher",
+    "default_matcher",
+    "find_mentions",
+    "load_gazetteer",
+]

@@ -1,0 +1,252 @@
+"""Folding text and gazetteer names into one comparable form, offsets intact.
+
+The matcher compares gazetteer keys with a *folded* copy of the text. Folding
+must never move characters, because every mention's offsets index the
+original string: so each character is replaced by exactly one character
+(accented Latin letters by their base letter, every dash by "-", every
+apostrophe-like mark by "'", odd spaces and line breaks by " "). Case is left
+alone on purpose: acronyms are matched in their own case only, and names are
+matched through a few case variants of each key instead (`case_variants`).
+Plain "-", "'" and " " are left alone too, and keys come in both hyphen and
+space variants instead (`separator_variants`): both choices keep the text
+passes to one regular-expression scan, which is what makes matching fast.
+
+A few characters can only be folded by deleting them (combining accents in
+NFD text, soft hyphens, zero-width characters). Those are rare, so the fast
+path keeps lengths equal and only texts that contain them pay for an offset
+map (`Folded.to_original`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import product
+
+_SPACES = "\t\n\r\v\f\u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
+_DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+_APOSTROPHES = "\u2019\u2018\u02bc\u02bb\u02bf\u02be\u0060\u00b4\u2032\uff07"
+#: Characters that fold to nothing: they force the offset-mapping slow path.
+DELETABLE = frozenset(
+    "\u00ad\u200b\u200c\u200d\u2060\ufeff" + "".join(chr(c) for c in range(0x300, 0x370))
+)
+#: Letters NFD does not decompose but readers treat as their base letter.
+_EXTRA_LETTERS = {
+    "Ø": "O", "ø": "o", "Đ": "D", "đ": "d", "Ł": "L", "ł": "l", "Ħ": "H", "ħ": "h",
+    "İ": "I", "ı": "i", "Ŧ": "T", "ŧ": "t",
+}  # fmt: skip
+
+
+def _build_fold_table() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for ch in _SPACES:
+        table[ch] = " "
+    for ch in _DASHES:
+        table[ch] = "-"
+    for ch in _APOSTROPHES:
+        table[ch] = "'"
+    for code in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
+        ch = chr(code)
+        base = unicodedata.normalize("NFD", ch)[0]
+        if base != ch and base.isascii() and base.isalpha():
+            table[ch] = base
+    table.update(_EXTRA_LETTERS)
+    return table
+
+
+FOLD_TABLE: dict[str, str] = _build_fold_table()
+_FOLD_RE = re.compile(
+    "[" + re.escape("".join(sorted({c for c, v in FOLD_TABLE.items() if c != v} | DELETABLE))) + "]"
+)
+_ASCII_SPACES = ("\n", "\t", "\r", "\v", "\f")
+
+
+@dataclass(frozen=True, slots=True)
+class Folded:
+    """A folded text and, when characters were deleted, the way back.
+
+    `kept_starts[j]` is the folded index where the j-th kept run begins; a
+    folded index in run j sits `j` places left of its original index.
+    """
+
+    text: str
+    kept_starts: tuple[int, ...] = ()
+
+    def to_original(self, index: int) -> int:
+        if not self.kept_starts:
+            return index
+        return index + bisect_right(self.kept_starts, index) - 1
+
+    def span_to_original(self, start: int, end: int) -> tuple[int, int]:
+        if not self.kept_starts:
+            return start, end
+        return self.to_original(start), self.to_original(end - 1) + 1
+
+
+def fold(text: str) -> Folded:
+    """Fold `text` character by character (see the module docstring)."""
+    if text.isascii():
+        for ch in _ASCII_SPACES:
+            if ch in text:
+                text = text.replace(ch, " ")
+        return Folded(text)
+    deleted: list[int] = []
+    table = FOLD_TABLE
+
+    def replace(match: re.Match[str]) -> str:
+        ch = match[0]
+        out = table.get(ch)
+        if out is None:
+            deleted.append(match.start())
+            return ch
+        return out
+
+    folded = _FOLD_RE.sub(replace, text)
+    if not deleted:
+        return Folded(folded)
+    pieces: list[str] = []
+    kept_starts: list[int] = []
+    previous = 0
+    compressed = 0
+    for position in [*deleted, len(folded)]:
+        kept_starts.append(compressed)
+        piece = folded[previous:position]
+        pieces.append(piece)
+        compressed += len(piece)
+        previous = position + 1
+    return Folded("".join(pieces), tuple(kept_starts))
+
+
+def fold_key(name: str) -> str:
+    """A name's identity: folded, every separator one space, as written."""
+    return " ".join(fold(name).text.replace("-", " ").split())
+
+
+def fold_written(name: str) -> str:
+    """A name folded but with its hyphens kept where it has them."""
+    return " ".join(fold(name).text.split())
+
+
+#: Up to this many separators, every hyphen/space combination is a key;
+#: longer names get all spaces, their own hyphens, and one hyphen anywhere
+#: ("Islamic State in Iraq and Syria-Khorasan").
+MAX_FREE_SEPARATORS = 3
+
+
+def separator_variants(written: str) -> set[str]:
+    """'IS-K' -> {'IS-K', 'IS K'}; text dashes of every kind fold to '-'."""
+    tokens = written.replace("-", " ").split(" ")
+    gaps = len(tokens) - 1
+    if gaps == 0:
+        return {written}
+    if gaps > MAX_FREE_SEPARATORS:
+        choices = [tuple(" " if i != j else "-" for i in range(gaps)) for j in range(gaps)]
+        choices.append((" ",) * gaps)
+    else:
+        choices = list(product(" -", repeat=gaps))
+    out = {written}
+    for seps in choices:
+        out.add(tokens[0] + "".join(sep + tok for sep, tok in zip(seps, tokens[1:], strict=True)))
+    return out
+
+
+def _mojibake_punctuation() -> frozenset[str]:
+    """How curly quotes and dashes look after a wrong 8-bit decode.
+
+    "’" read as Mac Roman is "‚Äô", as cp1252 "â€™". The last (or first)
+    of those characters is a letter, which would hide a word boundary, so
+    the matcher accepts one of these sequences as a boundary too (the
+    `entities` command matches raw text, before any repair).
+    """
+    out = set()
+    for ch in "’‘“”–—…•":
+        for encoding in ("mac_roman", "cp1252", "latin-1"):
+            out.add(ch.encode("utf-8").decode(encoding, errors="replace"))
+    return frozenset(s for s in out if "\ufffd" not in s)
+
+
+MOJIBAKE_PUNCTUATION = _mojibake_punctuation()
+
+
+def mojibake_boundary(text: str, start: int, end: int) -> bool:
+    """Whether a failed word boundary at `start`/`end` is really mojibake."""
+    before_ok = (
+        start == 0
+        or not text[start - 1].isalnum()
+        or text[start - 3 : start] in MOJIBAKE_PUNCTUATION
+    )
+    after_ok = (
+        end >= len(text) or not text[end].isalnum() or text[end : end + 3] in MOJIBAKE_PUNCTUATION
+    )
+    return before_ok and after_ok
+
+
+_BRACES = re.compile(r"\{([^{}]*)\}")
+
+
+def expand_braces(pattern: str) -> list[str]:
+    """'{Tehrik|Tehreek}-e-Taliban' -> ['Tehrik-e-Taliban', 'Tehreek-e-Taliban'].
+
+    The gazetteer writes families of transliterations this way so that a
+    reader can see them as one name.
+    """
+    parts = _BRACES.split(pattern)
+    literal = parts[0::2]
+    choices = [group.split("|") for group in parts[1::2]]
+    out: list[str] = []
+    for combo in product(*choices):
+        text = literal[0]
+        for choice, rest in zip(combo, literal[1:], strict=True):
+            text += choice + rest
+        cleaned = " ".join(text.split())
+        if cleaned and cleaned not in out:
+            out.append(cleaned)
+    return out
+
+
+def _capitalise(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+def case_variants(name: str, *, acronym: bool) -> set[str]:
+    """The spellings in which a folded name is accepted in running text.
+
+    Names: as written, UPPER CASE, First Letter Of Every Word, and first
+    letter only; never all lower case, so that "turkey", "chad" or "islamic
+    state" (a generic phrase) are not countries or groups. Acronyms: as
+    written only, plus "Isis"/"Iswap" for all-capital acronyms of four letters
+    or more, the form some newspapers print (so never "us" or "is").
+    """
+    if acronym:
+        variants = {name}
+        letters = [c for c in name if c.isalpha()]
+        if len(letters) >= 4 and all(c.isupper() for c in letters):
+            variants.add(re.sub(r"[A-Z]+", lambda m: _capitalise(m[0].lower()), name))
+        return variants
+    return {
+        name,
+        name.upper(),
+        re.sub(r"(^|[ -])(\w)", lambda m: m[1] + m[2].upper(), name),
+        _capitalise(name),
+    }
+
+
+def apostrophe_variants(name: str) -> list[str]:
+    """ "Hay'at" is also written "Hayat" and, after folding, "Hay at"."""
+    if "'" not in name:
+        return [name]
+    return [name, name.replace("'", ""), " ".join(name.replace("'", " ").split())]
+
+
+def keys_for(name: str, *, acronym: bool) -> Iterator[str]:
+    """Every folded key under which the matcher looks for one name."""
+    seen: set[str] = set()
+    for spelling in apostrophe_variants(fold_written(name)):
+        for separated in separator_variants(spelling):
+            for key in case_variants(separated, acronym=acronym):
+                if key not in seen:
+                    seen.add(key)
+                    yield key
