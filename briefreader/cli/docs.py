@@ -19,6 +19,9 @@ from briefreader.corpus.library import Library, open_library
 from briefreader.corpus.report import ImportReport
 from briefreader.domain import Document
 from briefreader.paths import DataPaths, seeds_dir
+from briefreader.store.errors import StoreError
+from briefreader.store.store import Store
+from briefreader.store.versions import follow_new_versions
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -59,6 +62,8 @@ def run(args: argparse.Namespace, paths: DataPaths) -> int:
                 args.paths, max_bytes=int(args.max_mb * 1024 * 1024), progress=_progress
             )
             _print_report(report)
+            if report.superseded:
+                _follow_new_versions(paths, library, report)
             documents = [d for i in report.documents if (d := library.get(i)) is not None]
             if missing and len(missing) == len(args.paths):
                 return fail("nothing to import: no such file or folder")
@@ -70,6 +75,31 @@ def run(args: argparse.Namespace, paths: DataPaths) -> int:
     else:
         _print_rows(rows, with_text=args.text)
     return 0
+
+
+def _follow_new_versions(paths: DataPaths, library: Library, report: ImportReport) -> None:
+    """Move the analyst's excerpts onto the new versions this import created.
+
+    Without this, excerpts would keep pointing at text that a changed file has
+    replaced. When another briefreader holds the store, the move waits: the
+    window re-checks every document with excerpts when it opens the store.
+    """
+    try:
+        store = Store.open(paths)
+    except StoreError as error:
+        progress(f"excerpts not moved to the new versions yet: {error}")
+        return
+    try:
+        moved = follow_new_versions(store.excerpts, library, report.superseded)
+    finally:
+        store.close()
+    total = len(moved.moved) + len(moved.fuzzy) + len(moved.orphaned)
+    if total:
+        progress(
+            f"excerpts on changed documents: {len(moved.moved)} moved, "
+            f"{len(moved.fuzzy)} re-anchored approximately (review them), "
+            f"{len(moved.orphaned)} orphaned (kept on the old version)"
+        )
 
 
 def _progress(done: int, total: int, path: str) -> None:
