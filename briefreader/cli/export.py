@@ -9,14 +9,13 @@ export (the query matched no paragraph); 2 when the export could not be
 made: unknown briefing, unwritable destination, unreadable database. On any
 failure an existing file at FILE.pdf is left untouched.
 
-This module maps the store's briefing into the exporter's own model; it
-lives here because the CLI sits above both the store and the exporter.
+A stored briefing is loaded, mapped and integrity-checked by
+`briefreader.export.stored.load_for_export`, the same call the composer uses.
 """
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -24,12 +23,11 @@ from briefreader.cli.output import fail, progress
 from briefreader.corpus.library import Library, open_library
 from briefreader.entities import find_mentions
 from briefreader.export.exporter import ExportError, ExportResult, export_briefing
-from briefreader.export.integrity import Located, check_integrity
-from briefreader.export.model import Briefing, BriefingExcerpt, BriefingSection, Citation
-from briefreader.export.query import briefing_from_query, citation_of
+from briefreader.export.integrity import check_integrity
+from briefreader.export.model import Briefing
+from briefreader.export.query import briefing_from_query
+from briefreader.export.stored import load_for_export, locate_with_anchoring, newest_text
 from briefreader.paths import DataPaths
-from briefreader.store.anchoring import TextQuoteSelector, anchor
-from briefreader.store.briefing_rows import Briefing as StoredBriefing
 from briefreader.store.errors import NotFoundError, StoreError
 from briefreader.store.store import Store
 
@@ -64,67 +62,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=run)
 
 
-def locate_with_anchoring(text: str, excerpt: BriefingExcerpt) -> Located | None:
-    """The store's anchoring (exact, moved, whitespace, fuzzy) as an integrity locator."""
-    selector = TextQuoteSelector(excerpt.quote, excerpt.prefix, excerpt.suffix)
-    found = anchor(text, selector, hint=excerpt.start)
-    return Located(found.start, found.end, found.exact) if found else None
-
-
-def newest_text(library: Library) -> Callable[[str], str | None]:
-    """The current text of the article a document id belongs to (its newest version)."""
-
-    def text_of(doc_id: str) -> str | None:
-        versions = library.versions(doc_id)
-        return versions[-1].body if versions else None
-
-    return text_of
-
-
-def from_store(stored: StoredBriefing, library: Library) -> Briefing:
-    """The store's briefing as the exporter's model, with citations from the library."""
-    sections = []
-    for section in stored.sections:
-        excerpts = []
-        for item in section.items:
-            e = item.excerpt
-            doc = library.get(e.doc_id)
-            citation = (
-                citation_of(doc, e.paragraph + 1)
-                if doc is not None
-                else Citation(e.doc_id, title="(document no longer in the library)")
-            )
-            excerpts.append(
-                BriefingExcerpt(
-                    quote=e.quote,
-                    citation=citation,
-                    comment=item.comment or e.comment,
-                    start=e.start,
-                    end=e.end,
-                    prefix=e.selector.prefix,
-                    suffix=e.selector.suffix,
-                    key=str(e.id),
-                )
-            )
-        sections.append(BriefingSection(section.title, tuple(excerpts)))
-    return Briefing(
-        title=stored.title or stored.name,
-        sections=tuple(sections),
-        author=stored.author,
-        date=stored.date,
-        marking=stored.marking,
-        summary=stored.summary,
-    )
-
-
 def _load_stored(paths: DataPaths, name: str, library: Library) -> Briefing:
-    def title_of(doc_id: str) -> str:
-        doc = library.get(doc_id)
-        return doc.title if doc is not None else doc_id
-
     with Store.open(paths, if_locked="read_only", find_mentions=find_mentions) as store:
-        stored = store.load_briefing(name, document_title=title_of)
-    return from_store(stored, library)
+        return load_for_export(store, library, name)
 
 
 def _report(result: ExportResult) -> None:
@@ -156,7 +96,7 @@ def run(args: argparse.Namespace, paths: DataPaths) -> int:
                 )
                 if not briefing.excerpts:
                     return fail(f"no paragraph matches {args.query!r}; nothing exported", 1)
-            briefing = check_integrity(briefing, newest_text(library), locate_with_anchoring)
+                briefing = check_integrity(briefing, newest_text(library), locate_with_anchoring)
     except NotFoundError as error:
         return fail(str(error.args[0]) if error.args else str(error))
     except StoreError as error:
