@@ -81,7 +81,7 @@ def run(args: argparse.Namespace, paths: DataPaths) -> int:
             progress("briefreader: the index is being updated elsewhere; searching it as it is")
         with open_searcher(paths, library) as searcher:
             try:
-                results = searcher.search(args.query, limit=args.limit)
+                results = searcher.search(args.query, limit=args.limit, exact_total=True)
             except QueryError as error:
                 return fail(f"unusable query: {error}")
     if results.notice:

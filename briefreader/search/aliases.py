@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from briefreader.domain import EntityKind
-from briefreader.search.analysis import iter_terms
+from briefreader.search.analysis import TOKEN, compound_term, iter_terms
 
 #: More phrases than this per entity cost more than they find.
 MAX_PATTERNS = 40
@@ -58,19 +58,35 @@ def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
 
 
 def word_patterns(
-    spellings: Iterable[str], *, guarded: Iterable[str] = ()
+    spellings: Iterable[str], *, guarded: Iterable[str] = (), keep_names: bool = False
 ) -> list[tuple[str, ...]]:
-    """The minimal set of term sequences that finds every spelling."""
+    """The minimal set of term sequences that finds every spelling.
+
+    The first spelling (what the analyst typed) is always kept. Unless
+    `keep_names`, other multi-word names ("Islamic State in Khorasan") are
+    left to the entity field: the matcher finds names in any capitalisation,
+    and each such phrase costs a positional intersection of common words
+    ("islamic", "state", "in") over the whole index: 40 of them made an alias
+    query 20 times slower than a term query. Hyphenated acronyms ("Isis-K"),
+    which the matcher takes in their exact case only, stay.
+    """
     skip = set(guarded)
     seqs: set[tuple[str, ...]] = set()
     seqs_in_order: list[tuple[str, ...]] = []
-    for spelling in spellings:
+    for n, spelling in enumerate(spellings):
         if spelling in skip:
             continue
+        if n > 0 and not keep_names and " " in spelling.strip():
+            continue  # a spaced name: the matcher's entity field finds those
         letters = sum(c.isalpha() for c in spelling)
         if spelling.isupper() and letters <= 2:
             continue  # "IS", "US": everyday words once case is folded
-        seq = tuple(term for term, _, _ in iter_terms(spelling))
+        tokens = TOKEN.findall(spelling)
+        if len(tokens) == 1 and len(list(iter_terms(tokens[0]))) > 1:
+            # "ISIS-K": one indexed compound term, no positional phrase.
+            seq: tuple[str, ...] = (compound_term(tokens[0]),)
+        else:
+            seq = tuple(term for term, _, _ in iter_terms(spelling))
         if seq and seq not in seqs:
             seqs.add(seq)
             seqs_in_order.append(seq)

@@ -1,6 +1,6 @@
 """Text analysis for the index: one tokenizer, one normalisation, three paths.
 
-A term is `stem(fold(lower(word)))` for each word the `WORD` pattern finds in
+A term is `stem(fold(lower(word)))` for each word the `TOKEN` pattern finds in
 the original text. The same function serves
 
 - indexing (`FastPositions.word_values`): the bulk path, run ~13 million times
@@ -32,10 +32,15 @@ from whoosh.formats import Positions
 from whoosh.lang.porter import stem as porter_stem
 from whoosh.system import pack_uint
 
-#: A word: letters/digits, with inner dots kept ("U.S", "3.5"). Hyphens and
-#: apostrophes split words, so "IS-K" is the two-word phrase "is k" and
-#: "Taliban's" indexes "taliban" and "s".
-WORD = re.compile(r"\w+(?:\.\w+)*")
+#: A word: letters/digits, with inner dots kept ("U.S", "3.5"), or a
+#: hyphenated compound of such words ("IS-K", "al-Qaeda"). A compound
+#: indexes its parts as consecutive words, so "IS-K" is the phrase "is k",
+#: and also, at the first part's position, its parts joined ("isk"): the
+#: alias expansion then finds "ISIS-K" with one term instead of a positional
+#: phrase of two very common words. Apostrophes split words: "Taliban's"
+#: indexes "taliban" and "s".
+TOKEN = re.compile(r"\w+(?:\.\w+)*(?:[-\u2010\u2011]\w+(?:\.\w+)*)*")
+_HYPHEN = re.compile(r"[-\u2010\u2011]")
 
 #: Longer runs are noise (URLs, base64): their terms are cut to this length.
 MAX_WORD_LENGTH = 60
@@ -73,16 +78,59 @@ def normalise(word: str) -> str:
     return term
 
 
-def terms_of(text: str) -> list[str]:
-    """Every term of `text`, in order (the bulk path)."""
+def compound_term(compound: str) -> str:
+    """The extra term a hyphenated compound indexes: its parts joined ("IS-K" -> "isk")."""
+    return normalise(_HYPHEN.sub("", compound))
+
+
+def _parts(raw: str, start: int) -> Iterator[tuple[str, int, int]]:
+    for part in _HYPHEN.split(raw):
+        yield part, start, start + len(part)
+        start += len(part) + 1
+
+
+def positions_of(text: str) -> dict[str, list[int]]:
+    """term -> its word positions in `text` (the bulk indexing path)."""
+    positions: dict[str, list[int]] = {}
+    setdefault = positions.setdefault
     get = _memo.get
-    return [get(word) or normalise(word) for word in WORD.findall(text)]
+    pos = 0
+    for raw in TOKEN.findall(text):
+        if raw.isalnum():  # the common case: one plain word
+            setdefault(get(raw) or normalise(raw), []).append(pos)
+            pos += 1
+            continue
+        parts = _HYPHEN.split(raw)
+        if len(parts) > 1:
+            setdefault(compound_term(raw), []).append(pos)
+        for part in parts:
+            setdefault(get(part) or normalise(part), []).append(pos)
+            pos += 1
+    return positions
+
+
+def iter_tokens(text: str) -> Iterator[tuple[str, int, int, bool]]:
+    """(term, start, end, is_compound) for each word and compound of `text`.
+
+    Offsets are into `text`; a compound's joined term comes just before its
+    parts and spans the whole compound.
+    """
+    for match in TOKEN.finditer(text):
+        raw = match.group()
+        if raw.isalnum():
+            yield normalise(raw), match.start(), match.end(), False
+            continue
+        if _HYPHEN.search(raw):
+            yield compound_term(raw), match.start(), match.end(), True
+        for part, start, end in _parts(raw, match.start()):
+            yield normalise(part), start, end, False
 
 
 def iter_terms(text: str) -> Iterator[tuple[str, int, int]]:
-    """(term, start, end) for each word of `text`, offsets into `text`."""
-    for match in WORD.finditer(text):
-        yield normalise(match.group()), match.start(), match.end()
+    """(term, start, end) for each word of `text` (compounds split into words)."""
+    for term, start, end, compound in iter_tokens(text):
+        if not compound:
+            yield term, start, end
 
 
 class BriefAnalyzer(Tokenizer):
@@ -117,14 +165,22 @@ class BriefAnalyzer(Tokenizer):
                 token.endchar = start_char + len(value)
             yield token
             return
-        for pos, (term, start, end) in enumerate(iter_terms(value)):
+        # Compounds' joined terms are indexed, never searched for by a
+        # parsed query: "IS-K" typed in a query stays the phrase "is k".
+        with_compounds = mode == "index"
+        pos = start_pos - 1
+        for term, start, end, compound in iter_tokens(value):
+            if compound and not with_compounds:
+                continue
+            if not compound:
+                pos += 1
             token.text = term
             token.boost = 1.0
             token.stopped = False
             if keeporiginal:
                 token.original = value[start:end]
             if positions:
-                token.pos = start_pos + pos
+                token.pos = pos + 1 if compound else pos
             if chars:
                 token.startchar = start_char + start
                 token.endchar = start_char + end
@@ -147,10 +203,7 @@ class FastPositions(Positions):
         if not isinstance(analyzer, BriefAnalyzer) or not isinstance(value, str):
             yield from super().word_values(value, analyzer, **kwargs)
             return
-        positions: dict[str, list[int]] = {}
-        setdefault = positions.setdefault
-        for pos, term in enumerate(terms_of(value)):
-            setdefault(term, []).append(pos)
+        positions = positions_of(value)
         boost = self.field_boost
         encode = self.encode
         for term, poslist in positions.items():

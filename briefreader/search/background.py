@@ -20,6 +20,7 @@ import contextlib
 import multiprocessing
 import os
 import signal
+from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -40,12 +41,18 @@ class Progress:
     total: int
 
 
-def _child(root: str, procs: int, lock_timeout: float, conn: Connection) -> None:
+def _update_library(root: str, procs: int, lock_timeout: float, progress: ProgressFn) -> Any:
+    from briefreader.search.sources import update_from_library
+
+    return update_from_library(
+        DataPaths(Path(root)), progress=progress, procs=procs, lock_timeout=lock_timeout
+    )
+
+
+def _child(func: Callable[..., Any], args: tuple[Any, ...], conn: Connection) -> None:
     # Own process group, so `cancel` also stops the workers this child forks.
     if hasattr(os, "setpgrp"):
         os.setpgrp()
-    from briefreader.search.sources import update_from_library
-
     last = [-1]
 
     def progress(done: int, total: int) -> None:
@@ -56,10 +63,7 @@ def _child(root: str, procs: int, lock_timeout: float, conn: Connection) -> None
             conn.send(("progress", done, total))
 
     try:
-        changes = update_from_library(
-            DataPaths(Path(root)), progress=progress, procs=procs, lock_timeout=lock_timeout
-        )
-        conn.send(("done", changes))
+        conn.send(("done", func(*args, progress=progress)))
     except IndexBusyError as error:
         conn.send(("busy", str(error)))
     except BaseException as error:
@@ -78,13 +82,23 @@ class IndexJob:
 
     @classmethod
     def start(cls, paths: DataPaths, *, procs: int = 2, lock_timeout: float = 10.0) -> IndexJob:
+        """Bring `paths.index_dir` up to date with the library, in a child process."""
+        return cls.start_call(_update_library, str(paths.root), procs, lock_timeout)
+
+    @classmethod
+    def start_call(cls, func: Callable[..., Any], *args: Any) -> IndexJob:
+        """Run `func(*args, progress=...)` in a spawned child; `result()` is its return.
+
+        `func` must be importable by name (module level) and its result picklable.
+        """
         ctx = multiprocessing.get_context("spawn")
         receiver, sender = ctx.Pipe(duplex=False)
         process = ctx.Process(
+            # Not a daemon: daemons may not fork, and the child forks its workers.
             target=_child,
-            args=(str(paths.root), procs, lock_timeout, sender),
+            args=(func, args, sender),
             name="briefreader-indexer",
-            daemon=True,
+            daemon=False,
         )
         process.start()
         sender.close()
@@ -121,18 +135,19 @@ class IndexJob:
         self._conn.close()
         self._process.join(timeout=10)
 
-    def result(self) -> IndexChanges:
-        """The update's changes; raises IndexBusyError or IndexJobError."""
+    def result(self) -> Any:
+        """What the child returned (IndexChanges for `start`); raises
+        IndexBusyError or IndexJobError."""
         if self._outcome is None:
             raise RuntimeError("the index job has not finished")
         kind, value = self._outcome
         if kind == "done":
-            return value  # type: ignore[no-any-return]
+            return value
         if kind == "busy":
             raise IndexBusyError(value)
         raise IndexJobError(f"indexing failed: {value}")
 
-    def wait(self, progress: ProgressFn | None = None) -> IndexChanges:
+    def wait(self, progress: ProgressFn | None = None) -> Any:
         while not self.finished:
             for event in self.poll(timeout=0.2):
                 if progress is not None:
@@ -155,4 +170,5 @@ def build_in_child(
     paths: DataPaths, progress: ProgressFn | None = None, *, procs: int = 2
 ) -> IndexChanges:
     """Run `update_from_library` in a child process and wait for it."""
-    return IndexJob.start(paths, procs=procs).wait(progress)
+    changes: IndexChanges = IndexJob.start(paths, procs=procs).wait(progress)
+    return changes

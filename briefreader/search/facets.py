@@ -33,7 +33,10 @@ def facet_counts(searcher: Any, docnums: Iterable[int]) -> FacetCounts:
             if reader.has_column(column):
                 values = reader.column_reader(column)
                 for docnum in matched:
-                    value = values[docnum]
+                    try:
+                        value = values[docnum]
+                    except IndexError:  # an index written before columns were complete
+                        continue
                     if value:
                         counts[
                             value.decode("utf-8") if isinstance(value, bytes) else str(value)

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from briefreader.domain import Mention
-from briefreader.search.analysis import iter_terms
+from briefreader.search.analysis import iter_tokens
+from briefreader.search.schema import entity_key
 
 Span = tuple[int, int]
 MentionFinder = Callable[[str], Iterable[Mention]]
@@ -51,8 +52,14 @@ class MatchPlan:
             return []
         found: list[Span] = []
         if self.terms or self.phrases:
-            tokens = list(iter_terms(text))
             terms, by_first = self.terms, self._by_first
+            tokens: list[tuple[str, int, int]] = []
+            for term, start, end, compound in iter_tokens(text):
+                if compound:  # "IS-K" as a whole: only ever a single term
+                    if term in terms:
+                        found.append((start, end))
+                else:
+                    tokens.append((term, start, end))
             for i, (term, start, end) in enumerate(tokens):
                 if term in terms:
                     found.append((start, end))
@@ -63,7 +70,10 @@ class MatchPlan:
                     ):
                         found.append((start, tokens[i + n - 1][2]))
         if self.entities and mentions is not None:
-            found.extend((m.start, m.end) for m in mentions(text) if m.canonical in self.entities)
+            entities = self.entities
+            found.extend(
+                (m.start, m.end) for m in mentions(text) if entity_key(m.canonical) in entities
+            )
         return merge_spans(found)
 
 

@@ -31,7 +31,7 @@ from whoosh.fields import Schema
 from whoosh.qparser import FuzzyTermPlugin, MultifieldParser
 
 from briefreader.search.aliases import AliasExpander, ResolvedEntity
-from briefreader.search.analysis import WORD, fold, iter_terms
+from briefreader.search.analysis import TOKEN, fold, iter_terms
 from briefreader.search.schema import DEFAULT_FIELDS, ENTITY_FIELDS, FIELD_BOOSTS, entity_key
 
 #: Longer queries are searched as plain words (their first MAX_WORDS).
@@ -103,8 +103,8 @@ class QueryParser:
             return self._plain(stripped, f"query longer than {MAX_QUERY_CHARS} characters")
         if _depth(stripped) > MAX_DEPTH:
             return self._plain(stripped, "query nested too deeply")
+        marked, entities = self._mark_entities(stripped)
         try:
-            marked, entities = self._mark_entities(stripped)
             parsed = self._parser.parse(marked)
             rewritten = self._rewrite(parsed, entities)
             _check(rewritten)
@@ -219,7 +219,7 @@ class QueryParser:
 
     # -- fallback ----------------------------------------------------------
     def _plain(self, text: str, why: str) -> ParsedQuery:
-        words = [w for w in WORD.findall(text) if w not in _OPERATORS][:MAX_WORDS]
+        words = [w for w in TOKEN.findall(text) if w not in _OPERATORS][:MAX_WORDS]
         terms = list(dict.fromkeys(term for w in words for term, _, _ in iter_terms(w)))
         if not terms:
             raise QueryError(f"nothing searchable in the query ({why})")

@@ -22,7 +22,7 @@ from briefreader.search.analysis import BriefAnalyzer, FastPositions, fold
 
 #: Bump whenever the schema or the analysis changes: an index carrying
 #: another version is rebuilt from the library.
-SCHEMA_VERSION: Final = 1
+SCHEMA_VERSION: Final = 3
 
 Kind = Literal["document", "note"]
 
@@ -34,6 +34,10 @@ ENTITY_FIELDS: Final = ("group", "country")
 #: Text fields whose words a query may name (`title:kabul`).
 TEXT_FIELDS: Final = ("title", "body", "publisher", "author")
 NOTE_PREFIX: Final = "note:"
+#: Sortable fields: Whoosh stores them as per-document columns, which must get
+#: a value for every document (a segment whose last documents have none
+#: cannot be read past them), so they are always written, "" when unknown.
+COLUMN_FIELDS: Final = ("publisher_key", "date", "story")
 
 
 class BriefText(TEXT):
@@ -106,7 +110,13 @@ def document_fields(
         "group": ",".join(sorted({entity_key(g) for g in groups})),
         "country": ",".join(sorted({entity_key(c) for c in countries})),
     }
-    return {name: value for name, value in fields.items() if value != ""}
+    return _without_empty(fields)
+
+
+def _without_empty(fields: dict[str, Any]) -> dict[str, Any]:
+    kept = {name: value for name, value in fields.items() if value != ""}
+    kept.update({name: fields.get(name, "") for name in COLUMN_FIELDS})
+    return kept
 
 
 def note_fields(
@@ -127,4 +137,4 @@ def note_fields(
         "group": ",".join(sorted({entity_key(g) for g in groups})),
         "country": ",".join(sorted({entity_key(c) for c in countries})),
     }
-    return {name: value for name, value in fields.items() if value != ""}
+    return _without_empty(fields)

@@ -46,6 +46,8 @@ class SearchResults:
     total: int = 0
     notice: str = ""
     facets: FacetCounts = field(default_factory=dict)
+    #: False when `total` is Whoosh's estimate (ask with `exact_total=True`).
+    total_exact: bool = True
 
 
 class Searcher:
@@ -117,10 +119,13 @@ class Searcher:
         snippet_count: int = 3,
         kind: str | None = None,
         with_facets: bool = False,
+        exact_total: bool = False,
     ) -> SearchResults:
         """Ranked hits for `text` (raises `QueryError` for unusable queries).
 
-        `kind` ("document" or "note") restricts the entries searched.
+        `kind` ("document" or "note") restricts the entries searched. The
+        total is exact with `exact_total` or `with_facets`, else it may be
+        an estimate (see `SearchResults.total_exact`).
         """
         parsed = self._parser.parse(text)
         with self._lock:
@@ -136,12 +141,32 @@ class Searcher:
                 raise QueryError(f"cannot run this query ({type(error).__name__})") from error
             plan = self._plan(q, searcher)
             found = [(r["id"], r.get("title", ""), float(r.score)) for r in results]
-            total = len(results)  # exact: Whoosh counts past the limit if it must
-            facets = facet_counts(searcher, searcher.docs_for_query(q)) if with_facets else {}
+            facets: FacetCounts = {}
+            exact = results.has_exact_length()
+            if with_facets or (exact_total and not exact):
+                # One more pass over every match: the facets need it anyway.
+                matched = set(searcher.docs_for_query(q))
+                total, exact = len(matched), True
+                if with_facets:
+                    facets = facet_counts(searcher, matched)
+            else:
+                # Counting every match costs a second full pass (~40% of a
+                # query on a large index): an estimate (an upper bound, within
+                # a few percent in practice) is enough while typing.
+                total = len(results) if exact else results.estimated_length()
         hits = tuple(
             self._hit(plan, doc_id, title, score, snippet_count) for doc_id, title, score in found
         )
-        return SearchResults(parsed.text, hits, total, parsed.notice, facets)
+        return SearchResults(parsed.text, hits, total, parsed.notice, facets, exact)
+
+    def count(self, text: str) -> int:
+        """The exact number of entries matching `text`."""
+        parsed = self._parser.parse(text)
+        with self._lock:
+            searcher = self._current()
+            if searcher is None:
+                return 0
+            return sum(1 for _ in searcher.docs_for_query(parsed.query))
 
     def facets(self, text: str) -> FacetCounts:
         """Counts per group, country, publisher and story over every match."""

@@ -12,6 +12,7 @@ def test_facets_count_every_match_not_only_the_page(searcher) -> None:
     assert publishers == {"National Post": 1, "NEO": 1, "Guardian": 1, "RSIS": 1}
     assert sum(count for _, count in facets["story"]) == 4
     assert facets == searcher.facets("ISIL-K")
+    assert results.total_exact and searcher.count("ISIL-K") == 4
 
 
 def test_facets_are_sorted_by_count(searcher) -> None:

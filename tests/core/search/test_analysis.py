@@ -1,0 +1,93 @@
+"""One normalisation for indexing, querying and highlighting."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from whoosh.formats import Positions
+
+from briefreader.search.analysis import (
+    BriefAnalyzer,
+    FastPositions,
+    compound_term,
+    fold,
+    iter_terms,
+    iter_tokens,
+    normalise,
+    positions_of,
+)
+
+WORDS = st.sampled_from(
+    [
+        "Kabul",
+        "attacks",
+        "IS-K",
+        "ISIS-K",
+        "al-Qaeda",
+        "U.S.",
+        "Pérez",
+        "Ḫorāsān",
+        "naïve",
+        "Taliban’s",
+        "3.5",
+        "x_y",
+        "well-known",
+        "—",
+        "-",
+        " ",
+        "\n\n",
+        "ISKP",
+        "ﬁnance",
+        "A" * 70,
+    ]
+)
+TEXTS = st.lists(WORDS, max_size=40).map(" ".join) | st.text(max_size=200)
+
+
+def test_fold_and_stem() -> None:
+    assert fold("Pérez ḪORĀSĀN") == "perez horasan"
+    assert normalise("Attacks") == normalise("attack") == "attack"
+    assert normalise("2021") == "2021"
+    assert len(normalise("a" * 500)) == 60
+
+
+def test_compounds_index_parts_and_the_joined_term() -> None:
+    positions = positions_of("The IS-K and al-Qaeda")
+    assert positions["is"] == [1] and positions["k"] == [2] and positions["isk"] == [1]
+    assert positions["alqaeda"] == [4] and positions["qaeda"] == [5]
+    assert compound_term("ISIS-K") == "isisk"
+    tokens = list(iter_tokens("IS-K"))
+    assert tokens[0] == ("isk", 0, 4, True)
+    assert [t[0] for t in iter_terms("IS-K")] == ["is", "k"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXTS)
+def test_bulk_path_equals_the_analyzer_and_the_highlighter(text: str) -> None:
+    bulk = positions_of(text)
+    analyzer: dict[str, list[int]] = {}
+    for token in BriefAnalyzer()(text, positions=True, mode="index"):
+        analyzer.setdefault(token.text, []).append(token.pos)
+    assert bulk == analyzer
+    highlighter: dict[str, list[int]] = {}
+    for pos, (term, start, end) in enumerate(iter_terms(text)):
+        highlighter.setdefault(term, []).append(pos)
+        assert normalise(text[start:end]) == term
+    assert highlighter == {t: p for t, p in bulk.items() if t in highlighter}
+
+
+@settings(max_examples=100, deadline=None)
+@given(TEXTS)
+def test_fast_format_writes_what_whoosh_positions_writes(text: str) -> None:
+    fast = sorted(FastPositions().word_values(text, BriefAnalyzer(), mode="index"))
+    stock = sorted(Positions().word_values(text, BriefAnalyzer(), mode="index"))
+    assert fast == stock
+
+
+def test_query_mode_never_emits_joined_terms() -> None:
+    assert [t.text for t in BriefAnalyzer()("IS-K attack", mode="query")] == ["is", "k", "attack"]
+
+
+def test_untokenized_value_is_one_normalised_term() -> None:
+    (token,) = list(BriefAnalyzer()("Attacks", tokenize=False, mode="query"))
+    assert token.text == "attack"
