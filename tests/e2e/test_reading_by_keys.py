@@ -52,14 +52,19 @@ def test_read_the_library_by_keys_only(tmp_path) -> None:
 
             desktop.key("t", "c")  # toggle a kind: hide the countries
             desktop.key("ctrl+q")
-            app.wait(30)
+            app.wait(60)
+        except Exception:
+            desktop.screenshot(ARTIFACTS / "e2e-failure.png")  # what the screen showed
+            raise
         finally:
             if app.poll() is None:
                 app.kill()
                 app.wait(10)
-    assert app.returncode == 0, app.stderr.read()
+    errors = app.stderr.read()
+    assert app.returncode == 0, errors
     state = json.loads((data_dir / "ui-state.json").read_text(encoding="utf-8"))
     session = state["last_session"]
+    print(session, errors)  # shown by pytest when an assertion below fails
     assert second != first
     assert session["title"].startswith(PREFIX)
     assert session["hidden_kinds"] == ["country"]
