@@ -1,0 +1,14 @@
+"""PDF briefings: a `Briefing` (model.py) rendered with ReportLab Platypus.
+
+Entry points:
+- `exporter.export_briefing(briefing, out, progress=..., find_mentions=...)`:
+  write the PDF atomically; raises `exporter.ExportError` (one-line message).
+- `stored.load_for_export(store, library, name_or_id)`: a stored briefing as
+  the model, with citations and integrity flags (what the composer shows).
+- `query.briefing_from_query(query, documents, stories, find_mentions)`: the
+  paragraphs matching a query, one section per story.
+- `integrity.check_integrity(briefing, text_of, locate)`: flag stale and
+  orphaned excerpts.
+
+Nothing here imports Qt; the export can run on a worker thread.
+"""
