@@ -189,3 +189,16 @@ def test_country_mentions_get_a_dotted_underline(tmp_path: Path) -> None:
     flat = tmp_path / "flat.pdf"
     subprocess.run(["qpdf", "--qdf", "--object-streams=disable", str(out), str(flat)], check=True)
     assert flat.read_bytes().count(b"[.9 1.6] 0 d") == 2  # Pakistan, Afghanistan
+
+
+def test_empty_briefing_and_empty_section_export(tmp_path: Path) -> None:
+    for name, briefing in {
+        "nothing": Briefing(""),
+        "empty-section": Briefing("Draft", (BriefingSection(""),), summary="- one\n- two"),
+    }.items():
+        out = tmp_path / f"{name}.pdf"
+        result = export_briefing(briefing, out, find_mentions=find_mentions)
+        assert "No syntax or stream encoding errors" in qpdf_check(out)
+        text = normalise(text_of(out))
+        assert f"Page {result.pages} of {result.pages}" in text
+        assert "Untitled briefing" in text or "Draft" in text
