@@ -139,7 +139,7 @@ class ReaderState:
 
     @property
     def paragraph_count(self) -> int:
-        return self.mentions.paragraph_count if self.mentions else 0
+        return self.mentions.paragraph_count if self.mentions is not None else 0
 
     def visible_paragraphs(self) -> list[int] | None:
         """Paragraphs shown in focus mode, or None when every paragraph shows."""

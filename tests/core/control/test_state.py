@@ -164,3 +164,13 @@ def test_an_empty_document_is_harmless(state) -> None:
     assert not state.next_paragraph().any
     assert state.next_mention().message
     assert state.toggle_focus_mode().message
+
+
+def test_a_document_naming_nobody_still_moves_by_paragraph() -> None:
+    quiet = Document(id="q", title="Quiet", body="one\n\ntwo\n\nthree")
+    s = ReaderState(find_mentions)
+    s.set_library([quiet], [])
+    s.open("q")
+    assert s.paragraph_count == 3
+    s.next_paragraph()
+    assert s.paragraph == 1
