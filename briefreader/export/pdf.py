@@ -26,13 +26,15 @@ from briefreader.export.citations import (
     source_markup,
 )
 from briefreader.export.flowables import AnchoredParagraph, QuoteParagraph, TocEntry
-from briefreader.export.fonts import describe
+from briefreader.export.fonts import FALLBACK, describe
 from briefreader.export.markup import MARKING, MUTED, MarkupWriter
 from briefreader.export.model import Briefing, BriefingExcerpt
 from briefreader.export.styles import BAR, FLAG, Styles
 
 _BULLETS = ("- ", "* ", "• ")
 _FLAG_TEXT = {"stale": "STALE", "orphaned": "ORPHANED"}
+# Noto lacks U+26A0: our own markup goes through font coverage too (test_units checks).
+WARNING_SIGN = f'<font face="{FALLBACK}">⚠</font>'
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,7 +200,7 @@ class StoryBuilder:
             note = e.integrity_note or "the quote could not be verified"
             out.append(
                 Paragraph(
-                    f'<font color="{FLAG[e.integrity]}">⚠ {_FLAG_TEXT[e.integrity]}: '
+                    f'<font color="{FLAG[e.integrity]}">{WARNING_SIGN} {_FLAG_TEXT[e.integrity]}: '
                     f"{w.plain(note)}.</font>",
                     s.flag,
                 )

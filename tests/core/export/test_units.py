@@ -144,3 +144,15 @@ def test_palette_defaults_when_file_is_broken(tmp_path: Path) -> None:
     looks = load_palette(good)
     assert looks["group"].background == "#abcdef" and looks["group"].bold
     assert looks["group"].underline == "" and looks["country"].underline == "dotted"
+
+
+def test_literal_characters_in_our_own_templates_are_drawable() -> None:
+    """Non-ASCII characters written into the exporter's code must be in a font we use for them."""
+    package = Path(__file__).resolve().parents[3] / "briefreader" / "export"
+    for path in package.glob("*.py"):
+        for char in {c for c in path.read_text(encoding="utf-8") if ord(c) > 127}:
+            kind = FONTS.kind(char)
+            assert kind in ("primary", "fallback"), f"{path.name}: {char!r} cannot be drawn"
+            if kind == "fallback":
+                source = path.read_text(encoding="utf-8")
+                assert f'<font face="{{FALLBACK}}">{char}</font>' in source, (path.name, char)
