@@ -16,6 +16,8 @@ A stored briefing is loaded, mapped and integrity-checked by
 from __future__ import annotations
 
 import argparse
+import sys
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -67,6 +69,23 @@ def _load_stored(paths: DataPaths, name: str, library: Library) -> Briefing:
         return load_for_export(store, library, name)
 
 
+def _terminal_progress() -> Callable[[int, int], None] | None:
+    """A percentage on stderr when a person is watching; nothing in pipes and logs."""
+    if not sys.stderr.isatty():
+        return None
+    shown = -1
+
+    def show(done: int, total: int) -> None:
+        nonlocal shown
+        percent = 100 * done // max(total, 1)
+        if percent != shown:
+            shown = percent
+            sys.stderr.write(f"\rexporting… {percent}%")
+            sys.stderr.flush()
+
+    return show
+
+
 def _report(result: ExportResult) -> None:
     kib = result.size / 1024
     print(f"{result.path}  {result.pages} pages, {result.excerpts} excerpts, {kib:.0f} KiB")
@@ -108,8 +127,13 @@ def run(args: argparse.Namespace, paths: DataPaths) -> int:
     }
     briefing = replace(briefing, **{k: v for k, v in overrides.items() if v is not None})
     try:
-        result = export_briefing(briefing, args.out, find_mentions=find_mentions)
+        result = export_briefing(
+            briefing, args.out, progress=_terminal_progress(), find_mentions=find_mentions
+        )
     except ExportError as error:
         return fail(str(error))
+    finally:
+        if sys.stderr.isatty():
+            sys.stderr.write("\r\033[K")
     _report(result)
     return 0
