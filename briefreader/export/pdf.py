@@ -145,7 +145,7 @@ class StoryBuilder:
         if b.author:
             meta.append(("Author", w.plain(b.author)))
         n, m = len(b.excerpts), len(self.sources.numbers)
-        meta.append(("Contents", f"{n} excerpt{'s' * (n != 1)} from {m} source{'s' * (m != 1)}"))
+        meta.append(("Scope", f"{n} excerpt{'s' * (n != 1)} from {m} source{'s' * (m != 1)}"))
         flagged = [e for e in b.excerpts if e.integrity in ("stale", "orphaned")]
         checked = sum(1 for e in b.excerpts if e.integrity != "unchecked")
         if checked:
@@ -249,12 +249,16 @@ class StoryBuilder:
             self._heading("Appendix: groups and countries", "appendix", "Appendix")
         ]
         index: dict[tuple[str, str], list[int]] = {}
+        spellings: dict[tuple[str, str], dict[str, None]] = {}
         for items in self.prepared:
             for item in items:
                 for m in item.mentions:
                     numbers = index.setdefault((m.kind, m.canonical), [])
                     if not numbers or numbers[-1] != item.number:
                         numbers.append(item.number)
+                    spellings.setdefault((m.kind, m.canonical), {})[" ".join(m.surface.split())] = (
+                        None
+                    )
         if not index:
             out.append(Paragraph("No group or country is named in these excerpts.", self.s.body))
         for kind, heading in (("group", "Groups"), ("country", "Countries")):
@@ -269,9 +273,12 @@ class StoryBuilder:
                 numbers = index[(kind, name)]
                 first, *more = excerpt_links(numbers)
                 noun = "excerpt" if len(numbers) == 1 else "excerpts"
+                # How the excerpts spell it, when not (only) as the canonical name.
+                written = [w for w in spellings[(kind, name)] if w != name][:8]
+                also = f" (written {self.w.plain(', '.join(written))})" if written else ""
                 out.append(
                     Paragraph(
-                        f"<b>{self.w.plain(name)}</b>\u2002"
+                        f"<b>{self.w.plain(name)}</b>{also}\u2002"
                         f'<font color="{MUTED}">{len(numbers)} {noun}:</font> {first}',
                         self.s.index,
                     )
