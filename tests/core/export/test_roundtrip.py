@@ -8,7 +8,6 @@ squeezed out, since line breaks (and long-word wrapping) add or drop it.
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -52,15 +51,14 @@ def expected(text: str) -> str:
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(text=TEXT)
-def test_excerpt_text_round_trips(text: str) -> None:
+def test_excerpt_text_round_trips(tmp_path: Path, text: str) -> None:
     quote = f"QSTART {text} QEND"
     briefing = Briefing(
         "Round trip", (BriefingSection("S", (BriefingExcerpt(quote, Citation("d")),)),)
     )
-    with tempfile.TemporaryDirectory() as folder:
-        out = Path(folder) / "rt.pdf"
-        result = export_briefing(briefing, out, find_mentions=lambda t: [])
-        body = squeeze(body_text(out, "Round trip"))
+    out = tmp_path / "rt.pdf"  # each example replaces the last one's file
+    result = export_briefing(briefing, out, find_mentions=lambda t: [])
+    body = squeeze(body_text(out, "Round trip"))
     start = body.index("QSTART") + len("QSTART")
     got = body[start : body.index("QEND", start)]
     assert got == expected(text)
