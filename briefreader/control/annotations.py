@@ -1,0 +1,169 @@
+"""The analyst's excerpt, tag and undo actions over the store, as outcomes for the window.
+
+Every action returns an `Outcome`: the store's `Changes` (so the notes panel
+and the excerpt bin redraw only what moved) and one sentence for the status
+bar. A store that cannot save (read-only second instance, full disk) never
+raises into the window: the outcome says why, and nothing changed.
+Note text is not handled here: the notes panel drives `store.autosave.Autosaver`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from briefreader.control.excerpting import Span, label
+from briefreader.domain import Document, Mention
+from briefreader.store import NO_CHANGES, Changes, Excerpt, Store
+from briefreader.store.errors import StoreError
+from briefreader.store.excerpts import clean_tags
+
+NO_STORE = "the work database is not open yet, so nothing can be saved"
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    changes: Changes = NO_CHANGES
+    message: str = ""
+    excerpt_id: int | None = None  # the excerpt the action made or touched, to select it
+    ok: bool = True
+
+
+def _failed(message: str) -> Outcome:
+    return Outcome(NO_CHANGES, message, None, False)
+
+
+class Annotations:
+    """Excerpt actions on one store (None until the store is open)."""
+
+    def __init__(self, store: Store | None = None) -> None:
+        self.store = store
+
+    def _act(self, what: str, action: Callable[[Store], Outcome]) -> Outcome:
+        if self.store is None:
+            return _failed(NO_STORE)
+        try:
+            return action(self.store)
+        except StoreError as error:
+            return _failed(f"could not {what}: {error}")
+
+    # -- capture -----------------------------------------------------------------------
+
+    def capture(
+        self,
+        doc: Document,
+        span: Span,
+        mentions: Sequence[Mention] | None,
+        *,
+        tags: Iterable[str] = (),
+        comment: str = "",
+        priority: bool = False,
+    ) -> Outcome:
+        start, end = span
+        if end <= start:
+            return _failed("nothing to capture here")
+
+        def run(store: Store) -> Outcome:
+            captured = store.excerpts.capture(
+                doc.id,
+                doc.body,
+                start,
+                end,
+                tags=tags,
+                comment=comment,
+                priority=priority,
+                mentions=mentions,
+            )
+            excerpt = captured.excerpt
+            names = ", ".join(e.canonical for e in excerpt.entities[:3])
+            message = f"excerpt {excerpt.id} captured ({label(span, doc)})"
+            if names:
+                message += f": {names}" + ("…" if len(excerpt.entities) > 3 else "")
+            return Outcome(captured.changes, message, excerpt.id)
+
+        return self._act("capture the excerpt", run)
+
+    # -- editing -----------------------------------------------------------------------
+
+    def add_tags(self, excerpt_id: int, tags: Iterable[str]) -> Outcome:
+        names = clean_tags(tags)
+        if not names:
+            return Outcome(message="no tag given")
+        return self._act(
+            "tag the excerpt",
+            lambda s: Outcome(
+                s.excerpts.add_tags([excerpt_id], names),
+                f"excerpt {excerpt_id} tagged {', '.join(names)}",
+                excerpt_id,
+            ),
+        )
+
+    def remove_tags(self, excerpt_id: int, tags: Iterable[str]) -> Outcome:
+        names = clean_tags(tags)
+        if not names:
+            return Outcome(message="no tag given")
+        return self._act(
+            "remove the tag",
+            lambda s: Outcome(
+                s.excerpts.remove_tags([excerpt_id], names),
+                f"removed {', '.join(names)} from excerpt {excerpt_id}",
+                excerpt_id,
+            ),
+        )
+
+    def set_comment(self, excerpt_id: int, comment: str) -> Outcome:
+        return self._act(
+            "save the comment",
+            lambda s: Outcome(
+                s.excerpts.set_comment(excerpt_id, comment.strip()),
+                f"comment on excerpt {excerpt_id} " + ("saved" if comment.strip() else "removed"),
+                excerpt_id,
+            ),
+        )
+
+    def toggle_priority(self, excerpt_id: int) -> Outcome:
+        def run(store: Store) -> Outcome:
+            changes = store.excerpts.toggle_priority(excerpt_id)
+            flagged = store.excerpts.get(excerpt_id).priority
+            state = "flagged priority" if flagged else "no longer priority"
+            return Outcome(changes, f"excerpt {excerpt_id} {state}", excerpt_id)
+
+        return self._act("flag the excerpt", run)
+
+    def delete(self, excerpt_id: int) -> Outcome:
+        return self._act(
+            "delete the excerpt",
+            lambda s: Outcome(
+                s.excerpts.delete([excerpt_id]),
+                f"excerpt {excerpt_id} deleted (Ctrl+Z brings it back)",
+                None,
+            ),
+        )
+
+    # -- undo --------------------------------------------------------------------------
+
+    def undo(self) -> Outcome:
+        def run(store: Store) -> Outcome:
+            step = store.history.undo_label
+            if step is None:
+                return Outcome(message="nothing to undo")
+            return Outcome(store.undo(), f"undone: {step}")
+
+        return self._act("undo", run)
+
+    def redo(self) -> Outcome:
+        def run(store: Store) -> Outcome:
+            step = store.history.redo_label
+            if step is None:
+                return Outcome(message="nothing to redo")
+            return Outcome(store.redo(), f"redone: {step}")
+
+        return self._act("redo", run)
+
+    def excerpt(self, excerpt_id: int) -> Excerpt | None:
+        if self.store is None:
+            return None
+        try:
+            return self.store.excerpts.get(excerpt_id)
+        except StoreError:
+            return None
