@@ -130,23 +130,27 @@ def fold_written(name: str) -> str:
     return " ".join(fold(name).text.split())
 
 
-#: Up to this many separators, every hyphen/space combination is a key;
-#: longer names get all spaces, their own hyphens, and one hyphen anywhere
-#: ("Islamic State in Iraq and Syria-Khorasan").
+#: Up to this many separators, every combination of the separators below
+#: is a key; longer names get all spaces, their own hyphens, and one other
+#: separator anywhere ("Islamic State in Iraq and Syria-Khorasan").
 MAX_FREE_SEPARATORS = 3
+#: A space, a hyphen, or a dash set off by spaces ("Islamic State – Khorasan").
+SEPARATORS = (" ", "-", " - ")
 
 
 def separator_variants(written: str) -> set[str]:
-    """'IS-K' -> {'IS-K', 'IS K'}; text dashes of every kind fold to '-'."""
-    tokens = written.replace("-", " ").split(" ")
+    """'IS-K' -> {'IS-K', 'IS K', 'IS - K'}; text dashes of every kind fold to '-'."""
+    tokens = written.replace(" - ", " ").replace("-", " ").split(" ")
     gaps = len(tokens) - 1
     if gaps == 0:
         return {written}
     if gaps > MAX_FREE_SEPARATORS:
-        choices = [tuple(" " if i != j else "-" for i in range(gaps)) for j in range(gaps)]
-        choices.append((" ",) * gaps)
+        choices = [(" ",) * gaps]
+        for j in range(gaps):
+            for other in SEPARATORS[1:]:
+                choices.append(tuple(other if i == j else " " for i in range(gaps)))
     else:
-        choices = list(product(" -", repeat=gaps))
+        choices = list(product(SEPARATORS, repeat=gaps))
     out = {written}
     for seps in choices:
         out.add(tokens[0] + "".join(sep + tok for sep, tok in zip(seps, tokens[1:], strict=True)))
