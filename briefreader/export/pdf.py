@@ -212,9 +212,13 @@ class StoryBuilder:
             para.bar = bar
             out.append(para)
         out.append(Paragraph(citation_markup(e.citation, self.sources, w), s.citation))
-        if e.comment.strip():
-            text = " ".join(e.comment.split())
-            out.append(Paragraph(f"<b>Analyst comment</b>\u2003{w.plain(text)}", s.comment))
+        blocks = [" ".join(b.split()) for b in e.comment.replace("\r\n", "\n").split("\n\n")]
+        blocks = [b for b in blocks if b]
+        for index, block in enumerate(blocks):
+            if index == 0:
+                out.append(Paragraph(f"<b>Analyst comment</b>\u2003{w.plain(block)}", s.comment))
+            else:
+                out.append(Paragraph(w.plain(block), s.comment_cont))
         return out
 
     def sections(self) -> list[Flowable]:

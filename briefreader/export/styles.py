@@ -55,6 +55,7 @@ class Styles:
     quote_cont: ParagraphStyle
     citation: ParagraphStyle
     comment: ParagraphStyle
+    comment_cont: ParagraphStyle
     flag: ParagraphStyle
     source: ParagraphStyle
     source_cont: ParagraphStyle
@@ -94,6 +95,19 @@ def styles() -> Styles:
     )
     index = ParagraphStyle(
         "index", parent=sans, fontSize=9, leading=12.5, spaceAfter=4, splitLongWords=1
+    )
+    comment = ParagraphStyle(
+        "comment",
+        parent=sans,
+        fontSize=9,
+        leading=12.5,
+        leftIndent=QUOTE_INDENT + 4,
+        rightIndent=4,
+        backColor=COMMENT_BG,
+        borderPadding=(4, 6, 5, 6),
+        spaceBefore=9,
+        spaceAfter=4,
+        splitLongWords=1,
     )
     return Styles(
         cover_kicker=ParagraphStyle(
@@ -169,19 +183,9 @@ def styles() -> Styles:
             spaceBefore=4,
             splitLongWords=1,
         ),
-        comment=ParagraphStyle(
-            "comment",
-            parent=sans,
-            fontSize=9,
-            leading=12.5,
-            leftIndent=QUOTE_INDENT + 4,
-            rightIndent=4,
-            backColor=COMMENT_BG,
-            borderPadding=(4, 6, 5, 6),
-            spaceBefore=9,
-            spaceAfter=4,
-            splitLongWords=1,
-        ),
+        comment=comment,
+        # Later paragraphs of a comment: the same tint, no gap, so it reads as one note.
+        comment_cont=ParagraphStyle("comment_cont", parent=comment, spaceBefore=0, spaceAfter=4),
         flag=ParagraphStyle(
             "flag",
             parent=sans,
