@@ -100,6 +100,16 @@ class ReaderState:
             self._snap_to_visible(forward=True)
         return Changes(current=True, cursor=True, focus=True, selection=True)
 
+    def set_mentions(self, mentions: DocumentMentions) -> Changes:
+        """New mentions for the open document (the matcher arrived late), same place."""
+        if self.current is None or mentions.doc_id != self.current.id:
+            return NOTHING
+        self.mentions = mentions
+        self.mention = None
+        keys = frozenset(mentions.counts)
+        self._doc_entities[self.current.id] = self._doc_entities.get(self.current.id, keys) | keys
+        return Changes(current=True, cursor=True, selection=True, facets=True)
+
     def _step_document(self, step: int) -> Changes:
         if not self.visible:
             return note("no documents match the filters")

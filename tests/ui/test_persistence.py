@@ -106,3 +106,16 @@ def test_import_runs_in_a_worker_and_opens_the_new_document(qtbot, window, tmp_p
     assert "1 added" in window.statusBar().currentMessage()
     assert "Kabul blast" in window.windowTitle()
     assert window.state.mentions is not None and len(window.state.mentions) >= 2
+
+
+def test_text_shows_before_the_matcher_and_highlighting_follows(qtbot, data_paths) -> None:
+    win = MainWindow(data_paths)  # no matcher yet, as at start-up
+    qtbot.addWidget(win)
+    win.apply_snapshot(sample_snapshot())
+    assert SAMPLE_DOCS[0].paragraphs[0] in win.reader.toPlainText()
+    assert win.state.mentions is not None and len(win.state.mentions) == 0
+    win.apply(win.state.next_paragraph())
+    win.set_matcher(find_mentions)
+    assert win.state.paragraph == 1  # the reader's place is kept
+    assert len(win.state.mentions) > 0
+    assert win.legend_model.rowCount() > 0

@@ -174,3 +174,14 @@ def test_a_document_naming_nobody_still_moves_by_paragraph() -> None:
     assert s.paragraph_count == 3
     s.next_paragraph()
     assert s.paragraph == 1
+
+
+def test_mentions_arriving_late_keep_the_place(state) -> None:
+    from briefreader.control.mentions import DocumentMentions
+
+    state.next_paragraph()
+    changes = state.set_mentions(DocumentMentions(state.current, []))
+    assert changes.current and state.paragraph == 1
+    assert len(state.mentions) == 0
+    other = DocumentMentions(SHABAAB, [])
+    assert not state.set_mentions(other).any  # not the open document: ignored
