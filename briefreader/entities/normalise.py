@@ -130,12 +130,35 @@ def fold_written(name: str) -> str:
     return " ".join(fold(name).text.split())
 
 
-#: Up to this many separators, every combination of the separators below
-#: is a key; longer names get all spaces, their own hyphens, and one other
-#: separator anywhere ("Islamic State in Iraq and Syria-Khorasan").
+#: Up to this many separators, every combination of space and hyphen is a
+#: key, and a spaced dash at any one of them. Longer names vary freely
+#: only next to particles (al-Islam = al Islam), and elsewhere get one other
+#: separator at a time ("Islamic State in Iraq and Syria-Khorasan"), which
+#: keeps the key count small.
 MAX_FREE_SEPARATORS = 3
 #: A space, a hyphen, or a dash set off by spaces ("Islamic State – Khorasan").
 SEPARATORS = (" ", "-", " - ")
+PARTICLES = frozenset(("al", "el", "ul", "ud", "ut", "ur", "us", "un", "ush", "ash", "as", "ad"))
+PARTICLES |= {"an", "ar", "az", "wal", "wa", "bil", "fi", "li", "bin", "ibn", "i", "e", "ahl"}
+
+
+def _long_name_choices(tokens: list[str]) -> list[tuple[str, ...]]:
+    gaps = len(tokens) - 1
+    free = [
+        i
+        for i in range(gaps)
+        if tokens[i].lower() in PARTICLES or tokens[i + 1].lower() in PARTICLES
+    ][:6]
+    choices = []
+    for hyphens in product((" ", "-"), repeat=len(free)):
+        base = [" "] * gaps
+        for i, sep in zip(free, hyphens, strict=True):
+            base[i] = sep
+        choices.append(tuple(base))
+    for j in range(gaps):
+        for other in SEPARATORS[1:]:
+            choices.append(tuple(other if i == j else " " for i in range(gaps)))
+    return choices
 
 
 def separator_variants(written: str) -> set[str]:
@@ -145,12 +168,10 @@ def separator_variants(written: str) -> set[str]:
     if gaps == 0:
         return {written}
     if gaps > MAX_FREE_SEPARATORS:
-        choices = [(" ",) * gaps]
-        for j in range(gaps):
-            for other in SEPARATORS[1:]:
-                choices.append(tuple(other if i == j else " " for i in range(gaps)))
+        choices = _long_name_choices(tokens)
     else:
-        choices = list(product(SEPARATORS, repeat=gaps))
+        choices = list(product(SEPARATORS[:2], repeat=gaps))
+        choices += [tuple(" - " if i == j else " " for i in range(gaps)) for j in range(gaps)]
     out = {written}
     for seps in choices:
         out.add(tokens[0] + "".join(sep + tok for sep, tok in zip(seps, tokens[1:], strict=True)))
