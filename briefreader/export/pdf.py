@@ -57,7 +57,7 @@ def plain_label(text: str) -> str:
 
 def _outline_text(text: str, limit: int = 80) -> str:
     """A one-line, plain label for the PDF outline (never markup)."""
-    flat = " ".join(plain_label(text).split())
+    flat = " ".join(plain_label(text[: limit * 4]).split())  # a long quote: look at its start
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
