@@ -94,13 +94,23 @@ def _open_temp(out: Path) -> tuple[int, Path]:
     return fd, Path(name)
 
 
+def _umask() -> int:
+    """The process umask, read without `os.umask` (which sets it, racing other threads)."""
+    try:
+        status = Path("/proc/self/status").read_text(encoding="ascii")
+    except OSError:
+        return 0o022
+    for line in status.splitlines():
+        if line.startswith("Umask:"):
+            return int(line.split()[1], 8)
+    return 0o022
+
+
 def _file_mode(out: Path) -> int:
     """Keep an existing PDF's permissions; else what a plain `open()` would give."""
     with contextlib.suppress(OSError):
         return out.stat().st_mode & 0o7777
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
+    return 0o666 & ~_umask()
 
 
 def _keywords(briefing: Briefing, builder: StoryBuilder) -> str:
