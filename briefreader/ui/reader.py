@@ -212,7 +212,8 @@ class ReaderView(QTextEdit):
         top, height = bar.value(), self.viewport().height()
         if paragraph == 0 and rect.top() < height:
             bar.setValue(0)
-        elif rect.top() < top or rect.bottom() > top + height:
+        elif rect.top() < top or rect.bottom() > top + height - height / 8:
+            # Keep some text below the cursor visible: reading looks ahead.
             bar.setValue(
                 int(rect.top() - height / 4) if rect.height() < height else int(rect.top())
             )
