@@ -1,0 +1,399 @@
+"""Search in the window: the pane, the marks, the workers and the commands, tied together.
+
+`WindowSearch` is made once per window (`attach_search`). It keeps the
+pure `SearchState`, sends queries and per-document marking to the search
+thread, keeps the index fresh in a child process, and binds the search
+commands. It hears about everything else through the window's
+`changes_applied` signal: a newly opened document gets its matches marked,
+a changed filter narrows the ranked list, a changed library is indexed.
+
+Indexing starts when the library has been loaded at start-up (after the
+first paint), after an import, and when search opens with no index yet.
+A missing, corrupt or outdated index is rebuilt silently by the core; an
+index held by another briefreader is searched as it stands, and the status
+bar says so.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QWidget
+
+from briefreader.control.changes import Changes
+from briefreader.control.search_engine import SearchEngine
+from briefreader.control.searching import SearchChanges, SearchOutcome, SearchState
+from briefreader.search.indexer import IndexChanges
+from briefreader.ui.search_bar import SearchPane
+from briefreader.ui.search_marks import HitMarks
+from briefreader.ui.search_worker import IndexRunner, SearchThread
+from briefreader.ui.theme import is_dark
+
+if TYPE_CHECKING:
+    from briefreader.ui.window import MainWindow
+
+#: Opening search refreshes the index (notes may have changed) at most this often.
+REFRESH_SECONDS = 30.0
+
+
+class WindowSearch(QObject):
+    def __init__(
+        self,
+        window: MainWindow,
+        *,
+        engine: SearchEngine | None = None,
+        indexer: IndexRunner | None = None,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.state = SearchState()
+        self.engine = engine or SearchEngine(window.paths)
+        self.thread = SearchThread(self)
+        self.thread.answered.connect(self._answered)
+        self.indexer = indexer or IndexRunner(window.paths, parent=self)
+        self.indexer.progress.connect(self._index_progress)
+        self.indexer.finished.connect(self._index_finished)
+        self.indexer.busy.connect(self._index_busy)
+        self.indexer.failed.connect(self._index_failed)
+        self.indexed_at = 0.0  # when an index update last ended (0: never this session)
+        self.index_note = ""  # "" or why search is read-only / stale
+        self._library: frozenset[str] = frozenset()
+        self._jump_to_first = ""  # a document opened from the results: go to its first match
+        self._build(window)
+        self._bind(window)
+
+    # -- construction ------------------------------------------------------------------
+
+    def _build(self, window: MainWindow) -> None:
+        self.pane = SearchPane(window)
+        self.pane.query_changed.connect(self.search_for)
+        self.pane.line.bind(window.keymap.bindings("search"), window.run_command)
+        self.pane.results.activated.connect(lambda index: self._go(index.row(), focus=True))
+        self.pane.results.selectionModel().currentChanged.connect(self._row_changed)
+        self.pane.show_message("")
+        dock = QDockWidget("Search  [/]", window)
+        dock.setObjectName("dock-search")
+        dock.setWidget(self.pane)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        documents = window.docks.get("documents")
+        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        if documents is not None:
+            window.tabifyDockWidget(documents, dock)
+            documents.raise_()
+        window.docks["search"] = dock
+        self.dock = dock
+        self.marks = HitMarks(window.reader)
+        self.label = QLabel(window.statusBar())
+        self.label.setObjectName("search-status")
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        window.statusBar().insertPermanentWidget(0, self.label)
+        # Qt's Find key (Ctrl+F here) keeps its meaning: it opens search.
+        find = QAction("search", window)
+        find.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Find))
+        find.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        find.triggered.connect(lambda _checked=False: window.run_command("search"))
+        window.addAction(find)
+        self.find_action = find
+        window.changes_applied.connect(self.after_apply)
+        window.installEventFilter(self)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+
+    def _bind(self, window: MainWindow) -> None:
+        window.registry.bind_many(
+            {
+                "search": self.open_search,
+                "search-commit": self.commit,
+                "search-next-result": lambda: self.step_result(1),
+                "search-previous-result": lambda: self.step_result(-1),
+                "next-hit": lambda: self.step_hit(1),
+                "previous-hit": lambda: self.step_hit(-1),
+                "next-hit-document": lambda: self.step_document(1),
+                "previous-hit-document": lambda: self.step_document(-1),
+                "clear-search": self.clear,
+            }
+        )
+
+    # -- the library and the index -----------------------------------------------------
+
+    def library_changed(self) -> None:
+        """The library was (re)loaded: search its documents and bring the index up to date."""
+        self._sync_documents(force=True)
+        if self._library:
+            self.indexer.start()
+            self._show_label()
+
+    def _sync_documents(self, *, force: bool = False) -> bool:
+        ids = frozenset(doc.id for doc in self.window.state.documents)
+        if ids == self._library and not force:
+            return False
+        self._library = ids
+        self.engine.set_documents(self.window.state.documents)
+        return True
+
+    def _index_progress(self, done: int, total: int) -> None:
+        self.label.setText(f"indexing {done}/{total}" if total else "indexing…")
+
+    def _index_finished(self, changes: object) -> None:
+        self.indexed_at = time.monotonic()
+        self.index_note = ""
+        self.engine.notes_changed()
+        if isinstance(changes, IndexChanges) and changes.rebuilt and changes.rebuilt != "missing":
+            self.window.status(f"search index rebuilt ({changes.rebuilt})")
+        if self.state.query:
+            self._ask(self.state.query, again=True)  # new documents may match now
+        else:
+            self.thread.submit("warm", 0, self.engine.warm)
+        self._show_label()
+
+    def _index_busy(self, message: str) -> None:
+        self.indexed_at = time.monotonic()
+        self.index_note = "index busy: searching it as it is (read-only)"
+        self.window.status(f"{message}; searching the index as it is", 10000)
+        self._show_label()
+
+    def _index_failed(self, message: str) -> None:
+        self.indexed_at = time.monotonic()
+        self.index_note = "index not updated"
+        self.window.status(message, 10000)
+        self._show_label()
+
+    # -- queries -----------------------------------------------------------------------
+
+    def search_for(self, text: str) -> None:
+        """Run `text` (after typing paused); an empty line ends the search."""
+        if not text.strip():
+            if self.state.query or self.state.outcome is not None:
+                self._apply(self.state.clear())
+            return
+        self._ask(text)
+
+    def _ask(self, text: str, *, again: bool = False) -> None:
+        self._sync_documents()
+        token = self.state.request(text, again=again)
+        if token is None:
+            return
+        engine = self.engine
+        self.thread.submit("query", token, lambda: engine.run(text))
+        self._show_label(searching=True)
+
+    def _answered(self, kind: str, token: int, result: object) -> None:
+        if kind == "query":
+            if isinstance(result, Exception):
+                result = SearchOutcome(self.state.query, error=f"search failed: {result}")
+            if isinstance(result, SearchOutcome):
+                changes = self.state.accept(token, result)
+                self._apply(changes)
+                if changes.results and self.state.active:
+                    self._mark_current_document()
+        elif kind == "marks" and isinstance(result, tuple):
+            doc_id, hits = result
+            current = self.window.state.current
+            if token != self.state.latest or current is None or current.id != doc_id:
+                return  # an answer for another query or another document
+            changes = self.state.set_hits(doc_id, hits)
+            if self._jump_to_first == doc_id:
+                self._jump_to_first = ""
+                changes |= self.state.first_hit(self.window.state.visible_paragraphs())
+            self._apply(changes, quiet=True)
+        self._show_label()
+
+    def _mark_current_document(self) -> None:
+        doc = self.window.state.current
+        outcome = self.state.outcome
+        if doc is None or outcome is None or not self.state.active:
+            return
+        self._apply(self.state.forget_document(doc.id))
+        if outcome.plan is None:  # nothing matched anywhere
+            self._apply(self.state.set_hits(doc.id, ()))
+            return
+        mentions = self.window.state.mentions
+        found = (
+            [item.mention for item in mentions.items]
+            if mentions is not None and mentions.doc_id == doc.id
+            else None
+        )
+        engine, plan = self.engine, outcome.plan
+        self.thread.submit(
+            "marks", self.state.latest, lambda: (doc.id, engine.document_hits(plan, doc, found))
+        )
+
+    # -- redrawing ---------------------------------------------------------------------
+
+    def _apply(self, changes: SearchChanges, *, quiet: bool = False) -> None:
+        state = self.state
+        if changes.results:
+            self.pane.model.set_rows(state.rows)
+            outcome = state.outcome
+            self.pane.show_message(state.summary(), error=bool(outcome and outcome.error))
+            self._select_row_of_current()
+        if changes.marks:
+            self.marks.dark = is_dark(self.window.palette())
+            self.marks.set_hits(state.hits, state.current)
+        if changes.current and changes.paragraph is not None:
+            reader_changes = self.window.state.set_paragraph(changes.paragraph)
+            if reader_changes.any:
+                self.window.apply(reader_changes)
+            self.window.reader.set_cursor(self.window.state.paragraph, None)
+            self.marks.set_current(state.current)
+            self.marks.ensure_visible(state.current)
+        if changes.message and not quiet:
+            self.window.status(changes.message)
+        self._show_label()
+
+    def _show_label(self, *, searching: bool = False) -> None:
+        parts = []
+        if self.indexer.running:
+            parts.append(self.label.text() if "index" in self.label.text() else "indexing…")
+        elif self.index_note:
+            parts.append(self.index_note)
+        if searching:
+            parts.append("searching…")
+        elif self.state.active:
+            counter = self.state.counter()
+            parts.append(f"match {counter}" if self.state.hits else "no matches here")
+        self.label.setText("  ·  ".join(parts))
+
+    def _select_row_of_current(self) -> None:
+        current = self.window.state.current
+        row = self.state.row_for(current.id) if current is not None else None
+        view = self.pane.results
+        selection = view.selectionModel()
+        selection.blockSignals(True)
+        if row is None:
+            selection.clearCurrentIndex()
+            selection.clearSelection()
+        else:
+            index = self.pane.model.index(row)
+            selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            view.scrollTo(index)
+        selection.blockSignals(False)
+        view.viewport().update()
+
+    def after_apply(self, changes: object) -> None:
+        """The window applied reader changes: follow them (documents, filters, the open one)."""
+        if not isinstance(changes, Changes):
+            return
+        if changes.documents:
+            if self._sync_documents() and self.indexed_at and self._library:
+                self.indexer.start()  # an import changed the library: index what is new
+            ids = [doc.id for doc in self.window.state.visible]
+            self._apply(self.state.set_visible(ids))
+        if changes.current:
+            if self.state.active:
+                self._mark_current_document()
+                self._select_row_of_current()
+            else:
+                self.state.forget_document(
+                    self.window.state.current.id if self.window.state.current else ""
+                )
+
+    # -- commands ----------------------------------------------------------------------
+
+    def open_search(self) -> None:
+        self.dock.show()
+        self.dock.raise_()
+        self.pane.open_line()
+        stale = time.monotonic() - self.indexed_at > REFRESH_SECONDS
+        if not self.indexer.running and (not self.indexed_at or stale):
+            self._sync_documents()
+            self.indexer.start()  # the first search, or notes may have changed
+            self._show_label()
+
+    def commit(self) -> None:
+        """Enter: go to the chosen (or best) result's first match and read there."""
+        self.pane.flush()
+        if not self.pane.line.text().strip():
+            self.clear()
+            self.window.focus_pane("reader")
+            return
+        if self.state.outcome is None or self.state.outcome.error:
+            return  # still searching, or the message says what is wrong
+        if not self.state.rows:
+            self.window.status("no matches")
+            return
+        current = self.pane.results.currentIndex()
+        self._go(current.row() if current.isValid() else 0, focus=True)
+
+    def _go(self, row_number: int, *, focus: bool) -> None:
+        row = self.pane.model.row(row_number)
+        if row is None:
+            return
+        window = self.window
+        if row.doc_id:
+            current = window.state.current
+            if current is not None and current.id == row.doc_id:
+                if self.state.doc_id == row.doc_id and self.state.hits:
+                    self._apply(self.state.first_hit(window.state.visible_paragraphs()))
+                else:
+                    self._jump_to_first = row.doc_id
+            else:
+                self._jump_to_first = row.doc_id
+                window.open_document(row.doc_id)
+        if row.kind == "note":
+            if focus:
+                window.focus_pane("notes")
+            window.status(f"{row.label}: " + (row.hit.snippets[0] if row.hit.snippets else ""))
+        elif focus:
+            window.focus_pane("reader")
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self._go(current.row(), focus=False)  # preview: the reader follows the list
+
+    def step_result(self, step: int) -> None:
+        view = self.pane.results
+        count = self.pane.model.rowCount()
+        if not count:
+            return
+        current = view.currentIndex()
+        row = current.row() + step if current.isValid() else (0 if step > 0 else count - 1)
+        row = max(0, min(count - 1, row))
+        view.setCurrentIndex(self.pane.model.index(row))
+
+    def step_hit(self, step: int) -> None:
+        state = self.window.state
+        self._apply(self.state.step_hit(step, state.paragraph, state.visible_paragraphs()))
+
+    def step_document(self, step: int) -> None:
+        current = self.window.state.current
+        target = self.state.step_document(current.id if current else None, step)
+        if isinstance(target, SearchChanges):
+            self._apply(target)
+            return
+        self._jump_to_first = target
+        self.window.open_document(target)
+
+    def clear(self) -> None:
+        self.pane.timer.stop()
+        self.pane.line.blockSignals(True)
+        self.pane.line.clear()
+        self.pane.line.blockSignals(False)
+        self._apply(self.state.clear())
+        documents = self.window.docks.get("documents")
+        if documents is not None:
+            documents.raise_()
+
+    # -- focus and quitting ------------------------------------------------------------
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is self.pane.line:
+            self.window.status_line.show_mode("search")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self.indexer.cancel()
+            self.thread.stop()
+            self.engine.close()
+        return False
+
+
+def attach_search(window: MainWindow) -> WindowSearch:
+    return WindowSearch(window)
