@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from briefreader import __version__, cli
+from briefreader import __version__
 from briefreader.paths import DataPaths
 
 NO_DISPLAY_MESSAGE = (
@@ -32,15 +32,7 @@ MISSING_QT_LIBS_MESSAGE = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="briefreader",
-        description=(
-            "Read reporting on militant groups with groups and countries highlighted, "
-            "search it, collect excerpts and export PDF briefings. "
-            "With no command, opens the reading window."
-        ),
-    )
+def _add_global_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--data-dir",
         type=Path,
@@ -49,6 +41,26 @@ def build_parser() -> argparse.ArgumentParser:
         help="where the library, the analyst's work and the search index live "
         "(default: the per-user data directory)",
     )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full parser, with every subcommand.
+
+    Importing the subcommands pulls in the parsers, ReportLab and Whoosh,
+    which the window does not need before its first paint; `main` builds
+    this parser only when the command line asks for more than the window.
+    """
+    from briefreader import cli  # the heavy imports live behind the subcommands
+
+    parser = argparse.ArgumentParser(
+        prog="briefreader",
+        description=(
+            "Read reporting on militant groups with groups and countries highlighted, "
+            "search it, collect excerpts and export PDF briefings. "
+            "With no command, opens the reading window."
+        ),
+    )
+    _add_global_options(parser)
     parser.add_argument("--version", action="version", version=f"briefreader {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in cli.SUBCOMMANDS:
@@ -78,8 +90,13 @@ def launch_gui(paths: DataPaths) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    window_only = argparse.ArgumentParser(add_help=False)
+    _add_global_options(window_only)
+    known, rest = window_only.parse_known_args(argv)
+    if not rest:  # no subcommand, no --help: the window, without the CLI's imports
+        return launch_gui(DataPaths.at(known.data_dir))
+    args = build_parser().parse_args(argv)
     paths = DataPaths.at(args.data_dir)
     if args.command is None:
         return launch_gui(paths)

@@ -43,3 +43,20 @@ def test_data_paths_live_under_one_root(tmp_path) -> None:
     data = paths.DataPaths.at(tmp_path)
     for path in (data.library_db, data.work_db, data.index_dir, data.backups_dir, data.keys_file):
         assert path.parent == tmp_path
+
+
+def test_the_window_path_does_not_import_the_cli_or_heavy_libraries(tmp_path) -> None:
+    """Cold start matters: the CLI's parsers, ReportLab and Whoosh wait until asked for."""
+    script = (
+        "import os, sys\n"
+        "os.environ.pop('DISPLAY', None); os.environ.pop('WAYLAND_DISPLAY', None)\n"
+        "from briefreader.app import main\n"
+        f"status = main(['--data-dir', {str(tmp_path)!r}])\n"
+        "heavy = [m for m in ('briefreader.cli', 'reportlab', 'whoosh', 'bs4', 'ftfy')"
+        " if m in sys.modules]\n"
+        "print(status, ','.join(heavy))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False, timeout=60
+    )
+    assert result.stdout.split() == ["2"], result.stdout + result.stderr
