@@ -9,14 +9,17 @@ Note text is not handled here: the notes panel drives `store.autosave.Autosaver`
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from briefreader.control.excerpting import Span, label
 from briefreader.domain import Document, Mention
+from briefreader.paths import DataPaths
 from briefreader.store import NO_CHANGES, Changes, Excerpt, Store
 from briefreader.store.errors import StoreError
-from briefreader.store.excerpts import clean_tags
+from briefreader.store.excerpts import ReanchorReport, clean_tags
+from briefreader.store.versions import follow_new_versions
 
 NO_STORE = "the work database is not open yet, so nothing can be saved"
 
@@ -167,3 +170,39 @@ class Annotations:
             return self.store.excerpts.get(excerpt_id)
         except StoreError:
             return None
+
+    # -- new versions ------------------------------------------------------------------
+
+    def follow_versions(self, paths: DataPaths, superseded: Sequence[str]) -> Outcome:
+        """Move excerpts of re-imported articles to their newest version (run in a worker).
+
+        The library is opened here, in the calling thread, and the corpus
+        package imported only now, so the window never pays for it at start-up.
+        """
+        if not superseded:
+            return Outcome()
+
+        def run(store: Store) -> Outcome:
+            corpus = importlib.import_module("briefreader.corpus.library")
+            library = corpus.open_library(paths, seed=False)
+            try:
+                report = follow_new_versions(store.excerpts, library, superseded)
+            finally:
+                library.close()
+            return Outcome(report.changes, versions_message(report))
+
+        return self._act("move excerpts to the new versions", run)
+
+
+def versions_message(report: ReanchorReport) -> str:
+    """What following new versions did, for the status bar ('' when nothing moved)."""
+    parts = [
+        f"{len(ids)} {name}"
+        for name, ids in (
+            ("moved", report.moved),
+            ("found approximately (review them: fuzzy)", report.fuzzy),
+            ("orphaned (quote no longer in the text)", report.orphaned),
+        )
+        if ids
+    ]
+    return ("excerpts on new versions: " + "; ".join(parts)) if parts else ""

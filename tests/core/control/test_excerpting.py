@@ -190,3 +190,34 @@ def test_bin_filters_by_entity_tag_document_flag_and_words(store, doc) -> None:
     assert BinFilter(tag="x", flag="priority").describe() == "tag x, flag priority"
     assert not BinFilter().active and BinFilter(words=" a ").active
     assert flags_text(store.excerpts.get(everything[-1].id)) == "★ priority"
+
+
+def test_follow_versions_moves_excerpts_and_reports(data_paths, tmp_path) -> None:
+    from briefreader.corpus.library import Library
+
+    article = tmp_path / "article.txt"
+    original = (
+        "Kabul attack claimed by ISKP\n\n"
+        "Islamic State Khorasan Province claimed the attack in Kabul on Monday.\n\n"
+        "A spokesman blamed fighters who had crossed from Pakistan.\n"
+    )
+    article.write_text(original, encoding="utf-8")
+    with Library.open(data_paths.library_db) as library:
+        library.import_paths([article])
+        old = library.documents()[0]
+    with Store.open(data_paths) as store:
+        actions = Annotations(store)
+        assert actions.follow_versions(data_paths, ()).message == ""
+        for quote in ("claimed the attack in Kabul", "A spokesman blamed fighters"):
+            start = old.body.index(quote)
+            store.excerpts.capture(old.id, old.body, start, start + len(quote))
+        article.write_text(original.replace("A spokesman", "An official"), encoding="utf-8")
+        with Library.open(data_paths.library_db) as library:
+            superseded = library.import_paths([article]).superseded
+        assert superseded == (old.id,)
+        outcome = actions.follow_versions(data_paths, superseded)
+        assert outcome.ok, outcome.message
+        assert "1 moved" in outcome.message and "1 orphaned" in outcome.message
+        assert len(outcome.changes.excerpts) == 2
+        statuses = sorted(e.status for e in store.excerpts.list())
+        assert statuses == ["anchored", "orphaned"]

@@ -1,0 +1,111 @@
+"""Painting a keyboard selection or a jumped-to excerpt over the reading pane.
+
+The reader draws its text and paragraph cursor itself and warns that extra
+selections cost hundreds of milliseconds per move on a 1 MB document, so the
+selection is painted by a transparent child of the reader's viewport instead:
+only the lines of paragraphs on screen are measured, whatever the span's size.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from PySide6.QtCore import QEvent, QObject, QRect, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QWidget
+
+from briefreader.control.excerpting import Span, excerpt_paragraphs
+from briefreader.ui.highlighter import utf16_offsets
+from briefreader.ui.reader import ReaderView
+
+SpanKind = Literal["selection", "excerpt"]
+
+
+class ExcerptOverlay(QWidget):
+    def __init__(self, reader: ReaderView) -> None:
+        super().__init__(reader.viewport())
+        self.setObjectName("excerpt-overlay")
+        self.reader = reader
+        self.span: Span | None = None
+        self.kind: SpanKind = "selection"
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground, True)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        reader.viewport().installEventFilter(self)
+        reader.verticalScrollBar().valueChanged.connect(self._scrolled)
+        self.resize(reader.viewport().size())
+        self.show()
+
+    def _scrolled(self, _value: int) -> None:
+        self.update()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.reader.viewport() and event.type() == QEvent.Type.Resize:
+            self.resize(self.reader.viewport().size())
+        return False
+
+    def set_span(self, span: Span | None, kind: SpanKind = "selection") -> None:
+        self.span = span
+        self.kind = kind
+        self.raise_()
+        self.update()
+
+    def rects(self) -> list[QRect]:
+        """Viewport rectangles covering the span, one per line on screen."""
+        doc = self.reader.doc
+        if self.span is None or doc is None or not doc.body:
+            return []
+        start, end = self.span
+        first, last = excerpt_paragraphs(doc, start, end)
+        spans = doc.paragraph_spans()
+        document = self.reader.document()
+        layout_of = document.documentLayout()
+        scroll_y = self.reader.verticalScrollBar().value()
+        scroll_x = self.reader.horizontalScrollBar().value()
+        height = self.reader.viewport().height()
+        found: list[QRect] = []
+        for paragraph in range(first, min(last, len(spans) - 1) + 1):
+            block = document.findBlockByNumber(self.reader.block_of_paragraph(paragraph))
+            if not block.isValid() or not block.isVisible():
+                continue
+            box = layout_of.blockBoundingRect(block)
+            if box.bottom() - scroll_y < 0:
+                continue
+            if box.top() - scroll_y > height:
+                break
+            p_start, p_end = spans[paragraph]
+            a, b = max(start, p_start) - p_start, min(end, p_end) - p_start
+            to_qt = utf16_offsets(block.text())
+            if to_qt is not None:
+                a, b = to_qt(a), to_qt(b)
+            layout = block.layout()
+            dx, dy = box.left() - scroll_x, box.top() - scroll_y
+            for number in range(layout.lineCount()):
+                line = layout.lineAt(number)
+                line_start, line_end = line.textStart(), line.textStart() + line.textLength()
+                if line_end <= a or line_start >= b:
+                    continue
+                x1 = line.cursorToX(max(a, line_start))[0]
+                x2 = line.cursorToX(min(b, line_end))[0]
+                found.append(
+                    QRect(int(dx + x1), int(dy + line.y()), int(x2 - x1) + 1, int(line.height()))
+                )
+        return found
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        rects = self.rects()
+        if not rects:
+            return
+        colour = QColor(self.palette().highlight().color())
+        painter = QPainter(self)
+        if self.kind == "selection":
+            colour.setAlpha(80)
+            for rect in rects:
+                painter.fillRect(rect, colour)
+        else:
+            colour.setAlpha(200)
+            pen = QPen(colour, 2, Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            for rect in rects:
+                painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        painter.end()

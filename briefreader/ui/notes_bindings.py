@@ -1,0 +1,399 @@
+"""The notes and excerpts work in the window: capture, visual selection, the bin, undo.
+
+`NotesWork` is made once per window (from `bind_commands`). It owns the
+excerpt bin's dock, the selection overlay on the reader and the visual
+selection, binds the excerpt, selection and undo commands, and redraws the
+notes panel and the bin from each action's `Changes`. The store arrives
+after the first paint (`set_store`); until then actions say so.
+
+Modes: "visual" while a keyboard selection is active in the reader,
+"excerpts" while the bin or the panel's excerpt list has focus (see
+`mode_for`); the key table gives each its keys.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox, QWidget
+
+from briefreader.control.annotations import Annotations, Outcome
+from briefreader.control.excerpting import (
+    Span,
+    VisualSelection,
+    current_sentence,
+    excerpt_paragraphs,
+    mentions_in_span,
+    paragraph_span,
+)
+from briefreader.store import Store
+from briefreader.ui.excerpt_bin import ExcerptBin
+from briefreader.ui.excerpt_dialogs import (
+    CaptureDialog,
+    CommentDialog,
+    TagsDialog,
+    tags_to_add,
+    tags_to_remove,
+)
+from briefreader.ui.excerpt_model import EXCERPTS_MODE
+from briefreader.ui.excerpt_overlay import ExcerptOverlay
+from briefreader.ui.notes_panel import NotesPanel
+
+if TYPE_CHECKING:
+    from briefreader.ui.window import MainWindow
+
+VISUAL_MODE = "visual"
+
+
+class NotesWork:
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.actions = Annotations(None)
+        self.visual: VisualSelection | None = None
+        self.overlay = ExcerptOverlay(window.reader)
+        self.bin = ExcerptBin(window)
+        self.dock = QDockWidget("Excerpts  [6]", window)
+        self.dock.setObjectName("dock-excerpts")
+        self.dock.setWidget(self.bin)
+        self.dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        if "notes" in window.docks:
+            window.tabifyDockWidget(window.docks["notes"], self.dock)
+            window.docks["notes"].raise_()
+        window.docks["excerpts"] = self.dock
+        self.panel.message.connect(window.status)
+        self.dialog: QWidget | None = None  # the open tags/comment/capture dialog, for tests
+
+    @property
+    def panel(self) -> NotesPanel:
+        notes = self.window.notes
+        assert isinstance(notes, NotesPanel)
+        return notes
+
+    def title_of(self, doc_id: str) -> str:
+        doc = self.window.state.document(doc_id)
+        return doc.title if doc is not None else ""
+
+    # -- the store and the window ------------------------------------------------------
+
+    def set_store(self, store: Store | None) -> None:
+        self.actions.store = store
+        self.panel.set_store(store)
+        self.bin.set_source(store, self.title_of)
+        if store is None:
+            return
+        notice = []
+        if store.recovery is not None:
+            notice.append(store.recovery.message)
+        if store.read_only_reason:
+            notice.append(
+                f"{store.read_only_reason}. Notes and excerpts can be read but not saved "
+                "in this window."
+            )
+        if notice:
+            self.tell("\n\n".join(notice), "Your notes and excerpts")
+
+    def tell(self, text: str, title: str) -> None:
+        """A message the analyst must see once; Return, Space or Escape dismisses it."""
+        self.window.status(text, 30000)
+        box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=self.window)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.setEscapeButton(QMessageBox.StandardButton.Ok)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.dialog = box
+        box.open()
+
+    def document_changed(self) -> None:
+        """Another document is open: its note and excerpts show, any selection ends."""
+        self.visual = None
+        self.overlay.set_span(None)
+        self.panel.show_document(self.window.state.current)
+
+    def mode_for(self, widget: QWidget | None) -> str | None:
+        if widget is self.window.reader and self.visual is not None:
+            return VISUAL_MODE
+        if getattr(widget, "keymap_mode", None) == EXCERPTS_MODE:
+            return EXCERPTS_MODE
+        return None
+
+    def close(self) -> None:
+        """Before the store closes: save every note edit still pending."""
+        self.panel.flush()
+        unsaved = self.panel.unsaved()
+        if unsaved:
+            self.window.status(f"{len(unsaved)} note edit(s) could not be saved", 0)
+
+    def apply(self, outcome: Outcome, select: bool = True) -> None:
+        changes = outcome.changes
+        if changes:
+            self.panel.apply_store_changes(changes)
+            if changes.excerpts or changes.tags or changes.notes:
+                self.bin.refresh()
+        if select and outcome.excerpt_id is not None:
+            self.panel.select_excerpt(outcome.excerpt_id)
+            self.bin.select(outcome.excerpt_id)
+        if outcome.message:
+            self.window.status(outcome.message, 8000 if outcome.ok else 15000)
+
+    def _show_mode(self) -> None:
+        self.window.status_line.show_mode(self.window.mode())
+
+    # -- capture -----------------------------------------------------------------------
+
+    def _capture(self, span: Span | None, **details: object) -> None:
+        state = self.window.state
+        doc = state.current
+        if doc is None or span is None:
+            self.window.status("nothing to capture here")
+            return
+        items = state.mentions.items if state.mentions is not None else ()
+        mentions = mentions_in_span(items, *span)
+        self.apply(self.actions.capture(doc, span, mentions, **details))  # type: ignore[arg-type]
+
+    def capture_paragraph(self) -> None:
+        state = self.window.state
+        doc = state.current
+        self._capture(paragraph_span(doc, state.paragraph) if doc else None)
+
+    def capture_sentence(self) -> None:
+        state = self.window.state
+        doc = state.current
+        self._capture(current_sentence(doc, state.paragraph, state.mention) if doc else None)
+
+    # -- visual selection --------------------------------------------------------------
+
+    def start_visual(self, unit: str) -> None:
+        state = self.window.state
+        if state.current is None:
+            return
+        if not self.window.reader.hasFocus():
+            self.window.focus_pane("reader")
+        selection = VisualSelection.start(
+            state.current,
+            state.paragraph,
+            state.mention,
+            "paragraph" if unit == "paragraph" else "sentence",
+        )
+        if selection is None:
+            self.window.status("this paragraph is empty")
+            return
+        self._set_visual(selection)
+
+    def _set_visual(self, selection: VisualSelection | None) -> None:
+        self.visual = selection
+        if selection is None:
+            self.overlay.set_span(None)
+            self._show_mode()
+            return
+        paragraph = selection.head_paragraph
+        if paragraph != self.window.state.paragraph:
+            self.window.apply(self.window.state.set_paragraph(paragraph))
+        self.window.reader.ensure_paragraph_visible(paragraph)
+        self.overlay.set_span(selection.span, "selection")
+        self.window.status(f"selected {selection.describe()} · y captures, Escape cancels")
+        self._show_mode()
+
+    def move(self, step: Callable[[VisualSelection], VisualSelection]) -> Callable[[], None]:
+        def run() -> None:
+            if self.visual is not None:
+                moved = step(self.visual)
+                if moved is self.visual:
+                    self.window.status("the selection cannot go further")
+                self._set_visual(moved)
+
+        return run
+
+    def capture_selection(self) -> None:
+        selection = self.visual
+        if selection is None:
+            return
+        self._set_visual(None)
+        self._capture(selection.span)
+
+    def capture_selection_with_details(self) -> None:
+        selection = self.visual
+        if selection is None:
+            return
+        tags = [t for t, _ in self.actions.store.excerpts.tags()] if self.actions.store else []
+
+        def done(tags: list[str], comment: str, priority: bool) -> None:
+            self._set_visual(None)
+            self._capture(selection.span, tags=tags, comment=comment, priority=priority)
+
+        self._open(CaptureDialog(selection.text, tags, done, self.window))
+
+    def cancel_visual(self) -> None:
+        self._set_visual(None)
+        self.window.status("selection cancelled")
+
+    # -- the current excerpt -----------------------------------------------------------
+
+    def current_excerpt_id(self) -> int | None:
+        focused = QApplication.focusWidget()
+        if focused is self.bin.table:
+            return self.bin.current_id()
+        return self.panel.current_excerpt_id()
+
+    def _with_excerpt(self, act: Callable[[int], None]) -> Callable[[], None]:
+        def run() -> None:
+            excerpt_id = self.current_excerpt_id()
+            if excerpt_id is None:
+                self.window.status("no excerpt chosen: capture one (x) or pick one in the bin (6)")
+                return
+            act(excerpt_id)
+
+        return run
+
+    def _open(self, dialog: TagsDialog | CommentDialog | CaptureDialog) -> None:
+        self.dialog = dialog
+        dialog.ask()
+
+    def tag(self, excerpt_id: int) -> None:
+        store = self.actions.store
+        suggestions = [t for t, _ in store.excerpts.tags()] if store else []
+        done = lambda tags: self.apply(self.actions.add_tags(excerpt_id, tags))  # noqa: E731
+        self._open(tags_to_add(excerpt_id, suggestions, done, self.window))
+
+    def untag(self, excerpt_id: int) -> None:
+        excerpt = self.actions.excerpt(excerpt_id)
+        if excerpt is None or not excerpt.tags:
+            self.window.status(f"excerpt {excerpt_id} has no tags")
+            return
+        done = lambda tags: self.apply(self.actions.remove_tags(excerpt_id, tags))  # noqa: E731
+        self._open(tags_to_remove(excerpt_id, excerpt.tags, done, self.window))
+
+    def comment(self, excerpt_id: int) -> None:
+        excerpt = self.actions.excerpt(excerpt_id)
+        if excerpt is not None:
+            done = lambda text: self.apply(self.actions.set_comment(excerpt_id, text))  # noqa: E731
+            self._open(CommentDialog(excerpt.quote, excerpt.comment, done, self.window))
+
+    def go_to(self, excerpt_id: int) -> None:
+        """Open the excerpt's document with the paragraph cursor and a mark on the quote."""
+        excerpt = self.actions.excerpt(excerpt_id)
+        window = self.window
+        if excerpt is None:
+            return
+        doc = window.state.document(excerpt.doc_id)
+        if doc is None:
+            window.status(f"the document of excerpt {excerpt_id} is not in the library")
+            return
+        window.open_document(doc.id)
+        self.panel.select_excerpt(excerpt_id)
+        span = (excerpt.start, min(excerpt.end, len(doc.body)))
+        first, _last = excerpt_paragraphs(doc, *span)
+        window.apply(window.state.set_paragraph(first))
+        window.focus_pane("reader")
+        window.reader.ensure_paragraph_visible(first)
+        intact = excerpt.status != "orphaned" and excerpt.content_hash == doc.content_hash
+        self.overlay.set_span(span if intact else None, "excerpt")
+        where = f"excerpt {excerpt_id}: ¶ {first + 1}"
+        if excerpt.status == "orphaned":
+            where += " (orphaned: its quote is no longer in this text; this is where it was)"
+        elif excerpt.status == "fuzzy":
+            where += " (fuzzy: the text here differs a little from the quote; review it)"
+        window.status(where, 10000)
+
+    # -- focus and filters -------------------------------------------------------------
+
+    def focus_bin(self) -> None:
+        self.dock.show()
+        self.dock.raise_()
+        self.bin.focus_table()
+        self._show_mode()
+
+    def focus_filters(self) -> None:
+        self.focus_bin()
+        self.bin.focus_filters()
+
+    def focus_document_excerpts(self) -> None:
+        self.window.docks["notes"].show()
+        self.window.docks["notes"].raise_()
+        self.panel.focus_excerpts()
+        self._show_mode()
+
+    def focus_memo(self) -> None:
+        self.window.docks["notes"].show()
+        self.window.docks["notes"].raise_()
+        self.panel.focus_memo()
+
+    # -- undo --------------------------------------------------------------------------
+
+    def undo(self) -> None:
+        self.panel.flush()  # the last typing is one step too, and is undone first
+        self.apply(self.actions.undo(), select=False)
+
+    def redo(self) -> None:
+        self.panel.flush()
+        self.apply(self.actions.redo(), select=False)
+
+    # -- after an import ---------------------------------------------------------------
+
+    def after_import(self, superseded: tuple[str, ...]) -> None:
+        """Move excerpts of re-imported articles to their new versions, in a worker."""
+        if not superseded or self.actions.store is None:
+            return
+        paths = self.window.paths
+
+        def work(_progress: Callable[[str], None]) -> object:
+            return self.actions.follow_versions(paths, superseded)
+
+        def done(outcome: object) -> None:
+            if isinstance(outcome, Outcome):
+                self.apply(outcome, select=False)
+
+        self.window.jobs.start(
+            work,
+            done,
+            lambda error: self.window.status(f"excerpts could not follow new versions: {error}"),
+            lambda text: self.window.status(text, 0),
+        )
+
+    # -- the command table -------------------------------------------------------------
+
+    def handlers(self) -> dict[str, Callable[[], None]]:
+        current = self._with_excerpt
+
+        def priority(excerpt_id: int) -> None:
+            self.apply(self.actions.toggle_priority(excerpt_id))
+
+        def delete(excerpt_id: int) -> None:
+            self.apply(self.actions.delete(excerpt_id))
+
+        return {
+            "capture-paragraph": self.capture_paragraph,
+            "capture-sentence": self.capture_sentence,
+            "visual-select": lambda: self.start_visual("sentence"),
+            "visual-select-paragraphs": lambda: self.start_visual("paragraph"),
+            "selection-forward-sentence": self.move(lambda s: s.extend_sentence(1)),
+            "selection-back-sentence": self.move(lambda s: s.extend_sentence(-1)),
+            "selection-forward-paragraph": self.move(lambda s: s.extend_paragraph(1)),
+            "selection-back-paragraph": self.move(lambda s: s.extend_paragraph(-1)),
+            "selection-next-sentence": self.move(lambda s: s.select_sentence(1)),
+            "selection-previous-sentence": self.move(lambda s: s.select_sentence(-1)),
+            "selection-next-paragraph": self.move(lambda s: s.select_paragraph(1)),
+            "selection-previous-paragraph": self.move(lambda s: s.select_paragraph(-1)),
+            "selection-swap-ends": self.move(lambda s: s.swap()),
+            "capture-selection": self.capture_selection,
+            "capture-selection-with-details": self.capture_selection_with_details,
+            "cancel-selection": self.cancel_visual,
+            "tag-excerpt": current(self.tag),
+            "untag-excerpt": current(self.untag),
+            "comment-excerpt": current(self.comment),
+            "toggle-excerpt-priority": current(priority),
+            "delete-excerpt": current(delete),
+            "go-to-excerpt": current(self.go_to),
+            "focus-excerpt-bin": self.focus_bin,
+            "focus-document-excerpts": self.focus_document_excerpts,
+            "focus-memo": self.focus_memo,
+            "filter-excerpts": self.focus_filters,
+            "clear-excerpt-filters": self.bin.clear_filters,
+            "undo": self.undo,
+            "redo": self.redo,
+        }
