@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QKeyCombination, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
@@ -28,13 +28,16 @@ PLACEHOLDER = 'Search: words, "a phrase", ISIL-K, group:ISKP, title:kabul, talib
 
 def key_name(event: QKeyEvent) -> str | None:
     """A key event in the key table's notation (`Return`, `Down`, `Ctrl+N`), None if unnamed."""
-    key = event.key()
+    try:
+        key = Qt.Key(event.key())
+    except ValueError:
+        return None
     if key in (Qt.Key.Key_unknown, Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt):
         return None
     modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
     if key == Qt.Key.Key_Backtab:
         key, modifiers = Qt.Key.Key_Tab, modifiers | Qt.KeyboardModifier.ShiftModifier
-    text = QKeySequence(int(modifiers.value) | int(key.value)).toString(
+    text = QKeySequence(QKeyCombination(modifiers, key)).toString(
         QKeySequence.SequenceFormat.PortableText
     )
     try:
