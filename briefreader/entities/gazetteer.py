@@ -69,7 +69,7 @@ def _unique(items: Iterable[str]) -> tuple[str, ...]:
 
 def plural(demonym: str) -> str | None:
     """'Afghan' -> 'Afghans'; None for words with no plural in -s."""
-    if demonym.lower().endswith(_NO_PLURAL) or (" " in demonym and demonym.endswith("ese")):
+    if demonym.lower().endswith(_NO_PLURAL):
         return None
     return demonym + "s"
 
