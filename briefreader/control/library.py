@@ -82,6 +82,8 @@ class ImportOutcome:
     added: tuple[str, ...]
     skipped: tuple[tuple[str, str], ...]
     snapshot: LibrarySnapshot
+    #: Old versions replaced by this import: their excerpts follow to the new ones.
+    superseded: tuple[str, ...] = ()
 
 
 def import_files(
@@ -104,4 +106,6 @@ def import_files(
         library.close()
     snapshot = load_library(paths, seed=False, matcher=matcher, progress=progress)
     added = tuple(report.added) + tuple(report.new_versions)
-    return ImportOutcome(report.summary(), added, tuple(report.skipped), snapshot)
+    return ImportOutcome(
+        report.summary(), added, tuple(report.skipped), snapshot, tuple(report.superseded)
+    )

@@ -122,6 +122,7 @@ def start_import(window: MainWindow, files: list[Path]) -> None:
     def done(outcome: object) -> None:
         assert isinstance(outcome, ImportOutcome)
         window.apply_snapshot(outcome.snapshot)
+        window.notes_work.after_import(outcome.superseded)  # excerpts follow new versions
         if outcome.added and window.state.document(outcome.added[0]):
             window.open_document(outcome.added[0])
         skipped = "; ".join(f"{path}: {why}" for path, why in outcome.skipped[:3])

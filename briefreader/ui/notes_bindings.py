@@ -14,7 +14,7 @@ Modes: "visual" while a keyboard selection is active in the reader,
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox, QWidget
@@ -22,7 +22,6 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox, QWidget
 from briefreader.control.annotations import Annotations, Outcome
 from briefreader.control.excerpting import (
     Span,
-    VisualSelection,
     current_sentence,
     excerpt_paragraphs,
     mentions_in_span,
@@ -31,7 +30,6 @@ from briefreader.control.excerpting import (
 from briefreader.store import Store
 from briefreader.ui.excerpt_bin import ExcerptBin
 from briefreader.ui.excerpt_dialogs import (
-    CaptureDialog,
     CommentDialog,
     TagsDialog,
     tags_to_add,
@@ -40,19 +38,18 @@ from briefreader.ui.excerpt_dialogs import (
 from briefreader.ui.excerpt_model import EXCERPTS_MODE
 from briefreader.ui.excerpt_overlay import ExcerptOverlay
 from briefreader.ui.notes_panel import NotesPanel
+from briefreader.ui.visual_capture import VISUAL_MODE, VisualCapture
 
 if TYPE_CHECKING:
     from briefreader.ui.window import MainWindow
-
-VISUAL_MODE = "visual"
 
 
 class NotesWork:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.actions = Annotations(None)
-        self.visual: VisualSelection | None = None
         self.overlay = ExcerptOverlay(window.reader)
+        self.selection = VisualCapture(window, self.overlay, self._capture, self._tags_in_use)
         self.bin = ExcerptBin(window)
         self.dock = QDockWidget("Excerpts  [6]", window)
         self.dock.setObjectName("dock-excerpts")
@@ -68,6 +65,7 @@ class NotesWork:
         window.docks["excerpts"] = self.dock
         self.panel.message.connect(window.status)
         self.dialog: QWidget | None = None  # the open tags/comment/capture dialog, for tests
+        window.registry.bind_many(self.handlers())
 
     @property
     def panel(self) -> NotesPanel:
@@ -111,12 +109,11 @@ class NotesWork:
 
     def document_changed(self) -> None:
         """Another document is open: its note and excerpts show, any selection ends."""
-        self.visual = None
-        self.overlay.set_span(None)
+        self.selection.clear()
         self.panel.show_document(self.window.state.current)
 
     def mode_for(self, widget: QWidget | None) -> str | None:
-        if widget is self.window.reader and self.visual is not None:
+        if widget is self.window.reader and self.selection.visual is not None:
             return VISUAL_MODE
         if getattr(widget, "keymap_mode", None) == EXCERPTS_MODE:
             return EXCERPTS_MODE
@@ -141,12 +138,16 @@ class NotesWork:
         if outcome.message:
             self.window.status(outcome.message, 8000 if outcome.ok else 15000)
 
+    def _tags_in_use(self) -> list[str]:
+        store = self.actions.store
+        return [t for t, _ in store.excerpts.tags()] if store is not None else []
+
     def _show_mode(self) -> None:
         self.window.status_line.show_mode(self.window.mode())
 
     # -- capture -----------------------------------------------------------------------
 
-    def _capture(self, span: Span | None, **details: object) -> None:
+    def _capture(self, span: Span | None, **details: Any) -> None:
         state = self.window.state
         doc = state.current
         if doc is None or span is None:
@@ -166,72 +167,6 @@ class NotesWork:
         doc = state.current
         self._capture(current_sentence(doc, state.paragraph, state.mention) if doc else None)
 
-    # -- visual selection --------------------------------------------------------------
-
-    def start_visual(self, unit: str) -> None:
-        state = self.window.state
-        if state.current is None:
-            return
-        if not self.window.reader.hasFocus():
-            self.window.focus_pane("reader")
-        selection = VisualSelection.start(
-            state.current,
-            state.paragraph,
-            state.mention,
-            "paragraph" if unit == "paragraph" else "sentence",
-        )
-        if selection is None:
-            self.window.status("this paragraph is empty")
-            return
-        self._set_visual(selection)
-
-    def _set_visual(self, selection: VisualSelection | None) -> None:
-        self.visual = selection
-        if selection is None:
-            self.overlay.set_span(None)
-            self._show_mode()
-            return
-        paragraph = selection.head_paragraph
-        if paragraph != self.window.state.paragraph:
-            self.window.apply(self.window.state.set_paragraph(paragraph))
-        self.window.reader.ensure_paragraph_visible(paragraph)
-        self.overlay.set_span(selection.span, "selection")
-        self.window.status(f"selected {selection.describe()} · y captures, Escape cancels")
-        self._show_mode()
-
-    def move(self, step: Callable[[VisualSelection], VisualSelection]) -> Callable[[], None]:
-        def run() -> None:
-            if self.visual is not None:
-                moved = step(self.visual)
-                if moved is self.visual:
-                    self.window.status("the selection cannot go further")
-                self._set_visual(moved)
-
-        return run
-
-    def capture_selection(self) -> None:
-        selection = self.visual
-        if selection is None:
-            return
-        self._set_visual(None)
-        self._capture(selection.span)
-
-    def capture_selection_with_details(self) -> None:
-        selection = self.visual
-        if selection is None:
-            return
-        tags = [t for t, _ in self.actions.store.excerpts.tags()] if self.actions.store else []
-
-        def done(tags: list[str], comment: str, priority: bool) -> None:
-            self._set_visual(None)
-            self._capture(selection.span, tags=tags, comment=comment, priority=priority)
-
-        self._open(CaptureDialog(selection.text, tags, done, self.window))
-
-    def cancel_visual(self) -> None:
-        self._set_visual(None)
-        self.window.status("selection cancelled")
-
     # -- the current excerpt -----------------------------------------------------------
 
     def current_excerpt_id(self) -> int | None:
@@ -250,7 +185,7 @@ class NotesWork:
 
         return run
 
-    def _open(self, dialog: TagsDialog | CommentDialog | CaptureDialog) -> None:
+    def _open(self, dialog: TagsDialog | CommentDialog) -> None:
         self.dialog = dialog
         dialog.ask()
 
@@ -312,6 +247,10 @@ class NotesWork:
         self.focus_bin()
         self.bin.focus_filters()
 
+    def focus_notes(self) -> None:
+        self.window.docks["notes"].raise_()
+        self.window.focus_pane("notes")
+
     def focus_document_excerpts(self) -> None:
         self.window.docks["notes"].show()
         self.window.docks["notes"].raise_()
@@ -367,22 +306,9 @@ class NotesWork:
             self.apply(self.actions.delete(excerpt_id))
 
         return {
+            **self.selection.handlers(),
             "capture-paragraph": self.capture_paragraph,
             "capture-sentence": self.capture_sentence,
-            "visual-select": lambda: self.start_visual("sentence"),
-            "visual-select-paragraphs": lambda: self.start_visual("paragraph"),
-            "selection-forward-sentence": self.move(lambda s: s.extend_sentence(1)),
-            "selection-back-sentence": self.move(lambda s: s.extend_sentence(-1)),
-            "selection-forward-paragraph": self.move(lambda s: s.extend_paragraph(1)),
-            "selection-back-paragraph": self.move(lambda s: s.extend_paragraph(-1)),
-            "selection-next-sentence": self.move(lambda s: s.select_sentence(1)),
-            "selection-previous-sentence": self.move(lambda s: s.select_sentence(-1)),
-            "selection-next-paragraph": self.move(lambda s: s.select_paragraph(1)),
-            "selection-previous-paragraph": self.move(lambda s: s.select_paragraph(-1)),
-            "selection-swap-ends": self.move(lambda s: s.swap()),
-            "capture-selection": self.capture_selection,
-            "capture-selection-with-details": self.capture_selection_with_details,
-            "cancel-selection": self.cancel_visual,
             "tag-excerpt": current(self.tag),
             "untag-excerpt": current(self.untag),
             "comment-excerpt": current(self.comment),
@@ -392,6 +318,7 @@ class NotesWork:
             "focus-excerpt-bin": self.focus_bin,
             "focus-document-excerpts": self.focus_document_excerpts,
             "focus-memo": self.focus_memo,
+            "focus-notes": self.focus_notes,
             "filter-excerpts": self.focus_filters,
             "clear-excerpt-filters": self.bin.clear_filters,
             "undo": self.undo,

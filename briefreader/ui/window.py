@@ -35,13 +35,16 @@ from briefreader.store import Store
 from briefreader.ui.actions import WindowActions, build_menus
 from briefreader.ui.bindings import bind_commands, start_import
 from briefreader.ui.checklist import KEY_ROLE, CheckListModel
+from briefreader.ui.composer_wiring import attach_composer
 from briefreader.ui.doclist import DOC_ID_ROLE, DocumentList, DocumentListModel
 from briefreader.ui.facets import FacetsPane, facet_rows
 from briefreader.ui.help import HelpOverlay
 from briefreader.ui.legend import LegendView, legend_rows
 from briefreader.ui.notes_area import NotesArea
+from briefreader.ui.notes_bindings import NotesWork
 from briefreader.ui.palette import CommandPalette
 from briefreader.ui.reader import ReaderView
+from briefreader.ui.search_wiring import attach_search
 from briefreader.ui.session import Session
 from briefreader.ui.statusline import StatusLine
 from briefreader.ui.theme import is_dark
@@ -53,6 +56,8 @@ APP_TITLE = "briefreader"
 class MainWindow(QMainWindow):
     #: Emitted once, when the first document has been painted highlighted.
     first_document_painted = Signal()
+    #: Every `Changes` after `apply` redrew it, for parts that follow the reader (search).
+    changes_applied = Signal(object)
 
     def __init__(self, paths: DataPaths, matcher: Matcher | None = None) -> None:
         super().__init__()
@@ -77,9 +82,12 @@ class MainWindow(QMainWindow):
         self.palette_box = CommandPalette(self.registry, self.keymap, self.run_command, self)
         self.help_box = HelpOverlay(self.registry, self.keymap, self)
         bind_commands(self)
+        self.notes_work = NotesWork(self)  # the excerpt bin dock, selection, undo commands
+        self.composer = attach_composer(self)  # the briefing composer dock and its commands
         self.window_actions = WindowActions(self, self.registry, self.keymap, self.mode)
         build_menus(self.menuBar(), self.registry, self.keymap)
         self._build_status_bar()
+        self.search = attach_search(self)
         self.session.restore_layout(self)
         self.reader.set_zoom(self.ui_state.zoom)
         self._apply_theme()
@@ -198,6 +206,10 @@ class MainWindow(QMainWindow):
         if self.help_box.isVisible():
             return "help"
         widget = QApplication.focusWidget()
+        if (own := self.notes_work.mode_for(widget)) is not None:
+            return own  # "visual" (a keyboard selection) or "excerpts" (an excerpt list)
+        if self.composer.owns(widget):
+            return "composer"
         if isinstance(widget, QLineEdit | QPlainTextEdit) and not widget.isReadOnly():
             return "insert"
         if isinstance(widget, QTextEdit) and not widget.isReadOnly():
@@ -212,6 +224,7 @@ class MainWindow(QMainWindow):
             self.reader.show_only(state.visible_paragraphs())
             self.doc_model.set_current(state.current.id)
             self.setWindowTitle(f"{APP_TITLE} — {state.current.title or '(untitled)'}")
+            self.notes_work.document_changed()
             self._refresh_legend()
             self._select_current_row()
         elif changes.focus:
@@ -235,6 +248,7 @@ class MainWindow(QMainWindow):
             self._show_position()
         if changes.message:
             self.status(changes.message)
+        self.changes_applied.emit(changes)
 
     def _select_current_row(self) -> None:
         current = self.state.current
@@ -334,6 +348,7 @@ class MainWindow(QMainWindow):
     def attach_store(self, store: Store) -> None:
         """Read state and positions live in the store from now on (call before a snapshot)."""
         note = self.session.attach_store(store, self.state.documents, self.state)
+        self.notes_work.set_store(store)
         if note:
             self.status(note, 15000)
 
@@ -353,6 +368,7 @@ class MainWindow(QMainWindow):
         except OSError as error:
             self.status(f"could not save the window state: {error}")
         self.jobs.wait(5000)
+        self.notes_work.close()  # pending note edits are saved before the store closes
         self.session.close()
         super().closeEvent(event)
 

@@ -151,7 +151,8 @@ def test_number_keys_focus_each_pane(qtbot, window) -> None:
         ("2", window.reader),
     ):
         press(qtbot, key)
-        assert QApplication.focusWidget() is widget, key
+        focused = QApplication.focusWidget()  # the notes pane focuses its note editor
+        assert focused is widget or widget.isAncestorOf(focused), key
 
 
 def test_document_list_moves_with_j_and_opens(qtbot, window) -> None:
