@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from briefreader.domain import Mention
+
 #: Capitalised words that often stand before a country at a sentence or
 #: headline start, or in a title ("King of Jordan" has "of", not these).
 FUNCTION_WORDS = frozenset(
@@ -155,6 +157,36 @@ def in_capitals(text: str, start: int, end: int) -> bool:
     if not neighbours:
         return False
     return all(_is_caps_word(word) for word in neighbours)
+
+
+_URL = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)[^\s<>\"“”‘’]+", re.IGNORECASE)
+
+
+def url_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text holds web addresses: names inside them are not mentions.
+
+    ".../terrorist_leader,_native_of_Kyrgyzstan,_killed_in_Syria/" is a
+    link, not reporting; the cheap substring test keeps texts without links
+    from paying for the regex scan.
+    """
+    if "://" not in text and "www." not in text:
+        return []
+    return [m.span() for m in _URL.finditer(text)]
+
+
+def outside(mentions: list[Mention], spans: list[tuple[int, int]]) -> list[Mention]:
+    """The mentions that do not overlap any of the sorted `spans`."""
+    if not spans:
+        return mentions
+    kept: list[Mention] = []
+    index = 0
+    for mention in mentions:
+        while index < len(spans) and spans[index][1] <= mention.start:
+            index += 1
+        if index < len(spans) and spans[index][0] < mention.end:
+            continue
+        kept.append(mention)
+    return kept
 
 
 def is_currency(text: str, start: int, end: int) -> bool:

@@ -30,7 +30,13 @@ from contextlib import contextmanager
 import ahocorasick
 
 from briefreader.domain import Mention
-from briefreader.entities.context import in_capitals, is_currency, looks_like_person
+from briefreader.entities.context import (
+    in_capitals,
+    is_currency,
+    looks_like_person,
+    outside,
+    url_spans,
+)
 from briefreader.entities.gazetteer import Entity, Gazetteer, load_gazetteer
 from briefreader.entities.normalise import Folded, fold, keys_for, mojibake_boundary
 
@@ -113,7 +119,7 @@ class Matcher:
             return []
         folded = fold(text)
         with _collector_paused(len(text)):
-            return self._scan(text, folded)
+            return outside(self._scan(text, folded), url_spans(text))
 
     def _scan(self, text: str, folded: Folded) -> list[Mention]:
         norm = folded.text

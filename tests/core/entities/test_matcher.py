@@ -211,3 +211,11 @@ def test_large_texts_restore_the_collector() -> None:
     assert gc.isenabled()
     assert len(find_mentions(text)) == 80_000
     assert gc.isenabled()
+
+
+def test_names_inside_web_addresses_are_not_mentions() -> None:
+    text = (
+        "Syria (https://example.org/Kyrgyzstan_native_killed_in_Syria/) and "
+        "www.Taliban.example, then Russia."
+    )
+    assert [m.surface for m in find_mentions(text)] == ["Syria", "Russia"]
