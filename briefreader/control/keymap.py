@@ -35,7 +35,9 @@ MODES: tuple[str, ...] = (
     "composer",
 )
 #: Modes whose keys act in the main window, where Qt's standard shortcuts live.
-WINDOW_MODES: frozenset[str] = frozenset({"normal", "insert", "visual", "excerpts", "composer"})
+WINDOW_MODES: frozenset[str] = frozenset(
+    {"normal", "insert", "visual", "excerpts", "composer", "search"}
+)
 
 KeyTable = dict[str, dict[str, str]]
 
@@ -134,9 +136,13 @@ DEFAULT_KEYS: KeyTable = {
         "Return": "search-commit",
         "Enter": "search-commit",
         "Down": "search-next-result",
-        "Ctrl+N": "search-next-result",
         "Up": "search-previous-result",
-        "Ctrl+P": "search-previous-result",
+        "F3": "next-hit",
+        "Shift+F3": "previous-hit",
+        "Escape": "leave-mode",
+        "Ctrl+Shift+P": "command-palette",
+        "F1": "help",
+        "Ctrl+Q": "quit",
     },
     "palette": {
         "Return": "palette-run",

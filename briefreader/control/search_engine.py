@@ -194,6 +194,6 @@ class SearchEngine:
         return locate(doc, spans)
 
 
-def start_indexing(paths: DataPaths) -> IndexJob:
+def start_indexing(paths: DataPaths, lock_timeout: float = 10.0) -> IndexJob:
     """Bring the index up to date in a child process (poll the job; it never blocks)."""
-    return IndexJob.start(paths)
+    return IndexJob.start(paths, lock_timeout=lock_timeout)

@@ -102,6 +102,7 @@ def start_loading(window: MainWindow, paths: DataPaths) -> None:
         if isinstance(store, Store):
             window.attach_store(store)
         window.apply_snapshot(snapshot)
+        window.search.library_changed()  # index in the background, after the first paint
         if isinstance(store, str):
             window.status(store, 15000)
         ready["snapshot"] = snapshot

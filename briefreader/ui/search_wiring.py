@@ -81,11 +81,13 @@ class WindowSearch(QObject):
             QDockWidget.DockWidgetFeature.DockWidgetMovable
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
         )
+        # Under the document list while searching, hidden otherwise: the list and its
+        # keys (1, j/k) stay where they were.
         documents = window.docks.get("documents")
         window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
         if documents is not None:
-            window.tabifyDockWidget(documents, dock)
-            documents.raise_()
+            window.splitDockWidget(documents, dock, Qt.Orientation.Vertical)
+        dock.hide()
         window.docks["search"] = dock
         self.dock = dock
         self.marks = HitMarks(window.reader)
@@ -102,9 +104,6 @@ class WindowSearch(QObject):
         self.find_action = find
         window.changes_applied.connect(self.after_apply)
         window.installEventFilter(self)
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.focusChanged.connect(self._focus_changed)
 
     def _bind(self, window: MainWindow) -> None:
         window.registry.bind_many(
@@ -299,7 +298,6 @@ class WindowSearch(QObject):
 
     def open_search(self) -> None:
         self.dock.show()
-        self.dock.raise_()
         self.pane.open_line()
         stale = time.monotonic() - self.indexed_at > REFRESH_SECONDS
         if not self.indexer.running and (not self.indexed_at or stale):
@@ -377,15 +375,16 @@ class WindowSearch(QObject):
         self.pane.line.clear()
         self.pane.line.blockSignals(False)
         self._apply(self.state.clear())
-        documents = self.window.docks.get("documents")
-        if documents is not None:
-            documents.raise_()
+        focused = QApplication.focusWidget()
+        if focused is not None and self.pane.isAncestorOf(focused):
+            self.window.focus_pane("reader")
+        self.dock.hide()
 
     # -- focus and quitting ------------------------------------------------------------
 
-    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if new is self.pane.line:
-            self.window.status_line.show_mode("search")
+    def owns(self, widget: QWidget | None) -> bool:
+        """Whether `widget` puts the window in search mode (the query line)."""
+        return widget is not None and widget is self.pane.line
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Close:

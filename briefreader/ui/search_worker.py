@@ -101,12 +101,14 @@ class IndexRunner(QObject):
     def __init__(
         self,
         paths: DataPaths,
-        start: Callable[[DataPaths], IndexJob] = start_indexing,
+        start: Callable[[DataPaths, float], IndexJob] = start_indexing,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.paths = paths
         self._start = start
+        #: How long an update waits for another process's lock before saying "busy" (s).
+        self.lock_timeout = 10.0
         self.job: IndexJob | None = None
         self._again = False
         self._timer = QTimer(self)
@@ -123,7 +125,7 @@ class IndexRunner(QObject):
             self._again = True
             return False
         try:
-            self.job = self._start(self.paths)
+            self.job = self._start(self.paths, self.lock_timeout)
         except Exception as error:  # e.g. no process could be started
             self.failed.emit(one_line(f"search index not updated: {error}"))
             return False

@@ -208,6 +208,8 @@ class MainWindow(QMainWindow):
         widget = QApplication.focusWidget()
         if (own := self.notes_work.mode_for(widget)) is not None:
             return own  # "visual" (a keyboard selection) or "excerpts" (an excerpt list)
+        if self.search.owns(widget):
+            return "search"  # the query line: its keys commit and move in the results
         if self.composer.owns(widget):
             return "composer"
         if isinstance(widget, QLineEdit | QPlainTextEdit) and not widget.isReadOnly():

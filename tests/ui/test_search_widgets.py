@@ -152,7 +152,7 @@ def test_index_runner_reports_progress_and_the_result(qtbot, data_paths) -> None
 
 
 def test_index_runner_says_when_the_index_is_busy(qtbot, data_paths) -> None:
-    def busy_job(paths):
+    def busy_job(paths, lock_timeout):
         return IndexJob.start_call(_raise_busy)
 
     runner = IndexRunner(data_paths, start=busy_job)
