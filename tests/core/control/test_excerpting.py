@@ -221,3 +221,15 @@ def test_follow_versions_moves_excerpts_and_reports(data_paths, tmp_path) -> Non
         assert len(outcome.changes.excerpts) == 2
         statuses = sorted(e.status for e in store.excerpts.list())
         assert statuses == ["anchored", "orphaned"]
+
+
+def test_no_single_key_of_a_window_mode_hides_a_sequence_of_another() -> None:
+    """Qt makes one shortcut per key for every window mode: `t` anywhere would eat `t g`."""
+    from briefreader.control.keymap import DEFAULT_KEYS, WINDOW_MODES, normalise_key
+
+    keys = {normalise_key(k) for mode in WINDOW_MODES for k in DEFAULT_KEYS.get(mode, {})}
+    firsts = {k.split(" ")[0] for k in keys if " " in k}
+    assert not firsts & keys, firsts & keys
+    for mode in ("visual", "excerpts"):
+        assert DEFAULT_KEYS[mode]["Ctrl+Z"] == "undo"
+        assert DEFAULT_KEYS[mode]["Ctrl+Shift+Z"] == "redo"
