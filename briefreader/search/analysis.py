@@ -41,6 +41,8 @@ from whoosh.system import pack_uint
 #: indexes "taliban" and "s".
 TOKEN = re.compile(r"\w+(?:\.\w+)*(?:[-\u2010\u2011]\w+(?:\.\w+)*)*")
 _HYPHEN = re.compile(r"[-\u2010\u2011]")
+_WORD = re.compile(r"\w+(?:\.\w+)*")
+_COMPOUND = re.compile(r"\w+(?:\.\w+)*(?:[-\u2010\u2011]\w+(?:\.\w+)*)+")
 
 #: Longer runs are noise (URLs, base64): their terms are cut to this length.
 MAX_WORD_LENGTH = 60
@@ -90,22 +92,34 @@ def _parts(raw: str, start: int) -> Iterator[tuple[str, int, int]]:
 
 
 def positions_of(text: str) -> dict[str, list[int]]:
-    """term -> its word positions in `text` (the bulk indexing path)."""
-    positions: dict[str, list[int]] = {}
-    setdefault = positions.setdefault
+    """term -> its word positions in `text` (the bulk indexing path).
+
+    Words are found with one C-level `findall` and normalised through the
+    memo; compounds, a handful per article, are found in a second pass and
+    placed by counting the words between them.
+    """
     get = _memo.get
-    pos = 0
-    for raw in TOKEN.findall(text):
-        if raw.isalnum():  # the common case: one plain word
-            setdefault(get(raw) or normalise(raw), []).append(pos)
-            pos += 1
-            continue
-        parts = _HYPHEN.split(raw)
-        if len(parts) > 1:
-            setdefault(compound_term(raw), []).append(pos)
-        for part in parts:
-            setdefault(get(part) or normalise(part), []).append(pos)
-            pos += 1
+    terms = [get(word) or normalise(word) for word in _WORD.findall(text)]
+    positions: dict[str, list[int]] = {}
+    for pos, term in enumerate(terms):
+        known = positions.get(term)
+        if known is None:
+            positions[term] = [pos]
+        else:
+            known.append(pos)
+    if "-" in text or "\u2010" in text or "\u2011" in text:
+        pos = done = 0  # words before `done`, the end of the last compound
+        for match in _COMPOUND.finditer(text):
+            pos += len(_WORD.findall(text, done, match.start()))
+            done = match.end()
+            term = compound_term(match.group())
+            known = positions.get(term)
+            if known is None:
+                positions[term] = [pos]
+            else:
+                known.append(pos)
+                known.sort()
+            pos += len(_WORD.findall(match.group()))
     return positions
 
 
