@@ -106,6 +106,7 @@ class NotesWork:
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self.dialog = box
         box.open()
+        box.activateWindow()
 
     def document_changed(self) -> None:
         """Another document is open: its note and excerpts show, any selection ends."""
