@@ -75,6 +75,11 @@ class DataPaths:
         return self.root / "index"
 
     @property
+    def cache_dir(self) -> Path:
+        """Derived data kept to save time (the built entity matcher); safe to delete."""
+        return self.root / "cache"
+
+    @property
     def user_gazetteer(self) -> Path:
         """The analyst's additions to the bundled gazetteer (TOML)."""
         return self.root / "gazetteer.toml"

@@ -40,7 +40,7 @@ def load_everything(paths: DataPaths) -> Callable[[Callable[[str], None]], objec
 
     def work(progress: Callable[[str], None]) -> tuple[LibrarySnapshot, Matcher, object]:
         snapshot = load_library(paths, progress=progress)
-        return snapshot, load_matcher(), open_store(paths)
+        return snapshot, load_matcher(paths), open_store(paths)
 
     return work
 
@@ -142,7 +142,7 @@ def start_loading(window: MainWindow, paths: DataPaths) -> None:
         lambda text: window.status(text, 0),
     )
     window.jobs.start(
-        lambda _progress: load_matcher(),
+        lambda _progress: load_matcher(paths),
         matcher_loaded,
         lambda error: window.status(f"no highlighting: the gazetteer did not load ({error})", 0),
         lambda text: window.status(text, 0),

@@ -1,0 +1,77 @@
+"""A built matcher, kept on disk so that start-up does not rebuild it.
+
+Building the Aho-Corasick automaton for the full gazetteer takes about half a
+second; unpickling it takes a tenth of that. The window needs a matcher before
+it can paint its first highlighted document, so it loads this cache instead of
+building. The cache is keyed by a fingerprint of everything the automaton is
+made from (the gazetteer's entities and negative phrases, the matching code,
+the Python and pyahocorasick versions): when any of them changes, the key
+changes and the matcher is rebuilt. A cache file that cannot be read is
+rebuilt too; it is never the truth, only a shortcut.
+
+The file lives in the analyst's own data directory, written by briefreader
+itself, so unpickling it trusts nothing beyond what the data directory
+already holds (the analyst's SQLite databases).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from pathlib import Path
+
+import ahocorasick
+
+from briefreader.entities.gazetteer import Gazetteer
+from briefreader.entities.matcher import Matcher
+
+_CODE_DIR = Path(__file__).resolve().parent
+
+
+def fingerprint(gazetteer: Gazetteer) -> str:
+    """A key that changes whenever the built automaton could differ."""
+    digest = hashlib.sha256()
+    digest.update(repr((gazetteer.entities, gazetteer.negatives)).encode("utf-8"))
+    for module in sorted(_CODE_DIR.glob("*.py")):
+        digest.update(module.name.encode())
+        digest.update(module.read_bytes())
+    digest.update(sys.version.encode())
+    digest.update(str(getattr(ahocorasick, "__version__", "")).encode())
+    digest.update(str(pickle.HIGHEST_PROTOCOL).encode())
+    return digest.hexdigest()[:24]
+
+
+def cached_matcher(gazetteer: Gazetteer, cache_dir: Path) -> Matcher:
+    """The matcher for `gazetteer`, from `cache_dir` when a current copy is there.
+
+    Never fails because of the cache: an unreadable, stale or unwritable cache
+    only costs the build it was meant to save.
+    """
+    path = cache_dir / f"matcher-{fingerprint(gazetteer)}.pickle"
+    with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
+        loaded = pickle.loads(path.read_bytes())
+        if isinstance(loaded, Matcher):
+            return loaded
+    matcher = Matcher(gazetteer)
+    with contextlib.suppress(OSError, pickle.PicklingError):
+        _write_atomically(path, pickle.dumps(matcher, protocol=pickle.HIGHEST_PROTOCOL))
+        for stale in cache_dir.glob("matcher-*.pickle"):
+            if stale != path:
+                stale.unlink(missing_ok=True)
+    return matcher
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".matcher-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        Path(tmp).replace(path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
