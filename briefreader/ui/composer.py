@@ -17,11 +17,10 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDockWidget, QLineEdit
 
 from briefreader.control.composer_jobs import check_briefing, default_export_path
-from briefreader.control.composer_views import DETAIL_FIELDS, ComposerChanges, Flag
+from briefreader.control.composer_views import DETAIL_FIELDS, ComposerChanges
 from briefreader.control.composing import Composer
-from briefreader.paths import DataPaths
 from briefreader.store import Changes, Store
-from briefreader.ui.composer_dialogs import ExcerptPicker, ask_text, ask_yes_no
+from briefreader.ui.composer_dialogs import ExcerptPicker, ask_text, ask_yes_no, show_modal
 from briefreader.ui.composer_models import EXCERPT_ROLE, SECTION_ROLE
 from briefreader.ui.composer_pane import ComposerPane
 from briefreader.ui.export_job import ExportRunner
@@ -196,6 +195,24 @@ class ComposerController(QObject):
 
     # -- commands ----------------------------------------------------------------------
 
+    def owns(self, widget: object) -> bool:
+        """Whether the composer's key table applies to `widget` (its excerpt tree)."""
+        return widget is self.pane.tree
+
+    def refresh(self) -> None:
+        """Re-read the open briefing after a store action made elsewhere (undo, a delete)."""
+        if self.composer.store is not None:
+            self.apply(self.composer.reload())
+
+    def add_excerpt(self, excerpt_id: int | None) -> None:
+        """Add one excerpt (e.g. the excerpt bin's current one) to the open briefing."""
+        if excerpt_id is None:
+            self.status("no excerpt chosen: pick one in the excerpt bin (6)")
+        elif self.sync_store() and self.composer.briefing is None:
+            self.status("no briefing is open: press 7, then B to create one")
+        else:
+            self.apply(self.composer.add([excerpt_id]))
+
     def focus(self) -> None:
         self.sync_store()
         self.apply(self.composer.reload())
@@ -283,8 +300,7 @@ class ComposerController(QObject):
             return
         picker = ExcerptPicker(self.window, self.composer.candidates, self._title_of)
         picker.chosen.connect(lambda ids: (self.apply(self.composer.add(ids)), self.focus_tree()))
-        picker.finished.connect(picker.deleteLater)
-        picker.open()
+        show_modal(picker, self.window)
         picker.filter.setFocus()
 
     def comment(self) -> None:
@@ -332,7 +348,7 @@ class ComposerController(QObject):
             self.status(f"could not check the excerpts against their sources: {error}", 15000)
 
         self.window.jobs.start(
-            lambda _progress: _checked(store, paths, briefing_id),
+            lambda _progress: check_briefing(store, paths, briefing_id),
             done,
             failed,
             lambda text: self.status(text, 0),
@@ -378,16 +394,3 @@ class ComposerController(QObject):
             return
         self.last_paths[briefing_id] = path
         self.runner.start(store, self.window.paths, briefing_id, briefing.name, path)
-
-
-def _checked(store: Store, paths: DataPaths, briefing_id: int) -> dict[int, Flag]:
-    return check_briefing(store, paths, briefing_id)
-
-
-def make_dock(window: MainWindow) -> tuple[QDockWidget, ComposerController]:
-    """The composer as a dock tabbed with the notes (phase 2 wiring calls this)."""
-    dock = QDockWidget("Briefing  [6]", window)
-    dock.setObjectName("dock-composer")
-    controller = ComposerController(window, dock)
-    dock.setWidget(controller.pane)
-    return dock, controller

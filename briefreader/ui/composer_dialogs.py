@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -93,6 +94,22 @@ class TextPrompt(QDialog):
         self.text_chosen.emit(self.text())
 
 
+def show_modal(dialog: QDialog, parent: QWidget) -> None:
+    """Open `dialog` window-modal; when it closes, the window and the widget that had
+    focus get it back (a window manager may not reactivate the parent by itself)."""
+    before = QApplication.focusWidget()
+
+    def restore(_result: int) -> None:
+        parent.window().activateWindow()
+        if before is not None and before.isVisible():
+            before.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    dialog.finished.connect(restore)
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.open()
+    dialog.activateWindow()
+
+
 def ask_text(
     parent: QWidget,
     title: str,
@@ -104,8 +121,7 @@ def ask_text(
 ) -> TextPrompt:
     prompt = TextPrompt(parent, title, label, text, multiline=multiline)
     prompt.text_chosen.connect(on_text)
-    prompt.finished.connect(prompt.deleteLater)
-    prompt.open()
+    show_modal(prompt, parent)
     prompt.editor.setFocus()
     return prompt
 
@@ -137,8 +153,7 @@ def ask_yes_no(
             on_yes()
 
     box.finished.connect(answered)
-    box.finished.connect(box.deleteLater)
-    box.open()
+    show_modal(box, parent)
     return box
 
 
@@ -152,8 +167,7 @@ def tell(parent: QWidget, title: str, text: str, details: str = "") -> QMessageB
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.setEscapeButton(QMessageBox.StandardButton.Ok)
     box.setWindowModality(Qt.WindowModality.WindowModal)
-    box.finished.connect(box.deleteLater)
-    box.open()
+    show_modal(box, parent)
     return box
 
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressBar
 from briefreader.control.composer_jobs import Stage, export_to, result_lines
 from briefreader.paths import DataPaths
 from briefreader.store import Store, StoreError
-from briefreader.ui.composer_dialogs import ExportPathDialog, ask_yes_no, tell
+from briefreader.ui.composer_dialogs import ExportPathDialog, ask_yes_no, show_modal, tell
 
 
 def open_in_viewer(path: Path) -> bool:
@@ -126,8 +126,7 @@ class ExportRunner(QObject):
                 begin(path)
 
         dialog.path_chosen.connect(chosen)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        show_modal(dialog, self.window)
         dialog.path.setFocus()
 
     def cancel(self) -> None:

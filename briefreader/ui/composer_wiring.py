@@ -1,0 +1,79 @@
+"""Putting the composer into the window: its dock, its commands, and store actions it follows.
+
+The composer is a dock tabbed with the notes and the excerpt bin in the
+right-hand area, so it never fights them for space. Undo, redo and deleting
+an excerpt are the notes work's commands, but they can change a briefing
+(the store's undo is one history for everything), so the composer re-reads
+its briefing after each of them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QDockWidget
+
+from briefreader.ui.composer import ComposerController
+
+if TYPE_CHECKING:
+    from briefreader.ui.window import MainWindow
+
+#: Commands of other parts after which the open briefing may have changed.
+FOLLOWED = ("undo", "redo", "delete-excerpt")
+
+
+class _CancelExportOnClose(QObject):
+    """Closing the window cancels a running export (the old PDF stays as it was)."""
+
+    def __init__(self, controller: ComposerController) -> None:
+        super().__init__(controller)
+        self.controller = controller
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Close and self.controller.runner.running:
+            self.controller.runner.cancel()
+        return False
+
+
+def make_dock(window: MainWindow) -> tuple[QDockWidget, ComposerController]:
+    dock = QDockWidget("Briefing  [7]", window)
+    dock.setObjectName("dock-composer")
+    dock.setFeatures(
+        QDockWidget.DockWidgetFeature.DockWidgetMovable
+        | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+    )
+    controller = ComposerController(window, dock)
+    dock.setWidget(controller.pane)
+    return dock, controller
+
+
+def attach_composer(window: MainWindow) -> ComposerController:
+    """Make the composer dock, bind its commands, follow the notes work's store actions."""
+    dock, controller = make_dock(window)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    docks = getattr(window, "docks", {})
+    beside = docks.get("excerpts") or docks.get("notes")
+    if beside is not None:
+        window.tabifyDockWidget(beside, dock)
+        docks.get("notes", beside).raise_()
+    docks["composer"] = dock
+    registry = window.registry
+    registry.bind_many(controller.handlers())
+    notes = getattr(window, "notes_work", None)
+    registry.bind(
+        "add-excerpt-to-briefing",
+        lambda: controller.add_excerpt(notes.current_excerpt_id() if notes else None),
+    )
+    if notes is not None:
+        theirs = notes.handlers()
+        for name in FOLLOWED:
+            if name in theirs:
+                registry.bind(name, lambda run=theirs[name]: (run(), controller.refresh()))
+    window.installEventFilter(_CancelExportOnClose(controller))
+    # The store arrives after the first paint, just before the library snapshot is applied.
+    applied = getattr(window, "changes_applied", None)
+    if applied is not None:
+        applied.connect(lambda _changes: controller.sync_store())
+    dock.visibilityChanged.connect(lambda visible: visible and controller.sync_store())
+    return controller
