@@ -15,8 +15,16 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QEvent, QKeyCombination, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QStatusBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from briefreader.control.keymap import normalise_key
 from briefreader.ui.search_results import SearchResultsModel, SearchResultsView
@@ -133,3 +141,41 @@ class SearchPane(QWidget):
     def open_line(self) -> None:
         self.line.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.line.selectAll()
+
+
+def dock_under(window: QMainWindow, pane: QWidget, above: QDockWidget | None) -> QDockWidget:
+    """The search pane's dock, under `above` (the document list), hidden until search opens.
+
+    Not a tab over the list: the list and its keys (1, j/k) stay where they were.
+    """
+    dock = QDockWidget("Search  [/]", window)
+    dock.setObjectName("dock-search")
+    dock.setWidget(pane)
+    dock.setFeatures(
+        QDockWidget.DockWidgetFeature.DockWidgetMovable
+        | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+    )
+    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+    if above is not None:
+        window.splitDockWidget(above, dock, Qt.Orientation.Vertical)
+    dock.hide()
+    return dock
+
+
+def status_label(bar: QStatusBar) -> QLabel:
+    """The status bar's search part: index progress, "match 3/17"."""
+    label = QLabel(bar)
+    label.setObjectName("search-status")
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    bar.insertPermanentWidget(0, label)
+    return label
+
+
+def find_action(window: QWidget, run: Callable[[], object]) -> QAction:
+    """The platform's Find key (Ctrl+F), which keeps its meaning: it opens search."""
+    action = QAction("search", window)
+    action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Find))
+    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    action.triggered.connect(lambda _checked=False: run())
+    window.addAction(action)
+    return action

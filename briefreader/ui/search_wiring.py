@@ -16,27 +16,22 @@ bar says so.
 
 from __future__ import annotations
 
-import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QWidget
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject
+from PySide6.QtWidgets import QApplication, QWidget
 
 from briefreader.control.changes import Changes
 from briefreader.control.search_engine import SearchEngine
 from briefreader.control.searching import SearchChanges, SearchOutcome, SearchState
-from briefreader.search.indexer import IndexChanges
-from briefreader.ui.search_bar import SearchPane
+from briefreader.ui.search_bar import SearchPane, dock_under, find_action, status_label
+from briefreader.ui.search_index import SearchIndexing
 from briefreader.ui.search_marks import HitMarks
 from briefreader.ui.search_worker import IndexRunner, SearchThread
 from briefreader.ui.theme import is_dark
 
 if TYPE_CHECKING:
     from briefreader.ui.window import MainWindow
-
-#: Opening search refreshes the index (notes may have changed) at most this often.
-REFRESH_SECONDS = 30.0
 
 
 class WindowSearch(QObject):
@@ -53,14 +48,15 @@ class WindowSearch(QObject):
         self.engine = engine or SearchEngine(window.paths)
         self.thread = SearchThread(self)
         self.thread.answered.connect(self._answered)
-        self.indexer = indexer or IndexRunner(window.paths, parent=self)
-        self.indexer.progress.connect(self._index_progress)
-        self.indexer.finished.connect(self._index_finished)
-        self.indexer.busy.connect(self._index_busy)
-        self.indexer.failed.connect(self._index_failed)
-        self.indexed_at = 0.0  # when an index update last ended (0: never this session)
-        self.index_note = ""  # "" or why search is read-only / stale
-        self._library: frozenset[str] = frozenset()
+        self.indexing = SearchIndexing(
+            self.engine,
+            lambda: window.state.documents,
+            indexer or IndexRunner(window.paths),
+            self,
+        )
+        self.indexing.updated.connect(self._index_updated)
+        self.indexing.changed.connect(self._show_label)
+        self.indexing.message.connect(lambda text: window.status(text, 10000))
         self._jump_to_first = ""  # a document opened from the results: go to its first match
         self._build(window)
         self._bind(window)
@@ -74,34 +70,12 @@ class WindowSearch(QObject):
         self.pane.results.activated.connect(lambda index: self._go(index.row(), focus=True))
         self.pane.results.selectionModel().currentChanged.connect(self._row_changed)
         self.pane.show_message("")
-        dock = QDockWidget("Search  [/]", window)
-        dock.setObjectName("dock-search")
-        dock.setWidget(self.pane)
-        dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetMovable
-            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-        )
-        # Under the document list while searching, hidden otherwise: the list and its
-        # keys (1, j/k) stay where they were.
-        documents = window.docks.get("documents")
-        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-        if documents is not None:
-            window.splitDockWidget(documents, dock, Qt.Orientation.Vertical)
-        dock.hide()
-        window.docks["search"] = dock
-        self.dock = dock
+        self.dock = dock_under(window, self.pane, window.docks.get("documents"))
+        window.docks["search"] = self.dock
         self.marks = HitMarks(window.reader)
-        self.label = QLabel(window.statusBar())
-        self.label.setObjectName("search-status")
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
-        window.statusBar().insertPermanentWidget(0, self.label)
+        self.label = status_label(window.statusBar())
         # Qt's Find key (Ctrl+F here) keeps its meaning: it opens search.
-        find = QAction("search", window)
-        find.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Find))
-        find.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        find.triggered.connect(lambda _checked=False: window.run_command("search"))
-        window.addAction(find)
-        self.find_action = find
+        self.find_action = find_action(window, lambda: window.run_command("search"))
         window.changes_applied.connect(self.after_apply)
         window.installEventFilter(self)
 
@@ -124,45 +98,13 @@ class WindowSearch(QObject):
 
     def library_changed(self) -> None:
         """The library was (re)loaded: search its documents and bring the index up to date."""
-        self._sync_documents(force=True)
-        if self._library:
-            self.indexer.start()
-            self._show_label()
+        self.indexing.library_loaded()
 
-    def _sync_documents(self, *, force: bool = False) -> bool:
-        ids = frozenset(doc.id for doc in self.window.state.documents)
-        if ids == self._library and not force:
-            return False
-        self._library = ids
-        self.engine.set_documents(self.window.state.documents)
-        return True
-
-    def _index_progress(self, done: int, total: int) -> None:
-        self.label.setText(f"indexing {done}/{total}" if total else "indexing…")
-
-    def _index_finished(self, changes: object) -> None:
-        self.indexed_at = time.monotonic()
-        self.index_note = ""
-        self.engine.notes_changed()
-        if isinstance(changes, IndexChanges) and changes.rebuilt and changes.rebuilt != "missing":
-            self.window.status(f"search index rebuilt ({changes.rebuilt})")
+    def _index_updated(self) -> None:
         if self.state.query:
             self._ask(self.state.query, again=True)  # new documents may match now
         else:
             self.thread.submit("warm", 0, self.engine.warm)
-        self._show_label()
-
-    def _index_busy(self, message: str) -> None:
-        self.indexed_at = time.monotonic()
-        self.index_note = "index busy: searching it as it is (read-only)"
-        self.window.status(f"{message}; searching the index as it is", 10000)
-        self._show_label()
-
-    def _index_failed(self, message: str) -> None:
-        self.indexed_at = time.monotonic()
-        self.index_note = "index not updated"
-        self.window.status(message, 10000)
-        self._show_label()
 
     # -- queries -----------------------------------------------------------------------
 
@@ -175,7 +117,7 @@ class WindowSearch(QObject):
         self._ask(text)
 
     def _ask(self, text: str, *, again: bool = False) -> None:
-        self._sync_documents()
+        self.indexing.sync_documents()
         token = self.state.request(text, again=again)
         if token is None:
             return
@@ -249,10 +191,8 @@ class WindowSearch(QObject):
 
     def _show_label(self, *, searching: bool = False) -> None:
         parts = []
-        if self.indexer.running:
-            parts.append(self.label.text() if "index" in self.label.text() else "indexing…")
-        elif self.index_note:
-            parts.append(self.index_note)
+        if self.indexing.status():
+            parts.append(self.indexing.status())
         if searching:
             parts.append("searching…")
         elif self.state.active:
@@ -281,8 +221,7 @@ class WindowSearch(QObject):
         if not isinstance(changes, Changes):
             return
         if changes.documents:
-            if self._sync_documents() and self.indexed_at and self._library:
-                self.indexer.start()  # an import changed the library: index what is new
+            self.indexing.documents_changed()  # an import: index what is new
             ids = [doc.id for doc in self.window.state.visible]
             self._apply(self.state.set_visible(ids))
         if changes.current:
@@ -299,11 +238,7 @@ class WindowSearch(QObject):
     def open_search(self) -> None:
         self.dock.show()
         self.pane.open_line()
-        stale = time.monotonic() - self.indexed_at > REFRESH_SECONDS
-        if not self.indexer.running and (not self.indexed_at or stale):
-            self._sync_documents()
-            self.indexer.start()  # the first search, or notes may have changed
-            self._show_label()
+        self.indexing.search_opened()  # the first search, or notes may have changed
 
     def commit(self) -> None:
         """Enter: go to the chosen (or best) result's first match and read there."""
@@ -388,7 +323,7 @@ class WindowSearch(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Close:
-            self.indexer.cancel()
+            self.indexing.stop()
             self.thread.stop()
             self.engine.close()
         return False

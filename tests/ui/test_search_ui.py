@@ -46,8 +46,8 @@ def open_window(qtbot, paths: DataPaths, *, indexed: bool = True) -> MainWindow:
     qtbot.addWidget(win)
     win.apply_snapshot(snapshot)
     if indexed:  # as if the start-up update had just run: no child process in these tests
-        win.search._sync_documents(force=True)
-        win.search.indexed_at = time.monotonic()
+        win.search.indexing.sync_documents(force=True)
+        win.search.indexing.updated_at = time.monotonic()
     win.show()
     qtbot.waitExposed(win)
     win.activateWindow()
@@ -182,6 +182,7 @@ def test_the_results_list_takes_j_k_and_return(qtbot, win) -> None:
 @pytest.mark.parametrize(
     "query",
     ['"', "NOT NOT x", "(" * 1000 + "kabul" + ")" * 1000, "x" * 10000, "***", "group:("],
+    ids=["lone-quote", "not-not", "1000-parentheses", "10000-characters", "stars", "field-paren"],
 )
 def test_hostile_queries_give_a_line_not_a_traceback(qtbot, win, query) -> None:
     press(qtbot, "/")
@@ -276,22 +277,37 @@ def test_the_index_is_built_in_the_background(qtbot, seeded, tmp_path) -> None:
     shutil.copy(seeded.library_db, root / "library.sqlite3")  # a library, no index
     win = open_window(qtbot, DataPaths.at(root), indexed=False)
     win.search.library_changed()
-    assert win.search.indexer.running
+    assert win.search.indexing.runner.running
     assert "index" in win.search.label.text()
-    qtbot.waitUntil(lambda: not win.search.indexer.running, timeout=60000)
+    qtbot.waitUntil(lambda: not win.search.indexing.runner.running, timeout=60000)
     search(qtbot, win, "Tajikistan", rows=4)
     win.close()
-    assert not win.search.indexer.running
+    assert not win.search.indexing.runner.running
 
 
 def test_a_busy_index_is_searched_as_it_is(qtbot, win) -> None:
     lock = FileStorage(str(win.paths.index_dir)).lock(LOCK_NAME)
     assert lock.acquire(blocking=False)  # another briefreader is "updating" it
     try:
-        win.search.indexer.lock_timeout = 0.3
+        win.search.indexing.runner.lock_timeout = 0.3
         win.search.library_changed()
-        qtbot.waitUntil(lambda: not win.search.indexer.running, timeout=60000)
+        qtbot.waitUntil(lambda: not win.search.indexing.runner.running, timeout=60000)
         assert "read-only" in win.search.label.text()
         search(qtbot, win, "Tajikistan", rows=4)  # searching still works
     finally:
         lock.release()
+
+
+def test_an_import_is_indexed_in_the_background(qtbot, win, tmp_path) -> None:
+    article = tmp_path / "quokka.txt"
+    article.write_text(
+        "Quokka sightings in Perth\n\n"
+        "A long report on quokkarian habits around Perth, which names no militant group.\n\n"
+        "A second paragraph, so the importer has a body to keep.\n",
+        encoding="utf-8",
+    )
+    win.import_paths([article])
+    qtbot.waitUntil(lambda: win.search.indexing.running, timeout=30000)
+    qtbot.waitUntil(lambda: not win.search.indexing.running, timeout=60000)
+    search(qtbot, win, "quokkarian", rows=1)
+    assert labels(win) == ["Quokka sightings in Perth"]
