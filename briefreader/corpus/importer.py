@@ -22,7 +22,6 @@ from threading import RLock
 
 from briefreader.corpus.cluster import containment, shingles
 from briefreader.corpus.files import Found, read_capped
-from briefreader.corpus.parse import parse_bytes
 from briefreader.corpus.report import ImportReport
 from briefreader.corpus.rows import COLUMNS, document_from_row, meta_json
 from briefreader.domain import Document
@@ -70,6 +69,10 @@ def import_file(
             acc.unchanged.extend(ids)
             acc.documents.extend(ids)
             return
+    # Parsing pulls in BeautifulSoup, ftfy and charset-normalizer; reading the
+    # library (the window's start-up, search, the CLI listings) needs none of them.
+    from briefreader.corpus.parse import parse_bytes
+
     parsed = parse_bytes(data, source=path, fmt=item.format)
     acc.files_read += 1
     for warning in parsed.warnings:
