@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QStringListModel, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QCompleter,
     QDialog,
@@ -69,6 +70,24 @@ class CommentEdit(QPlainTextEdit):
         super().keyPressEvent(event)
 
 
+def return_focus_after(dialog: QDialog) -> None:
+    """When `dialog` closes, the window and the widget that had focus get it back.
+
+    Window managers usually do this; not all do (nor Qt's offscreen platform),
+    and a keyboard user must never be left with nothing focused.
+    """
+    before = QApplication.focusWidget()
+    owner = dialog.parentWidget()
+
+    def back() -> None:
+        if owner is not None:
+            owner.activateWindow()
+        if before is not None:
+            before.setFocus()
+
+    dialog.finished.connect(back)
+
+
 def _buttons(dialog: QDialog) -> QDialogButtonBox:
     box = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
@@ -115,7 +134,9 @@ class TagsDialog(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
 
     def ask(self) -> None:
+        return_focus_after(self)
         self.open()
+        self.activateWindow()
         self.line.setFocus()
 
 
@@ -144,7 +165,9 @@ class CommentDialog(QDialog):
         self.resize(520, 280)
 
     def ask(self) -> None:
+        return_focus_after(self)
         self.open()
+        self.activateWindow()
         self.edit.setFocus()
         self.edit.moveCursor(self.edit.textCursor().MoveOperation.End)
 
@@ -189,7 +212,9 @@ class CaptureDialog(QDialog):
         self.resize(560, 320)
 
     def ask(self) -> None:
+        return_focus_after(self)
         self.open()
+        self.activateWindow()
         self.tags.setFocus()
 
 

@@ -32,6 +32,7 @@ from briefreader.ui.excerpt_bin import ExcerptBin
 from briefreader.ui.excerpt_dialogs import (
     CommentDialog,
     TagsDialog,
+    return_focus_after,
     tags_to_add,
     tags_to_remove,
 )
@@ -105,6 +106,7 @@ class NotesWork:
         box.setEscapeButton(QMessageBox.StandardButton.Ok)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self.dialog = box
+        return_focus_after(box)
         box.open()
         box.activateWindow()
 
