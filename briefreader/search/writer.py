@@ -26,6 +26,8 @@ from typing import Any
 from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.writing import SegmentWriter
 
+from briefreader.search.analysis import FastPositions
+
 Posting = tuple[int, float, bytes, int]  # docnum, weight, encoded value, field length
 
 
@@ -86,7 +88,16 @@ class BulkSegmentWriter(SegmentWriter):
                 field = schema[fieldname]
                 length = 0
                 if field.indexed:
-                    items = list(field.index(value))
+                    if isinstance(field.format, FastPositions) and isinstance(value, str):
+                        # `field.index` minus a generator layer: same bytes.
+                        items = [
+                            (term.encode("utf-8"), freq, weight, vbytes)
+                            for term, freq, weight, vbytes in field.format.word_values(
+                                value, field.analyzer, mode="index"
+                            )
+                        ]
+                    else:
+                        items = list(field.index(value))
                     if field.scorable:
                         length = sum(item[1] for item in items)
                     stored_length = byte_to_length(length_to_byte(length)) if length else 0
