@@ -5,9 +5,10 @@ marks there too would mean re-setting a 1 MB text on every keystroke. The
 marks are painted instead, around the pane's own painting (an event filter
 on its viewport): a yellow band under each visible match before the text is
 drawn, so the words stay crisp, and after it an amber frame around the
-current match, which also shows on a match that is an entity (whose own
-background covers the band). Only matches in the blocks on screen are
-measured, so a long document with thousands of matches scrolls as before.
+current match; every match also gets an amber bar under it, which shows
+on a match that is an entity (whose own background covers the band).
+Only matches in the blocks on screen are measured, so a long document with
+thousands of matches scrolls as before.
 """
 
 from __future__ import annotations
@@ -130,13 +131,15 @@ class HitMarks(QObject):
             painter.fillRect(rect, band)
         painter.end()
         self.reader.viewportEvent(event)  # the pane paints its text over the bands
-        current = [rect for number, rect in marks if number == self.current]
-        if current:
+        if marks:
             painter = QPainter(viewport)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(QPen(frame, 2))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            for rect in current:
-                painter.drawRoundedRect(rect.adjusted(-1, 0, 1, 0), 3, 3)
+            for number, rect in marks:
+                # A bar under every match: it shows on an entity's own background too.
+                painter.fillRect(rect.left(), rect.bottom() - 1, rect.width(), 3, frame)
+                if number == self.current:
+                    painter.setPen(QPen(frame, 2))
+                    painter.setBrush(Qt.BrushStyle.NoBrush)
+                    painter.drawRoundedRect(rect.adjusted(-1, 0, 1, 0), 3, 3)
             painter.end()
         return True

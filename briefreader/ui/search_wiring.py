@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from briefreader.control.changes import Changes
@@ -236,7 +236,14 @@ class WindowSearch(QObject):
     # -- commands ----------------------------------------------------------------------
 
     def open_search(self) -> None:
-        self.dock.show()
+        if not self.dock.isVisible():
+            self.dock.show()
+            above = self.window.docks.get("documents")
+            if above is not None and not self.dock.isFloating():  # room for the ranked list
+                height = above.height() + self.dock.height()
+                self.window.resizeDocks(
+                    [above, self.dock], [height * 2 // 5, height * 3 // 5], Qt.Orientation.Vertical
+                )
         self.pane.open_line()
         self.indexing.search_opened()  # the first search, or notes may have changed
 
