@@ -262,3 +262,31 @@ def test_excerpt_models_pass_the_model_tester(qtmodeltester, store) -> None:
         tip = model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
         assert "&lt;" in tip and "<b>tag</b>" not in tip
         assert model.index(0, 0).data(EXCERPT_ID_ROLE) is not None
+
+
+def test_excerpts_follow_a_reimported_article_to_its_new_version(
+    qtbot, win, store, tmp_path
+) -> None:
+    article = tmp_path / "article.txt"
+    text = (
+        "Kabul attack claimed by ISKP\n\n"
+        "Islamic State Khorasan Province claimed the attack in Kabul on Monday.\n\n"
+        "A spokesman blamed fighters who had crossed from Pakistan.\n"
+    )
+    article.write_text(text, encoding="utf-8")
+    win.import_paths([article])
+    qtbot.waitUntil(lambda: not win.jobs.running, timeout=20000)
+    old = win.state.current
+    assert old.title == "Kabul attack claimed by ISKP"
+    press(qtbot, "x")
+    press(qtbot, "G")
+    press(qtbot, "x")
+    article.write_text(text.replace("on Monday", "early on Monday"), encoding="utf-8")
+    win.import_paths([article])
+    qtbot.waitUntil(lambda: not win.jobs.running, timeout=20000)
+    qtbot.waitUntil(lambda: "excerpts on new versions" in win.statusBar().currentMessage())
+    moved = store.excerpts.list()
+    assert {e.doc_id for e in moved} == {win.state.current.id} != {old.id}
+    assert sorted(e.status for e in moved) == ["anchored", "fuzzy"]
+    assert "1 moved" in win.statusBar().currentMessage()
+    assert win.notes.excerpt_model.rowCount() == 2  # the panel shows them on the new version
