@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from briefreader.store import NO_CHANGES, Changes, Excerpt
+from briefreader.store import NO_CHANGES, Briefing, Changes, Excerpt
 
 #: Field names an analyst edits in the composer's form, in form order.
 DETAIL_FIELDS: tuple[str, ...] = ("title", "author", "date", "marking", "summary")
@@ -100,6 +100,10 @@ class ComposerChanges:
         )
 
 
+#: Redraw the whole composer: another briefing, or one changed from outside.
+EVERYTHING = ComposerChanges(briefings=True, details=True, items=True, cursor=True)
+
+
 def told(message: str) -> ComposerChanges:
     return ComposerChanges(message=message)
 
@@ -139,3 +143,26 @@ def check_summary(flags: Mapping[int, Flag]) -> str:
         (sum(1 for f in bad if f.undrawable), "with characters the PDF fonts cannot draw"),
     )
     return f"checked {len(flags)} excerpts: " + ", ".join(f"{n} {what}" for n, what in counts if n)
+
+
+def section_views(
+    briefing: Briefing, title_of: Callable[[str], str], flags: Mapping[int, Flag]
+) -> tuple[SectionView, ...]:
+    """The briefing's sections as rows, items numbered through the whole briefing as the
+    PDF numbers them, each with the flag its last check gave (None: not checked yet)."""
+    number = 0
+    sections = []
+    for section in briefing.sections:
+        items = []
+        for item in section.items:
+            number += 1
+            e = item.excerpt
+            source = title_of(e.doc_id) or e.doc_id
+            items.append(
+                ItemView(
+                    e.id, number, e.quote, source, item.comment, e.doc_id, e.paragraph,
+                    flags.get(e.id),
+                )
+            )  # fmt: skip
+        sections.append(SectionView(section.key, section.title, section.id, tuple(items)))
+    return tuple(sections)

@@ -12,11 +12,12 @@ they are kept per excerpt and survive reorders, which never change them.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from briefreader.control.composer_views import (
     DETAIL_FIELDS,
+    EVERYTHING,
     GROUPING_LABELS,
     NO_BRIEFING,
     NO_STORE,
@@ -26,6 +27,7 @@ from briefreader.control.composer_views import (
     SectionView,
     check_summary,
     matching,
+    section_views,
     told,
 )
 from briefreader.store import Briefing, Changes, Excerpt, Store, StoreError
@@ -94,27 +96,7 @@ class Composer:
             self.current_item = self.current_section = None
             return
         self.briefing = self.store.load_briefing(briefing_id, document_title=self.title_of)
-        number = 0
-        sections = []
-        for section in self.briefing.sections:
-            items = []
-            for item in section.items:
-                number += 1
-                e = item.excerpt
-                items.append(
-                    ItemView(
-                        e.id,
-                        number,
-                        e.quote,
-                        self.title_of(e.doc_id) or e.doc_id,
-                        item.comment,
-                        e.doc_id,
-                        e.paragraph,
-                        self.flags.get(e.id),
-                    )
-                )
-            sections.append(SectionView(section.key, section.title, section.id, tuple(items)))
-        self.sections = tuple(sections)
+        self.sections = section_views(self.briefing, self.title_of, self.flags)
         if self.current_item is not None and self.item(self.current_item) is None:
             self.current_item = None
         if self.current_item is not None:
@@ -136,9 +118,9 @@ class Composer:
             self.check_generation += 1
             self.current_item = self.current_section = None
         self._load(briefing.id)
-        return ComposerChanges(
-            details=True, items=True, cursor=True, needs_check=True, message=self._summary()
-        )
+        n = len(briefing.excerpt_ids)
+        message = f"briefing {briefing.name!r}: {n} excerpt{'s' if n != 1 else ''}"
+        return replace(EVERYTHING, needs_check=True, message=message)
 
     def reload(self, changes: Changes | None = None) -> ComposerChanges:
         """Re-read after a change made elsewhere (undo, redo, a deleted excerpt, an import).
@@ -152,25 +134,15 @@ class Composer:
             self.briefing.id in changes.briefings or mine & changes.excerpts
         ):
             return ComposerChanges(briefings=bool(changes.briefings))
-        if self.briefing.id not in {b[0] for b in self.list_briefings()}:
-            self._load(None)
-            return ComposerChanges(briefings=True, details=True, items=True, cursor=True)
-        self._load(self.briefing.id)
-        added = set(self.briefing.excerpt_ids) - set(self.flags)
-        return ComposerChanges(
-            briefings=True, details=True, items=True, cursor=True, needs_check=bool(added)
-        )
+        gone = self.briefing.id not in {b[0] for b in self.list_briefings()}
+        self._load(None if gone else self.briefing.id)
+        added = set(self.briefing.excerpt_ids) - set(self.flags) if self.briefing else set()
+        return replace(EVERYTHING, needs_check=bool(added))
 
     def open_latest(self) -> ComposerChanges:
         """Open the most recently changed briefing, if there is one."""
         briefings = self.list_briefings()
         return self.select(briefings[0][0]) if briefings else ComposerChanges(briefings=True)
-
-    def _summary(self) -> str:
-        if self.briefing is None:
-            return ""
-        n = len(self.briefing.excerpt_ids)
-        return f"briefing {self.briefing.name!r}: {n} excerpt{'s' if n != 1 else ''}"
 
     # -- the operation pattern ---------------------------------------------------------
 
@@ -221,24 +193,16 @@ class Composer:
 
     def delete(self) -> ComposerChanges:
         """Delete the open briefing (its excerpts stay); undo brings it back."""
-        if self.briefing is None:
-            return told(NO_BRIEFING)
-        if self.store is None:
-            return told(NO_STORE)
+        if self.briefing is None or self.store is None:
+            return told(NO_BRIEFING if self.store else NO_STORE)
         name = self.briefing.name
         try:
             changes = self.store.briefings.delete(self.briefing.id)
         except StoreError as error:
             return told(str(error))
         self._load(None)
-        return ComposerChanges(
-            briefings=True,
-            details=True,
-            items=True,
-            cursor=True,
-            store=changes,
-            message=f"deleted briefing {name!r} (its excerpts are kept; Ctrl+Z brings it back)",
-        )
+        kept = "its excerpts are kept; Ctrl+Z brings it back"
+        return replace(EVERYTHING, store=changes, message=f"deleted briefing {name!r} ({kept})")
 
     def set_field(self, name: str, value: str) -> ComposerChanges:
         """Change one of `DETAIL_FIELDS` (no change, no undo step)."""

@@ -73,6 +73,7 @@ class ExportRunner(QObject):
         self.pool = pool or QThreadPool.globalInstance()
         self.job: ExportJob | None = None
         self.name = ""
+        self._shown_percent = -1
         self.open_pdf: Callable[[Path], bool] = open_in_viewer
         self.bar = QProgressBar(window.statusBar())
         self.bar.setObjectName("export-progress")
@@ -103,6 +104,7 @@ class ExportRunner(QObject):
         job.signals.failed.connect(self._failed)
         job.signals.cancelled.connect(self._cancelled)
         self.job = job
+        self._shown_percent = -1
         self.bar.setRange(0, 0)  # busy until the first figure arrives
         self.bar.show()
         self.status(f"exporting “{name}” to {out}…")
@@ -141,6 +143,9 @@ class ExportRunner(QObject):
 
     def _progress(self, done: int, total: int) -> None:
         stage = Stage(done, total)
+        if stage.percent == self._shown_percent and done < total:
+            return  # a 5,000-excerpt export reports 10,001 steps: redraw once per percent
+        self._shown_percent = stage.percent
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(done)
         self.status(f"exporting “{self.name}”: {stage.describe()}")
