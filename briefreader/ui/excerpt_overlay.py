@@ -1,9 +1,11 @@
-"""Painting a keyboard selection or a jumped-to excerpt over the reading pane.
+"""Painting a keyboard selection, a jumped-to excerpt and excerpt marks over the reading pane.
 
 The reader draws its text and paragraph cursor itself and warns that extra
 selections cost hundreds of milliseconds per move on a 1 MB document, so the
 selection is painted by a transparent child of the reader's viewport instead:
 only the lines of paragraphs on screen are measured, whatever the span's size.
+Passages already captured get a bar in the left margin, beside the
+paragraph cursor's, so the analyst sees what is excerpted while reading.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ class ExcerptOverlay(QWidget):
         self.reader = reader
         self.span: Span | None = None
         self.kind: SpanKind = "selection"
+        self.marks: list[Span] = []  # the open document's excerpts (anchored ones)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
         self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground, True)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -50,12 +53,17 @@ class ExcerptOverlay(QWidget):
         self.raise_()
         self.update()
 
-    def rects(self) -> list[QRect]:
+    def set_marks(self, marks: list[Span]) -> None:
+        self.marks = list(marks)
+        self.update()
+
+    def rects(self, span: Span | None = None) -> list[QRect]:
         """Viewport rectangles covering the span, one per line on screen."""
         doc = self.reader.doc
-        if self.span is None or doc is None or not doc.body:
+        span = span or self.span
+        if span is None or doc is None or not doc.body:
             return []
-        start, end = self.span
+        start, end = span
         first, last = excerpt_paragraphs(doc, start, end)
         spans = doc.paragraph_spans()
         document = self.reader.document()
@@ -93,11 +101,13 @@ class ExcerptOverlay(QWidget):
         return found
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        rects = self.rects()
-        if not rects:
-            return
-        colour = QColor(self.palette().highlight().color())
         painter = QPainter(self)
+        marked = QColor(self.palette().link().color())
+        for mark in self.marks:
+            for rect in self.rects(mark):
+                painter.fillRect(QRect(13, rect.top(), 3, rect.height()), marked)
+        rects = self.rects()
+        colour = QColor(self.palette().highlight().color())
         if self.kind == "selection":
             colour.setAlpha(80)
             for rect in rects:

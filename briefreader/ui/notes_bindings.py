@@ -84,6 +84,7 @@ class NotesWork:
         self.actions.store = store
         self.panel.set_store(store)
         self.bin.set_source(store, self.title_of)
+        self._mark_excerpts()
         if store is None:
             return
         notice = []
@@ -114,6 +115,7 @@ class NotesWork:
         """Another document is open: its note and excerpts show, any selection ends."""
         self.selection.clear()
         self.panel.show_document(self.window.state.current)
+        self._mark_excerpts()
 
     def mode_for(self, widget: QWidget | None) -> str | None:
         if widget is self.window.reader and self.selection.visual is not None:
@@ -129,10 +131,22 @@ class NotesWork:
         if unsaved:
             self.window.status(f"{len(unsaved)} note edit(s) could not be saved", 0)
 
+    def _mark_excerpts(self) -> None:
+        """Margin marks for the open document's excerpts that sit where they were taken."""
+        doc = self.window.state.current
+        self.overlay.set_marks(
+            [
+                (e.start, e.end)
+                for e in self.panel.excerpt_model.excerpts
+                if doc is not None and e.doc_id == doc.id and e.content_hash == doc.content_hash
+            ]
+        )
+
     def apply(self, outcome: Outcome, select: bool = True) -> None:
         changes = outcome.changes
         if changes:
             self.panel.apply_store_changes(changes)
+            self._mark_excerpts()
             if changes.excerpts or changes.tags or changes.notes:
                 self.bin.refresh()
         if select and outcome.excerpt_id is not None:

@@ -76,6 +76,8 @@ def test_x_captures_the_paragraph_with_its_entities(qtbot, win, store) -> None:
     assert win.notes.excerpt_model.rowCount() == 1
     assert win.notes_work.bin.model.rowCount() == 1
     assert win.notes.current_excerpt_id() == excerpt.id
+    assert win.notes_work.overlay.marks == [(excerpt.start, excerpt.end)]  # a margin bar
+    assert win.notes_work.overlay.rects((excerpt.start, excerpt.end))
 
 
 def test_shift_x_captures_the_sentence_of_the_current_mention(qtbot, win, store) -> None:
