@@ -29,6 +29,10 @@ if TYPE_CHECKING:
     from briefreader.ui.window import MainWindow
 
 
+#: The dock's width when the composer is focused, if it was narrower.
+COMFORTABLE_WIDTH = 640
+
+
 class ComposerController(QObject):
     #: The store changed under the composer's hand (for other panes that show excerpts).
     store_changed = Signal(object)
@@ -216,10 +220,7 @@ class ComposerController(QObject):
     def focus(self) -> None:
         self.sync_store()
         self.apply(self.composer.reload())
-        if self.dock is not None:
-            self.dock.show()
-            self.dock.raise_()
-        self.pane.tree.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.focus_tree()
 
     def _ready(self) -> bool:
         if not self.sync_store():
@@ -239,7 +240,9 @@ class ComposerController(QObject):
         if self.dock is not None:
             self.dock.show()
             self.dock.raise_()
-        self.pane.tree.setFocus(Qt.FocusReason.OtherFocusReason)
+            if self.dock.width() < COMFORTABLE_WIDTH:  # quotes need room to be read
+                self.window.resizeDocks([self.dock], [COMFORTABLE_WIDTH], Qt.Orientation.Horizontal)
+        self.pane.tree.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def switch_briefing(self) -> None:
         if not self._ready():

@@ -189,8 +189,7 @@ class ComposerModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole and column == 0:
             n = len(section.items)
             title = section.title or "Excerpts"
-            own = "" if section.section_id is None else " ·"
-            return f"{one_line(title, 120)}{own}  ({n})"
+            return f"{one_line(title, 120)}  ({n})"
         if role == Qt.ItemDataRole.FontRole and column == 0:
             font = QFont()
             font.setBold(True)

@@ -66,7 +66,8 @@ class ComposerTree(QTreeView):
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 150), (2, 130), (3, 110)):
+        header.setMinimumSectionSize(40)
+        for column, width in ((1, 120), (2, 110), (3, 90)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
 
@@ -112,7 +113,7 @@ class ComposerPane(QWidget):
         )
         self.briefing_box.setMinimumContentsLength(16)
         top = QHBoxLayout()
-        top.addWidget(_plain("&Briefing", self))
+        top.addWidget(self._buddy("&Briefing", self.briefing_box))
         top.addWidget(self.briefing_box, 1)
         self.fields: dict[str, QLineEdit] = {}
         form = QFormLayout()
