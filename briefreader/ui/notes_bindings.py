@@ -27,6 +27,7 @@ from briefreader.control.excerpting import (
     mentions_in_span,
     paragraph_span,
 )
+from briefreader.control.note_rescue import rescue_notes, rescue_places, rescue_text
 from briefreader.store import Store
 from briefreader.ui.excerpt_bin import ExcerptBin
 from briefreader.ui.excerpt_dialogs import (
@@ -125,11 +126,23 @@ class NotesWork:
         return None
 
     def close(self) -> None:
-        """Before the store closes: save every note edit still pending."""
+        """Before the store closes: save every pending note edit, rescue what cannot be."""
         self.panel.flush()
         unsaved = self.panel.unsaved()
-        if unsaved:
-            self.window.status(f"{len(unsaved)} note edit(s) could not be saved", 0)
+        if not unsaved:
+            return
+        places = rescue_places(self.window.paths.root)
+        path = rescue_notes(unsaved, places, self.title_of)
+        why = self.actions.store.read_only_reason if self.actions.store else None
+        text = f"{len(unsaved)} note edit(s) could not be saved to the work database" + (
+            f" ({why})" if why else ""
+        )
+        text += f". They were written to {path}." if path else ". Copy them from below now."
+        box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved notes", text, parent=self.window)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setDetailedText(rescue_text(unsaved, self.title_of))
+        self.dialog = box
+        box.exec()  # quitting: the analyst must see this before the window goes
 
     def _mark_excerpts(self) -> None:
         """Margin marks for the open document's excerpts that sit where they were taken."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from briefreader.store import NoteTarget, Store
@@ -131,10 +132,22 @@ def test_a_read_only_store_says_so_and_keeps_the_text(qtbot, window, store, data
         assert window.notes.unsaved() == {
             NoteTarget.document(SAMPLE_DOCS[0].id): "cannot be saved here"
         }
-        press(qtbot, "x")
         press(qtbot, "Escape")
         press(qtbot, "x")
         assert "could not capture" in window.statusBar().currentMessage()
+        seen = []
+
+        def answer() -> None:  # the quit warning is modal: answer it from the keyboard
+            box = window.notes_work.dialog
+            seen.append(box.text())
+            qtbot.keyClick(box, Qt.Key.Key_Return)
+
+        QTimer.singleShot(200, answer)
+        window.close()
+        assert seen and "written to" in seen[0]
+        (rescued,) = data_paths.root.glob("briefreader-unsaved-notes-*.md")
+        assert "cannot be saved here" in rescued.read_text(encoding="utf-8")
+        assert SAMPLE_DOCS[0].title in rescued.read_text(encoding="utf-8")
     finally:
         second.close()
     assert store.notes.get(NoteTarget.document(SAMPLE_DOCS[0].id)) is None
