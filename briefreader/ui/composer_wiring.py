@@ -36,6 +36,31 @@ class _CancelExportOnClose(QObject):
         return False
 
 
+class _LibraryFollower(QObject):
+    """After an import the sources may have changed: re-read the briefing and re-check it.
+
+    Only a change in the set of documents counts (filters also redraw the list).
+    """
+
+    def __init__(self, window: MainWindow, controller: ComposerController) -> None:
+        super().__init__(controller)
+        self.window = window
+        self.controller = controller
+        self.known: frozenset[str] = frozenset()
+
+    def changed(self, changes: object) -> None:
+        self.controller.sync_store()
+        if not getattr(changes, "documents", False):
+            return
+        now = frozenset(doc.id for doc in self.window.state.documents)
+        if now != self.known:
+            first = not self.known
+            self.known = now
+            if not first and self.controller.composer.briefing is not None:
+                self.controller.refresh()
+                self.controller.check()
+
+
 def make_dock(window: MainWindow) -> tuple[QDockWidget, ComposerController]:
     dock = QDockWidget("Briefing  [7]", window)
     dock.setObjectName("dock-composer")
@@ -74,6 +99,7 @@ def attach_composer(window: MainWindow) -> ComposerController:
     # The store arrives after the first paint, just before the library snapshot is applied.
     applied = getattr(window, "changes_applied", None)
     if applied is not None:
-        applied.connect(lambda _changes: controller.sync_store())
+        follow = _LibraryFollower(window, controller)
+        applied.connect(follow.changed)
     dock.visibilityChanged.connect(lambda visible: visible and controller.sync_store())
     return controller

@@ -382,3 +382,13 @@ def test_dialogs_never_show_markup(qtbot, win, library_docs) -> None:
     win.composer.apply(win.composer.composer.add([eid]))
     assert column(win, eid, 0).endswith(evil)
     assert isinstance(QDialog, type)
+
+
+def test_a_changed_library_rechecks_the_open_briefing(qtbot, win, library_docs) -> None:
+    composed(qtbot, win, library_docs, 2)
+    before = win.composer.composer.check_generation
+    win.apply_snapshot(sample_snapshot(library_docs[:-1]))  # as after an import
+    assert win.composer.composer.check_generation == before + 1
+    qtbot.waitUntil(lambda: not win.composer.pane.model.checking, timeout=10000)
+    win.apply(win.state.next_paragraph())  # reading on never re-checks
+    assert win.composer.composer.check_generation == before + 1
