@@ -16,7 +16,6 @@ When the store's undo changes a note on show, the editor reloads it.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent
@@ -252,6 +251,3 @@ class NotesPanel(QWidget):
 
     def focus_memo(self) -> None:
         self.memo.setFocus(Qt.FocusReason.ShortcutFocusReason)
-
-    def on_message(self, show: Callable[[str, int], None]) -> None:
-        self.message.connect(show)
