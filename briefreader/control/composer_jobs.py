@@ -103,11 +103,19 @@ def result_lines(result: ExportResult) -> tuple[str, list[str]]:
     pages = f"{result.pages} page{'s' if result.pages != 1 else ''}"
     headline = f"exported {pages}, {result.excerpts} excerpts ({kib} KiB) to {result.path}"
     warnings = []
-    if result.stale or result.orphaned:
-        warnings.append(
-            f"{result.stale} stale and {result.orphaned} orphaned excerpt(s) no longer match "
-            "their sources; they are marked in the PDF."
+    flagged = result.stale + result.orphaned
+    if flagged:
+        kinds = " and ".join(
+            f"{n} {kind}"
+            for n, kind in ((result.stale, "stale"), (result.orphaned, "orphaned"))
+            if n
         )
+        tail = (
+            "excerpt no longer matches its source; it is"
+            if flagged == 1
+            else "excerpts no longer match their sources; they are"
+        )
+        warnings.append(f"{kinds} {tail} marked in the PDF.")
     for item in result.undrawable:
         places = ", ".join(item.places[:4]) + (" …" if len(item.places) > 4 else "")
         warnings.append(

@@ -162,7 +162,7 @@ class ExportRunner(QObject):
         ask_yes_no(
             self.window,
             "Briefing exported",
-            f"{headline}.\n\nOpen it in the PDF viewer?",
+            f"{headline[:1].upper()}{headline[1:]}.\n\nOpen it in the PDF viewer?",
             lambda: self._open(path),
             details="\n".join(warnings),
             icon=QMessageBox.Icon.Warning if warnings else QMessageBox.Icon.Question,
