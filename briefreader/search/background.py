@@ -31,6 +31,10 @@ from briefreader.search.indexer import IndexBusyError, IndexChanges
 from briefreader.search.parallel import ProgressFn
 
 
+#: How much lower than the caller's the indexing processes' priority is.
+BACKGROUND_NICENESS = 5
+
+
 class IndexJobError(RuntimeError):
     """The child failed; the message is one line."""
 
@@ -53,6 +57,11 @@ def _child(func: Callable[..., Any], args: tuple[Any, ...], conn: Connection) ->
     # Own process group, so `cancel` also stops the workers this child forks.
     if hasattr(os, "setpgrp"):
         os.setpgrp()
+    # Background work yields to the window: on a busy machine the scheduler
+    # then serves the UI's event loop first (workers inherit the niceness).
+    if hasattr(os, "nice"):
+        with contextlib.suppress(OSError):
+            os.nice(BACKGROUND_NICENESS)
     last = [-1]
 
     def progress(done: int, total: int) -> None:
