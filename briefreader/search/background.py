@@ -30,7 +30,6 @@ from briefreader.paths import DataPaths
 from briefreader.search.indexer import IndexBusyError, IndexChanges
 from briefreader.search.parallel import ProgressFn
 
-
 #: How much lower than the caller's the indexing processes' priority is.
 BACKGROUND_NICENESS = 5
 
