@@ -157,7 +157,19 @@ def snippet_layout(
 
 
 class SearchResultDelegate(QStyledItemDelegate):
-    """Title line (rank, title, matches and score), then each snippet's first lines."""
+    """Title line (rank, title, matches and score), then each snippet's first lines.
+
+    Laying out snippets is the costly part of a row, and a view asks for every
+    row's size when the results change: layouts are kept per row and width
+    until the rows change (`forget`).
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._cache: dict[tuple[int, int, float], list[QTextLayout]] = {}
+
+    def forget(self) -> None:
+        self._cache.clear()
 
     def _snippet_font(self, option: QStyleOptionViewItem) -> QFont:
         font = QFont(option.font)
@@ -171,8 +183,15 @@ class SearchResultDelegate(QStyledItemDelegate):
 
     def _layouts(self, option: QStyleOptionViewItem, index: Index) -> list[QTextLayout]:
         font, width = self._snippet_font(option), self._width(option)
-        snippets = index.data(RESULT_SNIPPETS_ROLE) or []
-        return [snippet_layout(t, m, font, width, SNIPPET_LINES) for t, m in snippets]
+        key = (index.row(), int(width), font.pointSizeF())
+        cached = self._cache.get(key)
+        if cached is None:
+            snippets = index.data(RESULT_SNIPPETS_ROLE) or []
+            cached = [snippet_layout(t, m, font, width, SNIPPET_LINES) for t, m in snippets]
+            if len(self._cache) > 2000:  # many widths after resizing: start over
+                self._cache.clear()
+            self._cache[key] = cached
+        return cached
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         height = QFontMetrics(option.font).height() + 2 * PAD
@@ -231,7 +250,9 @@ class SearchResultsView(PaneList):
     def __init__(self, model: SearchResultsModel, parent: QWidget | None = None) -> None:
         super().__init__("search-results", parent)
         self.setModel(model)
-        self.setItemDelegate(SearchResultDelegate(self))
+        delegate = SearchResultDelegate(self)
+        self.setItemDelegate(delegate)
+        model.modelReset.connect(delegate.forget)
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.setAccessibleName("Search results")

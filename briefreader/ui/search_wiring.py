@@ -58,6 +58,7 @@ class WindowSearch(QObject):
         self.indexing.changed.connect(self._show_label)
         self.indexing.message.connect(lambda text: window.status(text, 10000))
         self._jump_to_first = ""  # a document opened from the results: go to its first match
+        self._commit_when_answered = False
         self._build(window)
         self._bind(window)
 
@@ -134,6 +135,9 @@ class WindowSearch(QObject):
                 self._apply(changes)
                 if changes.results and self.state.active:
                     self._mark_current_document()
+                if changes.results and self._commit_when_answered:
+                    self._commit_when_answered = False
+                    self.commit()
         elif kind == "marks" and isinstance(result, tuple):
             doc_id, hits = result
             current = self.window.state.current
@@ -254,8 +258,12 @@ class WindowSearch(QObject):
             self.clear()
             self.window.focus_pane("reader")
             return
-        if self.state.outcome is None or self.state.outcome.error:
-            return  # still searching, or the message says what is wrong
+        text = self.pane.line.text().strip()
+        if self.state.outcome is None or self.state.query != text:
+            self._commit_when_answered = self.thread.busy  # Enter before the answer came
+            return
+        if self.state.outcome.error:
+            return  # the message says what is wrong
         if not self.state.rows:
             self.window.status("no matches")
             return
@@ -278,8 +286,9 @@ class WindowSearch(QObject):
                 self._jump_to_first = row.doc_id
                 window.open_document(row.doc_id)
         if row.kind == "note":
+            memo = not row.doc_id and window.registry.is_bound("focus-memo")
             if focus:
-                window.focus_pane("notes")
+                window.run_command("focus-memo") if memo else window.focus_pane("notes")
             window.status(f"{row.label}: " + (row.hit.snippets[0] if row.hit.snippets else ""))
         elif focus:
             window.focus_pane("reader")
@@ -313,6 +322,7 @@ class WindowSearch(QObject):
 
     def clear(self) -> None:
         self.pane.timer.stop()
+        self._commit_when_answered = False
         self.pane.line.blockSignals(True)
         self.pane.line.clear()
         self.pane.line.blockSignals(False)

@@ -26,6 +26,7 @@ from tests.ui.conftest import press
 
 CENTRAL_ASIA = "Central Asia"
 NOTE_WORD = "zanzibarquest"
+MEMO_WORD = "okavangoquery"
 
 
 @pytest.fixture(scope="module")
@@ -36,6 +37,7 @@ def seeded(tmp_path_factory) -> DataPaths:
     target = next(d for d in snapshot.documents if d.title == CENTRAL_ASIA)
     with Store.open(paths) as store:
         store.save_note(NoteTarget.document(target.id), f"Follow up the {NOTE_WORD} lead.")
+        store.save_note(NoteTarget.memo(), f"Weekly memo: the {MEMO_WORD} question.")
     update_from_library(paths, procs=1)  # now with the note
     return paths
 
@@ -311,3 +313,29 @@ def test_an_import_is_indexed_in_the_background(qtbot, win, tmp_path) -> None:
     qtbot.waitUntil(lambda: not win.search.indexing.running, timeout=60000)
     search(qtbot, win, "quokkarian", rows=1)
     assert labels(win) == ["Quokka sightings in Perth"]
+
+
+def test_a_memo_hit_opens_the_memo(qtbot, win) -> None:
+    search(qtbot, win, MEMO_WORD, rows=1)
+    assert win.search.state.rows[0].label == "Note: the memo"
+    press(qtbot, "Return")
+    focused = QApplication.focusWidget()
+    assert focused is not None and win.notes.isAncestorOf(focused)
+
+
+def test_enter_right_after_typing_waits_for_the_answer(qtbot, win) -> None:
+    press(qtbot, "/")
+    qtbot.keyClicks(win.search.pane.line, "Tajikistan")
+    press(qtbot, "Return")  # before the typing pause ran the query
+    qtbot.waitUntil(lambda: win.windowTitle().endswith(CENTRAL_ASIA), timeout=10000)
+    wait_hits(qtbot, win)
+    assert QApplication.focusWidget() is win.reader
+
+
+def test_a_corrupt_index_is_rebuilt_without_asking(qtbot, win) -> None:
+    for segment in win.paths.index_dir.glob("*.seg"):
+        segment.write_bytes(b"not a segment")
+    win.search.library_changed()
+    qtbot.waitUntil(lambda: not win.search.indexing.running, timeout=60000)
+    assert "rebuilt" in win.statusBar().currentMessage()
+    search(qtbot, win, "Tajikistan", rows=4)
