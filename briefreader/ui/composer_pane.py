@@ -92,6 +92,28 @@ class ComposerTree(QTreeView):
         super().keyPressEvent(event)
 
 
+class PaneCombo(QComboBox):
+    """A combo box that keeps its own keys (arrows, letters, Space, Return) when focused,
+    instead of letting the window's single-key commands take them."""
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            plain = event.modifiers() in (
+                Qt.KeyboardModifier.NoModifier,
+                Qt.KeyboardModifier.ShiftModifier,
+                Qt.KeyboardModifier.KeypadModifier,
+            )
+            own = event.key() in _OWN_KEYS or event.key() in (
+                Qt.Key.Key_Space,
+                Qt.Key.Key_Return,
+                Qt.Key.Key_Enter,
+            )
+            if plain and (own or event.text().isalnum()):
+                event.accept()
+                return True
+        return super().event(event)
+
+
 def _plain(text: str, parent: QWidget) -> QLabel:
     label = QLabel(text, parent)
     label.setTextFormat(Qt.TextFormat.PlainText)
@@ -105,7 +127,7 @@ class ComposerPane(QWidget):
         super().__init__(parent)
         self.setObjectName("composer")
         self.setAccessibleName("Briefing composer")
-        self.briefing_box = QComboBox(self)
+        self.briefing_box = PaneCombo(self)
         self.briefing_box.setObjectName("composer-briefing")
         self.briefing_box.setAccessibleName("Briefing")
         self.briefing_box.setSizeAdjustPolicy(
@@ -130,7 +152,7 @@ class ComposerPane(QWidget):
             edit.setAccessibleName(label.replace("&", ""))
             self.fields[name] = edit
             form.addRow(self._buddy(label, edit), edit)
-        self.grouping = QComboBox(self)
+        self.grouping = PaneCombo(self)
         self.grouping.setObjectName("composer-grouping")
         for key, label in GROUPING_LABELS.items():
             self.grouping.addItem(f"Sections {label}", key)

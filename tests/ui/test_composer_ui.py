@@ -155,6 +155,9 @@ def test_reorder_sections_comment_remove_and_undo_by_keys(qtbot, win, library_do
     tree.setCurrentIndex(win.composer.pane.model.index_of_item(ids[2]))
     key(qtbot, "Alt+Shift+Up")
     assert win.composer.composer.section_of(ids[2]).title == "Threat picture"
+    key(qtbot, "Alt+Shift+Down")
+    assert win.composer.composer.section_of(ids[2]).title == "Other excerpts"
+    key(qtbot, "Alt+Shift+Up")
     # A comment, several lines, saved with Ctrl+Return.
     key(qtbot, "c")
     modal(qtbot, TextPrompt)
@@ -392,3 +395,15 @@ def test_a_changed_library_rechecks_the_open_briefing(qtbot, win, library_docs) 
     qtbot.waitUntil(lambda: not win.composer.pane.model.checking, timeout=10000)
     win.apply(win.state.next_paragraph())  # reading on never re-checks
     assert win.composer.composer.check_generation == before + 1
+
+
+def test_the_grouping_box_keeps_its_arrow_keys(qtbot, win, library_docs) -> None:
+    composed(qtbot, win, library_docs, 2)
+    paragraph = win.state.paragraph
+    win.composer.pane.grouping.setFocus()
+    assert win.mode() == "normal"
+    key(qtbot, "Down")  # changes the grouping, does not move the reader
+    assert win.composer.composer.briefing.grouping == "group"
+    assert win.state.paragraph == paragraph
+    key(qtbot, "Up")
+    assert win.composer.composer.briefing.grouping == "manual"
