@@ -73,6 +73,32 @@ def flags_text(excerpt: Excerpt) -> str:
     return ", ".join(parts)
 
 
+def matches(excerpt: Excerpt, flt: BinFilter, title_of: Callable[[str], str]) -> bool:
+    """Whether one excerpt belongs in the bin under `flt` (what `filtered` asks SQL for)."""
+    if flt.doc_id and excerpt.doc_id != flt.doc_id:
+        return False
+    if flt.tag and flt.tag.casefold() not in {t.casefold() for t in excerpt.tags}:
+        return False
+    if flt.entity and flt.entity not in {e.canonical for e in excerpt.entities}:
+        return False
+    return flag_matches(excerpt, flt.flag) and _has_words(excerpt, flt.words, title_of)
+
+
+def _has_words(excerpt: Excerpt, words: str, title_of: Callable[[str], str]) -> bool:
+    wanted = words.casefold().split()
+    if not wanted:
+        return True
+    hay = " ".join(
+        (excerpt.quote, excerpt.comment, " ".join(excerpt.tags), title_of(excerpt.doc_id) or "")
+    ).casefold()
+    return all(word in hay for word in wanted)
+
+
+def order_key(excerpt: Excerpt) -> tuple[str, int, int]:
+    """The bin's order, as the store's "document" order: document, offset, id."""
+    return (excerpt.doc_id, excerpt.start, excerpt.id)
+
+
 def filtered(
     store: Store, flt: BinFilter, title_of: Callable[[str], str] = lambda _id: ""
 ) -> list[Excerpt]:
@@ -80,19 +106,7 @@ def filtered(
     found = store.excerpts.list(
         doc_id=flt.doc_id or None, tag=flt.tag or None, entity=flt.entity or None
     )
-    words = flt.words.casefold().split()
-    kept = []
-    for excerpt in found:
-        if not flag_matches(excerpt, flt.flag):
-            continue
-        if words:
-            hay = " ".join(
-                (excerpt.quote, excerpt.comment, " ".join(excerpt.tags), title_of(excerpt.doc_id))
-            ).casefold()
-            if not all(word in hay for word in words):
-                continue
-        kept.append(excerpt)
-    return kept
+    return [e for e in found if flag_matches(e, flt.flag) and _has_words(e, flt.words, title_of)]
 
 
 def choices(

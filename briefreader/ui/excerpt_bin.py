@@ -14,8 +14,16 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from briefreader.control.excerpt_filter import BinFilter, Choice, choices, filtered
-from briefreader.store import Store
+from briefreader.control.excerpt_filter import (
+    BinFilter,
+    Choice,
+    choices,
+    filtered,
+    matches,
+    order_key,
+)
+from briefreader.store import Changes, Store
+from briefreader.store.errors import NotFoundError
 from briefreader.ui.excerpt_model import (
     ExcerptModel,
     ExcerptTable,
@@ -67,6 +75,8 @@ class FilterCombo(QComboBox):
         self.clear()
         for value, label in rows:
             self.addItem(label, value)
+        if keep and self.findData(keep) < 0:
+            self.addItem(f"{keep} (0)", keep)  # still the filter, though nothing has it now
         found = self.findData(keep)
         self.setCurrentIndex(found if found >= 0 else 0)
         self.blockSignals(False)
@@ -169,7 +179,15 @@ class ExcerptBin(QWidget):
             self.filter_changed.emit()
 
     def refresh(self) -> None:
-        """Re-read choices and rows (after any change to excerpts or tags)."""
+        """Re-read choices and rows (after the store changed under the bin)."""
+        self._offer_choices()
+        if self.words.text() != self.filter.words:
+            self.words.blockSignals(True)
+            self.words.setText(self.filter.words)
+            self.words.blockSignals(False)
+        self._reload()
+
+    def _offer_choices(self) -> None:
         store = self.store
         offered = choices(store, self.title_of) if store is not None else {}
         keep = {
@@ -180,11 +198,29 @@ class ExcerptBin(QWidget):
         }
         for name, combo in self.combos.items():
             combo.set_choices(offered.get(name, [("", f"any {name}")]), keep[name])
-        if self.words.text() != self.filter.words:
-            self.words.blockSignals(True)
-            self.words.setText(self.filter.words)
-            self.words.blockSignals(False)
-        self._reload()
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Redraw what a store action changed: the rows it touched, not all of them."""
+        store = self.store
+        if store is None or not (changes.excerpts or changes.tags):
+            return
+        if len(changes.excerpts) > 50:
+            self.refresh()
+            return
+        current = self.current_id()
+        for excerpt_id in sorted(changes.excerpts):
+            try:
+                excerpt = store.excerpts.get(excerpt_id)
+            except NotFoundError:
+                excerpt = None
+            if excerpt is not None and matches(excerpt, self.filter, self.title_of):
+                self.model.upsert(excerpt, order_key)
+            else:
+                self.model.remove(excerpt_id)
+        self._offer_choices()
+        if not self.select(current) and self.model.rowCount():
+            self.table.setCurrentIndex(self.model.index(0, 0))
+        self._count()
 
     def _reload(self) -> None:
         current = current_excerpt_id(self.table)
@@ -192,11 +228,15 @@ class ExcerptBin(QWidget):
         self.model.set_excerpts(rows, self.title_of)
         if not select_excerpt(self.table, self.model, current) and rows:
             self.table.setCurrentIndex(self.model.index(0, 0))
-        total = sum(n for _, n in self.store.excerpts.documents()) if self.store else 0
+        self._count()
+
+    def _count(self) -> None:
         if self.store is None:
             self.count.setText("the work database is not open")
-        else:
-            self.count.setText(f"{len(rows)} of {total} excerpts · {self.filter.describe()}")
+            return
+        total = sum(n for _, n in self.store.excerpts.documents())
+        shown = self.model.rowCount()
+        self.count.setText(f"{shown} of {total} excerpts · {self.filter.describe()}")
 
     def current_id(self) -> int | None:
         return current_excerpt_id(self.table)

@@ -9,6 +9,7 @@ stays a named command with a key in the one key table.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt
@@ -48,6 +49,28 @@ class ExcerptModel(QAbstractTableModel):
         if title_of is not None:
             self._title_of = title_of
         self.endResetModel()
+
+    def upsert(self, excerpt: Excerpt, key: Callable[[Excerpt], tuple[str, int, int]]) -> None:
+        """Put one excerpt in its row (replaced in place, or inserted in `key` order)."""
+        row = self.row_of(excerpt.id)
+        if row is not None and key(self._rows[row]) == key(excerpt):
+            self._rows[row] = excerpt
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+            return
+        if row is not None:
+            self.remove(excerpt.id)
+        keys = [key(e) for e in self._rows]
+        at = bisect_left(keys, key(excerpt))
+        self.beginInsertRows(QModelIndex(), at, at)
+        self._rows.insert(at, excerpt)
+        self.endInsertRows()
+
+    def remove(self, excerpt_id: int) -> None:
+        row = self.row_of(excerpt_id)
+        if row is not None:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._rows[row]
+            self.endRemoveRows()
 
     def excerpt(self, row: int) -> Excerpt | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None

@@ -160,8 +160,7 @@ class NotesWork:
         if changes:
             self.panel.apply_store_changes(changes)
             self._mark_excerpts()
-            if changes.excerpts or changes.tags or changes.notes:
-                self.bin.refresh()
+            self.bin.apply_changes(changes)
         if select and outcome.excerpt_id is not None:
             self.panel.select_excerpt(outcome.excerpt_id)
             self.bin.select(outcome.excerpt_id)

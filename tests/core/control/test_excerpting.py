@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from briefreader.control.annotations import NO_STORE, Annotations
-from briefreader.control.excerpt_filter import BinFilter, choices, filtered, flags_text
+from briefreader.control.excerpt_filter import (
+    BinFilter,
+    choices,
+    filtered,
+    flags_text,
+    matches,
+    order_key,
+)
 from briefreader.control.excerpting import (
     VisualSelection,
     current_sentence,
@@ -190,6 +197,20 @@ def test_bin_filters_by_entity_tag_document_flag_and_words(store, doc) -> None:
     assert BinFilter(tag="x", flag="priority").describe() == "tag x, flag priority"
     assert not BinFilter().active and BinFilter(words=" a ").active
     assert flags_text(store.excerpts.get(everything[-1].id)) == "★ priority"
+    for flt in (
+        BinFilter(),
+        BinFilter(doc_id=other.id),
+        BinFilter(entity="Pakistan"),
+        BinFilter(tag="Border"),
+        BinFilter(flag="priority"),
+        BinFilter(words="kabul attack"),
+        BinFilter(entity="Iran", words="envoys"),
+    ):
+        shown = {e.id for e in filtered(store, flt, titles.get)}
+        assert shown == {e.id for e in store.excerpts.list() if matches(e, flt, titles.get)}, flt
+        assert [order_key(e) for e in filtered(store, flt)] == sorted(
+            order_key(e) for e in filtered(store, flt)
+        )
 
 
 def test_follow_versions_moves_excerpts_and_reports(data_paths, tmp_path) -> None:
