@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QWidget
 from briefreader.control.searching import LocalHit
 from briefreader.ui.highlighter import utf16_offsets
 from briefreader.ui.reader import ReaderView
+from briefreader.ui.theme import is_dark
 
 #: (band, current match frame) per theme.
 LIGHT = ("#ffe46b", "#e07b00")
@@ -124,6 +125,7 @@ class HitMarks(QObject):
         viewport: QWidget = self.reader.viewport()
         if watched is not viewport:
             return False
+        self.dark = is_dark(self.reader.palette())  # follows the theme as it changes
         band, frame = (QColor(c) for c in (DARK if self.dark else LIGHT))
         marks = self.visible_rects()
         painter = QPainter(viewport)

@@ -28,7 +28,6 @@ from briefreader.ui.search_bar import SearchPane, dock_under, find_action, statu
 from briefreader.ui.search_index import SearchIndexing
 from briefreader.ui.search_marks import HitMarks
 from briefreader.ui.search_worker import IndexRunner, SearchThread
-from briefreader.ui.theme import is_dark
 
 if TYPE_CHECKING:
     from briefreader.ui.window import MainWindow
@@ -180,7 +179,6 @@ class WindowSearch(QObject):
             self.pane.show_message(state.summary(), error=bool(outcome and outcome.error))
             self._select_row_of_current()
         if changes.marks:
-            self.marks.dark = is_dark(self.window.palette())
             self.marks.set_hits(state.hits, state.current)
         if changes.current and changes.paragraph is not None:
             reader_changes = self.window.state.set_paragraph(changes.paragraph)

@@ -339,3 +339,16 @@ def test_a_corrupt_index_is_rebuilt_without_asking(qtbot, win) -> None:
     qtbot.waitUntil(lambda: not win.search.indexing.running, timeout=60000)
     assert "rebuilt" in win.statusBar().currentMessage()
     search(qtbot, win, "Tajikistan", rows=4)
+
+
+def test_quitting_while_indexing_stops_the_indexer(qtbot, seeded, tmp_path) -> None:
+    root = tmp_path / "fresh"
+    root.mkdir()
+    shutil.copy(seeded.library_db, root / "library.sqlite3")
+    win = open_window(qtbot, DataPaths.at(root), indexed=False)
+    win.search.library_changed()
+    job = win.search.indexing.runner.job
+    assert job is not None
+    win.close()
+    assert not win.search.indexing.running
+    assert not job._process.is_alive()
