@@ -103,9 +103,22 @@ def filtered(
     store: Store, flt: BinFilter, title_of: Callable[[str], str] = lambda _id: ""
 ) -> list[Excerpt]:
     """The excerpts the bin shows for `flt`, in document order."""
-    found = store.excerpts.list(
+    return narrowed(queried(store, flt), flt, title_of)
+
+
+def queried(store: Store, flt: BinFilter) -> list[Excerpt]:
+    """The part of `flt` SQL answers: entity, tag, document (cache it per `sql_key`)."""
+    return store.excerpts.list(
         doc_id=flt.doc_id or None, tag=flt.tag or None, entity=flt.entity or None
     )
+
+
+def sql_key(flt: BinFilter) -> tuple[str, str, str]:
+    return (flt.entity, flt.tag, flt.doc_id)
+
+
+def narrowed(found: list[Excerpt], flt: BinFilter, title_of: Callable[[str], str]) -> list[Excerpt]:
+    """The part of `flt` answered here, on each keystroke: the flag and the words."""
     return [e for e in found if flag_matches(e, flt.flag) and _has_words(e, flt.words, title_of)]
 
 

@@ -18,11 +18,13 @@ from briefreader.control.excerpt_filter import (
     BinFilter,
     Choice,
     choices,
-    filtered,
     matches,
+    narrowed,
     order_key,
+    queried,
+    sql_key,
 )
-from briefreader.store import Changes, Store
+from briefreader.store import Changes, Excerpt, Store
 from briefreader.store.errors import NotFoundError
 from briefreader.ui.excerpt_model import (
     ExcerptModel,
@@ -118,6 +120,7 @@ class ExcerptBin(QWidget):
         self.store: Store | None = None
         self.title_of: Callable[[str], str] = lambda doc_id: doc_id
         self.filter = BinFilter()
+        self._queried: tuple[tuple[str, str, str], list[Excerpt]] | None = None
         self.model = ExcerptModel(self)
         self.table = ExcerptTable(self.model, self)
         self.words = WordsLine(self)
@@ -175,7 +178,7 @@ class ExcerptBin(QWidget):
         )
         if flt != self.filter:
             self.filter = flt
-            self._reload()
+            self._reload(requery=False)
             self.filter_changed.emit()
 
     def refresh(self) -> None:
@@ -208,6 +211,7 @@ class ExcerptBin(QWidget):
             self.refresh()
             return
         current = self.current_id()
+        self._queried = None  # the next words typed query the store again
         for excerpt_id in sorted(changes.excerpts):
             try:
                 excerpt = store.excerpts.get(excerpt_id)
@@ -222,9 +226,14 @@ class ExcerptBin(QWidget):
             self.table.setCurrentIndex(self.model.index(0, 0))
         self._count()
 
-    def _reload(self) -> None:
+    def _reload(self, *, requery: bool = True) -> None:
+        """Show the rows for the filter; typing words re-uses the last query's answer."""
         current = current_excerpt_id(self.table)
-        rows = filtered(self.store, self.filter, self.title_of) if self.store is not None else []
+        if self.store is None:
+            self._queried = None
+        elif requery or self._queried is None or self._queried[0] != sql_key(self.filter):
+            self._queried = (sql_key(self.filter), queried(self.store, self.filter))
+        rows = narrowed(self._queried[1], self.filter, self.title_of) if self._queried else []
         self.model.set_excerpts(rows, self.title_of)
         if not select_excerpt(self.table, self.model, current) and rows:
             self.table.setCurrentIndex(self.model.index(0, 0))
