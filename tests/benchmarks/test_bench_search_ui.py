@@ -28,7 +28,7 @@ from briefreader.search.indexer import update_index
 from briefreader.search.sources import gazetteer_fingerprint, make_tagger
 from tests.benchmarks.test_bench_search import FULL, seed_paragraphs, synthetic_corpus
 
-DOCS = 10_000 if FULL else 500
+DOCS = 10_000 if FULL else 200
 QUERIES = ["taliban", "kabul airport", '"pine nuts"', "ISIL-K", "country:Tajikistan", "recruit*"]
 KEY_INTERVAL = 0.06
 
