@@ -166,3 +166,14 @@ def section_views(
             )  # fmt: skip
         sections.append(SectionView(section.key, section.title, section.id, tuple(items)))
     return tuple(sections)
+
+
+def empty_text(store_open: bool, briefing: Briefing | None) -> str:
+    """What the composer says instead of an empty tree ("" when it has items)."""
+    if not store_open:
+        return "The work database is not open yet; briefings appear once it is."
+    if briefing is None:
+        return "No briefing open. Press B to create one, b to open another."
+    if not briefing.excerpt_ids:
+        return "This briefing is empty. Press a to add excerpts you captured while reading."
+    return ""

@@ -17,7 +17,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDockWidget, QLineEdit
 
 from briefreader.control.composer_jobs import check_briefing, default_export_path
-from briefreader.control.composer_views import DETAIL_FIELDS, ComposerChanges
+from briefreader.control.composer_views import DETAIL_FIELDS, ComposerChanges, empty_text
 from briefreader.control.composing import Composer
 from briefreader.store import Changes, Store
 from briefreader.ui.composer_dialogs import ExcerptPicker, ask_text, ask_yes_no, show_modal
@@ -47,6 +47,7 @@ class ComposerController(QObject):
         self.last_paths: dict[int, Path] = {}
         self._check_timer = self._timer(250, self.check)
         self._summary_timer = self._timer(1000, self._save_summary)
+        self._check_pending = False
         self._connect()
         self.sync_store()
 
@@ -132,15 +133,24 @@ class ComposerController(QObject):
         if changes.items or changes.flags:
             pane.model.set_sections(composer.sections)
             pane.tree.expandAll()
-            self._fill_empty()
+            self.pane.show_empty(empty_text(composer.store is not None, composer.briefing))
         if changes.items or changes.cursor:
             self._show_cursor()
         if changes.message:
             self.status(changes.message)
-        if changes.needs_check:
-            self._check_timer.start()
+        if changes.needs_check:  # checked when the analyst can see the flags
+            self._check_pending = self.dock is not None and self.pane.visibleRegion().isEmpty()
+            if not self._check_pending:
+                self._check_timer.start()
         if changes.store:
             self.store_changed.emit(changes.store)
+
+    def shown(self) -> None:
+        """The dock became visible: pick up the store, run a check that waited."""
+        self.sync_store()
+        if self._check_pending:
+            self._check_pending = False
+            self._check_timer.start()
 
     def store_changes(self, changes: Changes) -> None:
         """Changes made elsewhere (undo, redo, excerpt edits, an import): reload if ours."""
@@ -155,18 +165,6 @@ class ComposerController(QObject):
         box = self.pane.briefing_box
         if box.findData(self.composer.briefing_id) != box.currentIndex():
             self._fill_briefings()
-
-    def _fill_empty(self) -> None:
-        composer = self.composer
-        if composer.store is None:
-            text = "The work database is not open yet; briefings appear once it is."
-        elif composer.briefing is None:
-            text = "No briefing open. Press B to create one, b to open another."
-        elif not composer.briefing.excerpt_ids:
-            text = "This briefing is empty. Press a to add excerpts you captured while reading."
-        else:
-            text = ""
-        self.pane.show_empty(text)
 
     def _show_cursor(self) -> None:
         self.pane.show_cursor(self.composer.current_item, self.composer.current_section)

@@ -101,5 +101,5 @@ def attach_composer(window: MainWindow) -> ComposerController:
     if applied is not None:
         follow = _LibraryFollower(window, controller)
         applied.connect(follow.changed)
-    dock.visibilityChanged.connect(lambda visible: visible and controller.sync_store())
+    dock.visibilityChanged.connect(lambda visible: visible and controller.shown())
     return controller

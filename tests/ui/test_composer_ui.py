@@ -407,3 +407,15 @@ def test_the_grouping_box_keeps_its_arrow_keys(qtbot, win, library_docs) -> None
     assert win.state.paragraph == paragraph
     key(qtbot, "Up")
     assert win.composer.composer.briefing.grouping == "manual"
+
+
+def test_the_check_waits_until_the_composer_is_seen(qtbot, win, library_docs) -> None:
+    ids = capture(win, library_docs, 2)
+    controller = win.composer
+    controller.apply(controller.composer.create("Hidden"))
+    controller.apply(controller.composer.add(ids))
+    assert controller.pane.visibleRegion().isEmpty()  # tabbed behind the notes
+    qtbot.wait(400)
+    assert controller.composer.flags == {}  # no worker spent on flags nobody sees
+    key(qtbot, "7")
+    qtbot.waitUntil(lambda: set(controller.composer.flags) == set(ids), timeout=10000)
