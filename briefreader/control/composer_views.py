@@ -149,7 +149,8 @@ def section_views(
     briefing: Briefing, title_of: Callable[[str], str], flags: Mapping[int, Flag]
 ) -> tuple[SectionView, ...]:
     """The briefing's sections as rows, items numbered through the whole briefing as the
-    PDF numbers them, each with the flag its last check gave (None: not checked yet)."""
+    PDF numbers them, each with the flag its last check gave (None: not checked yet).
+    The comment is the one the PDF prints: this briefing's, else the excerpt's own."""
     number = 0
     sections = []
     for section in briefing.sections:
@@ -160,7 +161,8 @@ def section_views(
             source = title_of(e.doc_id) or e.doc_id
             items.append(
                 ItemView(
-                    e.id, number, e.quote, source, item.comment, e.doc_id, e.paragraph,
+                    e.id, number, e.quote, source, item.comment or e.comment, e.doc_id,
+                    e.paragraph,
                     flags.get(e.id),
                 )
             )  # fmt: skip

@@ -258,3 +258,14 @@ def test_stage_and_paths(tmp_path: Path) -> None:
     (tmp_path / "Documents").mkdir()
     assert default_export_path("A b", tmp_path) == tmp_path / "Documents" / "A-b.pdf"
     assert default_export_path("A b", tmp_path, tmp_path / "x.pdf") == tmp_path / "x.pdf"
+
+
+def test_the_comment_shown_is_the_one_the_pdf_prints(composer, store, library_docs) -> None:
+    a = capture(store, library_docs[0], 0)
+    store.excerpts.set_comment(a, "general remark")
+    composer.create("B")
+    composer.add([a])
+    assert composer.item(a).comment == "general remark"
+    composer.set_comment("for this briefing")
+    assert composer.item(a).comment == "for this briefing"
+    assert store.excerpts.get(a).comment == "general remark"
