@@ -419,3 +419,26 @@ def test_the_check_waits_until_the_composer_is_seen(qtbot, win, library_docs) ->
     assert controller.composer.flags == {}  # no worker spent on flags nobody sees
     key(qtbot, "7")
     qtbot.waitUntil(lambda: set(controller.composer.flags) == set(ids), timeout=10000)
+
+
+def test_own_sections_move_by_keys(qtbot, win, library_docs) -> None:
+    composed(qtbot, win, library_docs, 1)
+    for title in ("Threat picture", "Outlook"):
+        key(qtbot, "S")
+        modal(qtbot, TextPrompt)
+        typed(qtbot, title)
+        key(qtbot, "Return")
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is win.composer.pane.tree)
+    own = lambda: [s.title for s in win.composer.composer.sections if s.section_id]  # noqa: E731
+    assert own() == ["Threat picture", "Outlook"]
+    assert win.composer.pane.tree.currentIndex().data() == "Outlook  (0)"  # its header is current
+    key(qtbot, "Alt+Up")
+    assert own() == ["Outlook", "Threat picture"]
+    key(qtbot, "F2")  # on a section of our own, F2 renames the section
+    modal(qtbot, TextPrompt)
+    key(qtbot, "Ctrl+A")
+    typed(qtbot, "Outlook to 2025")
+    key(qtbot, "Return")
+    qtbot.waitUntil(lambda: own() == ["Outlook to 2025", "Threat picture"])
+    key(qtbot, "Delete")  # and Delete removes it (its excerpts stay in the briefing)
+    assert own() == ["Threat picture"]
