@@ -161,7 +161,8 @@ class ComposerController(QObject):
         self.pane.show_briefings(self.composer.list_briefings(), self.composer.briefing_id)
 
     def _fill_details(self) -> None:
-        self.pane.show_details(self.composer.briefing)
+        store = self.composer.store
+        self.pane.show_details(self.composer.briefing, bool(store and store.read_only))
         box = self.pane.briefing_box
         if box.findData(self.composer.briefing_id) != box.currentIndex():
             self._fill_briefings()

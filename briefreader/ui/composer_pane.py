@@ -207,8 +207,10 @@ class ComposerPane(QWidget):
         box.setCurrentIndex(box.findData(current))
         box.blockSignals(False)
 
-    def show_details(self, briefing: Briefing | None) -> None:
-        self.set_enabled_form(briefing is not None)
+    def show_details(self, briefing: Briefing | None, read_only: bool = False) -> None:
+        """The briefing's fields; read-only (another briefreader holds the store) shows
+        them without letting them be edited, since nothing typed could be saved."""
+        self.set_enabled_form(briefing is not None and not read_only)
         for name, edit in self.fields.items():
             value = getattr(briefing, name) if briefing is not None else ""
             if edit.text() != value:

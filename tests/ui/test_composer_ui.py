@@ -442,3 +442,20 @@ def test_own_sections_move_by_keys(qtbot, win, library_docs) -> None:
     qtbot.waitUntil(lambda: own() == ["Outlook to 2025", "Threat picture"])
     key(qtbot, "Delete")  # and Delete removes it (its excerpts stay in the briefing)
     assert own() == ["Threat picture"]
+
+
+def test_a_read_only_store_shows_briefings_without_editing(qtbot, data_paths, library_docs, home):
+    with Store.open(data_paths) as store:
+        store.briefings.create("Shared", title="T")
+    window = MainWindow(data_paths, matcher=find_mentions)
+    qtbot.addWidget(window)
+    window.attach_store(Store.open(data_paths, read_only=True))
+    window.apply_snapshot(sample_snapshot(library_docs))
+    window.show()
+    qtbot.waitExposed(window)
+    window.composer.focus()
+    assert window.composer.composer.briefing.name == "Shared"
+    assert not window.composer.pane.fields["title"].isEnabled()
+    window.composer.apply(window.composer.composer.cycle_grouping())
+    assert "read-only" in window.statusBar().currentMessage().lower()
+    assert window.composer.composer.briefing.grouping == "manual"
