@@ -1,7 +1,7 @@
 """The briefing composer in the window: its commands, its redraws, its background work.
 
 `ComposerController` owns the pure `Composer` state and the pane. Every
-command in `HANDLERS` is bound by name to the window's registry (the keys
+command in `handlers()` is bound by name to the window's registry (the keys
 are in the one key table); each runs a composer operation and hands the
 `ComposerChanges` to `apply`, which redraws only what moved. The pre-export
 check and the export itself run in the thread pool; the window never waits.
@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QLineEdit
 
 from briefreader.control.composer_jobs import check_briefing, default_export_path
@@ -34,9 +34,6 @@ COMFORTABLE_WIDTH = 640
 
 
 class ComposerController(QObject):
-    #: The store changed under the composer's hand (for other panes that show excerpts).
-    store_changed = Signal(object)
-
     def __init__(self, window: MainWindow, dock: QDockWidget | None = None) -> None:
         super().__init__(window)
         self.window = window
@@ -142,8 +139,6 @@ class ComposerController(QObject):
             self._check_pending = self.dock is not None and self.pane.visibleRegion().isEmpty()
             if not self._check_pending:
                 self._check_timer.start()
-        if changes.store:
-            self.store_changed.emit(changes.store)
 
     def shown(self) -> None:
         """The dock became visible: pick up the store, run a check that waited."""

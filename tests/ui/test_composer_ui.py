@@ -459,3 +459,15 @@ def test_a_read_only_store_shows_briefings_without_editing(qtbot, data_paths, li
     window.composer.apply(window.composer.composer.cycle_grouping())
     assert "read-only" in window.statusBar().currentMessage().lower()
     assert window.composer.composer.briefing.grouping == "manual"
+
+
+def test_changes_made_elsewhere_are_followed(qtbot, win, library_docs) -> None:
+    composed(qtbot, win, library_docs, 1)
+    store = win.session.store
+    bid = win.composer.composer.briefing_id
+    win.composer.store_changes(store.briefings.update(bid, title="Changed by the CLI"))
+    assert win.composer.pane.fields["title"].text() == "Changed by the CLI"
+    other = store.briefings.create("Unrelated").changes
+    win.composer.store_changes(other)
+    assert win.composer.composer.briefing_id == bid
+    assert win.composer.pane.briefing_box.count() == 2  # the list shows the new one
