@@ -34,6 +34,22 @@ class FacetFilter:
     def toggled(self, entity: EntityKey) -> FacetFilter:
         return replace(self, entities=self.entities ^ {entity})
 
+    def with_row(self, key: object) -> FacetFilter:
+        """The filter after the analyst toggles one row of the facets pane.
+
+        Rows are keyed ``("read", value)``, ``("story", one_per_story)`` or an
+        entity key; anything else leaves the filter as it is.
+        """
+        if not isinstance(key, tuple) or len(key) != 2:
+            return self
+        if key[0] == "read" and key[1] in READ_FILTERS:
+            return replace(self, read=key[1])
+        if key[0] == "story":
+            return replace(self, one_per_story=bool(key[1]))
+        if key[0] in ("group", "country") and isinstance(key[1], str):
+            return self.toggled((key[0], key[1]))
+        return self
+
     def next_read(self) -> FacetFilter:
         index = READ_FILTERS.index(self.read)
         return replace(self, read=READ_FILTERS[(index + 1) % len(READ_FILTERS)])

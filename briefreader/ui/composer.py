@@ -356,6 +356,10 @@ class ComposerController(QObject):
         if item is None:
             return
         window = self.window
+        notes = getattr(window, "notes_work", None)
+        if notes is not None:  # the notes work also marks the quote in the text
+            notes.go_to(item.excerpt_id)
+            return
         if window.state.document(item.doc_id) is None:
             self.status("its document is not in the library view (re-imported or removed?)")
             return

@@ -196,8 +196,9 @@ class ExcerptTable(QTableView):
         self.verticalHeader().hide()
         header = self.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, len(COLUMNS)):
+        for column, width in ((1, 110), (2, 80), (3, 70)):  # the quote gets the rest
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
         self.setAccessibleName("Excerpt bin")
 
     def event(self, event: QEvent) -> bool:

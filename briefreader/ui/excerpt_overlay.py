@@ -2,10 +2,11 @@
 
 The reader draws its text and paragraph cursor itself and warns that extra
 selections cost hundreds of milliseconds per move on a 1 MB document, so the
-selection is painted by a transparent child of the reader's viewport instead:
+selection is painted by a transparent widget lying over the reader's viewport
+(a sibling, not a child: scrolling moves a viewport's children) instead:
 only the lines of paragraphs on screen are measured, whatever the span's size.
-Passages already captured get a bar in the left margin, beside the
-paragraph cursor's, so the analyst sees what is excerpted while reading.
+Passages already captured get a bar in the right margin (the paragraph
+cursor has the left one), so the analyst sees what is excerpted while reading.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ SpanKind = Literal["selection", "excerpt"]
 
 class ExcerptOverlay(QWidget):
     def __init__(self, reader: ReaderView) -> None:
-        super().__init__(reader.viewport())
+        super().__init__(reader)
         self.setObjectName("excerpt-overlay")
         self.reader = reader
         self.span: Span | None = None
@@ -34,17 +35,20 @@ class ExcerptOverlay(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
         self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground, True)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        reader.viewport().installEventFilter(self)
+        #: Held here: while the reader is being destroyed its wrapper is gone first.
+        self._viewport = reader.viewport()
+        self._viewport.installEventFilter(self)
         reader.verticalScrollBar().valueChanged.connect(self._scrolled)
-        self.resize(reader.viewport().size())
+        reader.horizontalScrollBar().valueChanged.connect(self._scrolled)
+        self.setGeometry(self._viewport.geometry())
         self.show()
 
     def _scrolled(self, _value: int) -> None:
         self.update()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.reader.viewport() and event.type() == QEvent.Type.Resize:
-            self.resize(self.reader.viewport().size())
+        if watched is self._viewport and event.type() in (QEvent.Type.Resize, QEvent.Type.Move):
+            self.setGeometry(self._viewport.geometry())
         return False
 
     def set_span(self, span: Span | None, kind: SpanKind = "selection") -> None:
@@ -105,7 +109,7 @@ class ExcerptOverlay(QWidget):
         marked = QColor(self.palette().link().color())
         for mark in self.marks:
             for rect in self.rects(mark):
-                painter.fillRect(QRect(13, rect.top(), 3, rect.height()), marked)
+                painter.fillRect(QRect(self.width() - 14, rect.top(), 4, rect.height()), marked)
         rects = self.rects()
         colour = QColor(self.palette().highlight().color())
         if self.kind == "selection":

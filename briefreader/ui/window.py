@@ -283,21 +283,7 @@ class MainWindow(QMainWindow):
             self.apply(self.state.select_entity(key))  # type: ignore[arg-type]
 
     def _facet_toggled(self, key: object) -> None:
-        state = self.state
-        if isinstance(key, tuple) and key and key[0] == "read":
-            self.apply(
-                state.set_filter(
-                    type(state.filter)(state.filter.entities, state.filter.one_per_story, key[1])
-                )
-            )
-        elif isinstance(key, tuple) and key and key[0] == "story":
-            self.apply(
-                state.set_filter(
-                    type(state.filter)(state.filter.entities, bool(key[1]), state.filter.read)
-                )
-            )
-        elif isinstance(key, tuple):
-            self.apply(state.toggle_filter_entity(key))  # type: ignore[arg-type]
+        self.apply(self.state.set_filter(self.state.filter.with_row(key)))
 
     def _refresh_legend(self) -> None:
         state = self.state

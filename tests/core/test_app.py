@@ -49,7 +49,8 @@ def test_the_window_path_does_not_import_the_cli_or_heavy_libraries(tmp_path) ->
     """Cold start matters: the CLI's parsers, ReportLab and Whoosh wait until asked for."""
     script = (
         "import os, sys\n"
-        "os.environ.pop('DISPLAY', None); os.environ.pop('WAYLAND_DISPLAY', None)\n"
+        "for name in ('DISPLAY', 'WAYLAND_DISPLAY', 'QT_QPA_PLATFORM'):\n"
+        "    os.environ.pop(name, None)\n"
         "from briefreader.app import main\n"
         f"status = main(['--data-dir', {str(tmp_path)!r}])\n"
         "heavy = [m for m in ('briefreader.cli', 'reportlab', 'whoosh', 'bs4', 'ftfy')"

@@ -111,7 +111,10 @@ def test_visual_selection_by_sentence_and_paragraph(qtbot, win, store) -> None:
     press(qtbot, "h")  # the other end moves back a sentence
     press(qtbot, "y")
     assert win.mode() == "normal"
-    assert not win.notes_work.overlay.rects()
+    overlay = win.notes_work.overlay
+    assert not overlay.rects()
+    win.reader.verticalScrollBar().setValue(40)  # scrolling moves the text, not the overlay
+    assert overlay.geometry() == win.reader.viewport().geometry()
     (excerpt,) = store.excerpts.list()
     assert excerpt.quote == (
         "Gen. Smith said the U.S. would respond. Pakistan closed the border.\n\nIran sent envoys."

@@ -185,3 +185,15 @@ def test_mentions_arriving_late_keep_the_place(state) -> None:
     assert len(state.mentions) == 0
     other = DocumentMentions(SHABAAB, [])
     assert not state.set_mentions(other).any  # not the open document: ignored
+
+
+def test_a_facet_row_sets_read_state_story_versions_or_toggles_an_entity() -> None:
+    flt = FacetFilter()
+    assert flt.with_row(("read", "unread")).read == "unread"
+    assert flt.with_row(("story", True)).one_per_story
+    assert flt.with_row(("story", True)).with_row(("story", False)) == flt
+    isk = ("group", "Islamic State Khorasan Province")
+    assert flt.with_row(isk).entities == {isk}
+    assert flt.with_row(isk).with_row(isk) == flt
+    for junk in (None, "read", ("read", "sometimes"), ("colour", "red"), ("group",)):
+        assert flt.with_row(junk) == flt
