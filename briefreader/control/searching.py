@@ -106,6 +106,8 @@ class SearchState:
     doc_id: str = ""  # the document `hits` belong to
     hits: tuple[LocalHit, ...] = ()
     current: int = -1  # index into `hits`, -1 before the first step
+    #: Whether `hits` is the worker's answer for `doc_id`, not "not known yet".
+    hits_known: bool = False
     _requested: int = 0
     _wanted: str = field(default="", repr=False)
 
@@ -137,6 +139,7 @@ class SearchState:
         was = bool(self.query or self.outcome or self.hits)
         self.query, self.outcome, self._wanted = "", None, ""
         self.doc_id, self.hits, self.current = "", (), -1
+        self.hits_known = False
         return SearchChanges(results=was, marks=was, message="search cleared" if was else "")
 
     def accept(self, token: int, outcome: SearchOutcome) -> SearchChanges:
@@ -153,6 +156,7 @@ class SearchState:
     def _drop_marks(self) -> SearchChanges:
         had = bool(self.hits)
         self.hits, self.current = (), -1
+        self.hits_known = False
         return SearchChanges(marks=had)
 
     # -- rows ----------------------------------------------------------------------
@@ -222,6 +226,7 @@ class SearchState:
     def set_hits(self, doc_id: str, hits: Sequence[LocalHit]) -> SearchChanges:
         """The open document's hits (from the worker); the current one is reset."""
         self.doc_id, self.hits, self.current = doc_id, tuple(hits), -1
+        self.hits_known = True
         return SearchChanges(marks=True)
 
     def forget_document(self, doc_id: str) -> SearchChanges:
@@ -230,6 +235,7 @@ class SearchState:
             return NO_CHANGE
         had = bool(self.hits)
         self.doc_id, self.hits, self.current = doc_id, (), -1
+        self.hits_known = False
         return SearchChanges(marks=had)
 
     def counter(self) -> str:

@@ -278,6 +278,8 @@ class WindowSearch(QObject):
             if current is not None and current.id == row.doc_id:
                 if self.state.doc_id == row.doc_id and self.state.hits:
                     self._apply(self.state.first_hit(window.state.visible_paragraphs()))
+                elif self.state.doc_id == row.doc_id and self.state.hits_known:
+                    window.status("it matches in its title or details, not in its text")
                 else:
                     self._jump_to_first = row.doc_id
             else:

@@ -185,8 +185,12 @@ def test_another_document_forgets_the_hits_until_they_arrive() -> None:
     state.set_hits("kabul", [LocalHit(0, 1, 2)])
     assert not state.forget_document("kabul").marks  # the same document: hits kept
     assert state.hits
+    assert state.hits_known
     changes = state.forget_document("region")
     assert changes.marks and state.hits == () and state.doc_id == "region"
+    assert not state.hits_known  # not "no hits": not known yet
+    state.set_hits("region", [])
+    assert state.hits_known and not state.hits  # now it is known: none in the text
 
 
 # -- engine over a real index ----------------------------------------------------------
