@@ -17,18 +17,19 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from briefreader.control.searching import LocalHit, ResultRow, SearchOutcome, Span, locate
 from briefreader.domain import Document, Hit, Mention
 from briefreader.paths import DataPaths
-from briefreader.search.background import IndexJob
-from briefreader.search.highlight import MatchPlan
-from briefreader.search.query import QueryError
-from briefreader.search.schema import NOTE_PREFIX
-from briefreader.search.searcher import Searcher
-from briefreader.search.sources import load_matcher
 
+if TYPE_CHECKING:  # Whoosh loads with the first query or indexing run, not with the window
+    from briefreader.search.background import IndexJob
+    from briefreader.search.searcher import Searcher
+
+#: How the index names a note's entry (`briefreader.search.schema.NOTE_PREFIX`, which a
+#: test keeps equal): spelled here so the window need not import Whoosh to read rows.
+NOTE_PREFIX: Final = "note:"
 #: Rows listed per query: enough to read down, few enough to cut snippets while typing.
 RESULT_LIMIT: Final = 50
 SNIPPETS_PER_HIT: Final = 2
@@ -107,6 +108,9 @@ class SearchEngine:
     def searcher(self) -> Searcher:
         with self._lock:
             if self._searcher is None:
+                from briefreader.search.searcher import Searcher
+                from briefreader.search.sources import load_matcher
+
                 matcher = load_matcher(self.paths)
                 self._find = matcher.find
                 self._searcher = Searcher(
@@ -131,6 +135,8 @@ class SearchEngine:
 
     def run(self, query: str, *, limit: int = RESULT_LIMIT) -> SearchOutcome:
         """Ranked rows for `query`; every failure is a one-line `error`, never an exception."""
+        from briefreader.search.query import QueryError
+
         started = time.perf_counter()
         try:
             searcher = self.searcher()
@@ -181,6 +187,8 @@ class SearchEngine:
         `mentions` when the reader already found them (no second matcher pass
         over a long text), else from the gazetteer.
         """
+        from briefreader.search.highlight import MatchPlan
+
         if not isinstance(plan, MatchPlan) or not doc.body:
             return ()
         finder: Callable[[str], Iterable[Mention]] | None
@@ -196,4 +204,6 @@ class SearchEngine:
 
 def start_indexing(paths: DataPaths, lock_timeout: float = 10.0) -> IndexJob:
     """Bring the index up to date in a child process (poll the job; it never blocks)."""
+    from briefreader.search.background import IndexJob
+
     return IndexJob.start(paths, lock_timeout=lock_timeout)

@@ -102,7 +102,9 @@ def start_loading(window: MainWindow, paths: DataPaths) -> None:
         if isinstance(store, Store):
             window.attach_store(store)
         window.apply_snapshot(snapshot)
-        window.search.library_changed()  # index in the background, after the first paint
+        # Indexing (Whoosh, a child process) waits until the first document shows
+        # highlighted: started now, it would compete with the matcher for both cores.
+        window.after_first_paint(window.search.library_changed)
         if isinstance(store, str):
             window.status(store, 15000)
         ready["snapshot"] = snapshot

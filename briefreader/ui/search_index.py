@@ -19,7 +19,6 @@ from PySide6.QtCore import QObject, Signal
 
 from briefreader.control.search_engine import SearchEngine
 from briefreader.domain import Document
-from briefreader.search.indexer import IndexChanges
 from briefreader.ui.search_worker import IndexRunner
 
 #: Opening search refreshes the index (notes may have changed) at most this often (s).
@@ -118,6 +117,8 @@ class SearchIndexing(QObject):
     def _finished(self, changes: object) -> None:
         self._ended("")
         self.engine.notes_changed()
+        from briefreader.search.indexer import IndexChanges  # loaded by the run already
+
         if isinstance(changes, IndexChanges) and changes.rebuilt and changes.rebuilt != "missing":
             self.message.emit(f"search index rebuilt ({changes.rebuilt})")
         self.updated.emit()

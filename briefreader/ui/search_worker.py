@@ -16,13 +16,15 @@ from __future__ import annotations
 
 import traceback
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from briefreader.control.search_engine import one_line, start_indexing
 from briefreader.paths import DataPaths
-from briefreader.search.background import IndexJob
-from briefreader.search.indexer import IndexBusyError
+
+if TYPE_CHECKING:  # Whoosh loads with the first indexing run, after the first paint
+    from briefreader.search.background import IndexJob
 
 #: How often the index job's progress is read while it runs (ms).
 POLL_MS = 50
@@ -145,6 +147,8 @@ class IndexRunner(QObject):
             return
         self._timer.stop()
         self.job = None
+        from briefreader.search.indexer import IndexBusyError  # loaded by `start` already
+
         try:
             changes = job.result()
         except IndexBusyError as error:

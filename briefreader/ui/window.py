@@ -9,6 +9,7 @@ empty and paints first; the library is loaded by a worker afterwards.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -375,6 +376,13 @@ class MainWindow(QMainWindow):
             self._painted_once = True
             self.reader.document_painted.disconnect(self._reader_painted)
             QTimer.singleShot(0, self.first_document_painted.emit)
+
+    def after_first_paint(self, callback: Callable[[], None]) -> None:
+        """Run `callback` once the first document shows highlighted (now, if it has)."""
+        if self._painted_once:
+            callback()
+        else:
+            self.first_document_painted.connect(callback, Qt.ConnectionType.SingleShotConnection)
 
     def focus_pane(self, name: str) -> None:
         widget: QWidget = {

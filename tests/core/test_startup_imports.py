@@ -27,3 +27,11 @@ def test_start_up_modules_stay_light(module: str) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "", f"{module} imports {result.stdout.strip()}"
+
+
+def test_the_window_spells_the_index_note_prefix_as_the_index_does() -> None:
+    """The window reads result rows without importing Whoosh, so it keeps its own copy."""
+    from briefreader.control.search_engine import NOTE_PREFIX as window_prefix
+    from briefreader.search.schema import NOTE_PREFIX as index_prefix
+
+    assert window_prefix == index_prefix
