@@ -7,6 +7,7 @@ plain text only (a title is document text, so never rich text).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import PurePath
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -31,7 +32,9 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def subtitle(doc: Document) -> str:
-    return " · ".join(part for part in (doc.publisher, doc.date) if part) or doc.source
+    """Publisher and date; else the author; else the file it came from (its name only)."""
+    known = " · ".join(part for part in (doc.publisher, doc.date) if part) or doc.author
+    return known or PurePath(doc.source).name
 
 
 class DocumentListModel(QAbstractListModel):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from briefreader.control.commands import CommandRegistry
 from briefreader.control.keymap import load_keymap
 from briefreader.ui.checklist import CheckListModel, Row
@@ -46,3 +48,13 @@ def test_the_window_models_with_data(qtmodeltester, window) -> None:
     for model in (window.doc_model, window.legend_model, window.facet_model):
         assert model.rowCount() > 0
         qtmodeltester.check(model)
+
+
+def test_a_document_without_a_publisher_shows_its_author_or_its_file_name() -> None:
+    from briefreader.domain import Document
+    from briefreader.ui.doclist import subtitle
+
+    base = Document(id="x", title="T", body="b", source="/home/a/reports/isk.txt")
+    assert subtitle(base) == "isk.txt"  # never a whole path
+    assert subtitle(replace(base, author="Jane Roe")) == "Jane Roe"
+    assert subtitle(replace(base, author="Jane Roe", publisher="Reuters")) == "Reuters"
