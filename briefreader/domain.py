@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 EntityKind = Literal["group", "country"]
 
@@ -29,13 +29,17 @@ def content_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
     """One place where a text names a group or a country.
 
     `start`/`end` are character offsets into the text that was matched
     (end exclusive); `surface` is `text[start:end]` as written there, and
     `canonical` the one name every spelling folds into.
+
+    A named tuple rather than a frozen dataclass, unlike the other types
+    here: a 50 MB text yields half a million of these, and building a frozen
+    dataclass costs five times as much (a third of the matcher's time). It is
+    just as immutable; change one with `_replace`.
     """
 
     start: int

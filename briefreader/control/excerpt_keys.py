@@ -9,6 +9,29 @@ swallow the sequence.
 
 from __future__ import annotations
 
+#: What every list-like mode keeps from the window: undo, the palette, help, quit.
+WINDOW_KEYS: dict[str, str] = {
+    "Ctrl+Z": "undo",
+    "Ctrl+Shift+Z": "redo",
+    "Ctrl+Y": "redo",
+    ":": "command-palette",
+    "Ctrl+Shift+P": "command-palette",
+    "?": "help",
+    "F1": "help",
+    "Ctrl+Q": "quit",
+}
+
+#: The number keys that focus each pane, from any pane.
+PANE_KEYS: dict[str, str] = {
+    "1": "focus-documents",
+    "2": "focus-reader",
+    "3": "focus-legend",
+    "4": "focus-facets",
+    "5": "focus-notes",
+    "6": "focus-excerpt-bin",
+    "7": "focus-composer",
+}
+
 #: Added to normal mode: capture and reach the notes panel and the bin.
 EXCERPT_NORMAL_KEYS: dict[str, str] = {
     "x": "capture-paragraph",
@@ -46,14 +69,7 @@ VISUAL_KEYS: dict[str, str] = {
     "Enter": "capture-selection",
     "Y": "capture-selection-with-details",
     "Escape": "cancel-selection",
-    "Ctrl+Z": "undo",
-    "Ctrl+Shift+Z": "redo",
-    "Ctrl+Y": "redo",
-    ":": "command-palette",
-    "Ctrl+Shift+P": "command-palette",
-    "?": "help",
-    "F1": "help",
-    "Ctrl+Q": "quit",
+    **WINDOW_KEYS,
 }
 
 #: The excerpt bin or the notes panel's excerpt list has focus (j/k move in the list).
@@ -72,22 +88,9 @@ EXCERPTS_KEYS: dict[str, str] = {
     "f": "filter-excerpts",
     "/": "filter-excerpts",
     "F": "clear-excerpt-filters",
-    "1": "focus-documents",
-    "2": "focus-reader",
-    "3": "focus-legend",
-    "4": "focus-facets",
-    "5": "focus-notes",
-    "6": "focus-excerpt-bin",
-    "7": "focus-composer",
+    **PANE_KEYS,
     "b": "add-excerpt-to-briefing",
     "M": "focus-memo",
     "Escape": "leave-mode",
-    "Ctrl+Z": "undo",
-    "Ctrl+Shift+Z": "redo",
-    "Ctrl+Y": "redo",
-    ":": "command-palette",
-    "Ctrl+Shift+P": "command-palette",
-    "?": "help",
-    "F1": "help",
-    "Ctrl+Q": "quit",
+    **WINDOW_KEYS,
 }

@@ -193,7 +193,7 @@ def mentions_in_span(
     for item in items:
         m = item.mention if isinstance(item, LocalMention) else item
         if m.start >= start and m.end <= end:
-            found.append(replace(m, start=m.start - start, end=m.end - start))
+            found.append(m._replace(start=m.start - start, end=m.end - start))
     return found
 
 

@@ -23,7 +23,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefreader.control.commands import CommandRegistry
-from briefreader.control.excerpt_keys import EXCERPT_NORMAL_KEYS, EXCERPTS_KEYS, VISUAL_KEYS
+from briefreader.control.excerpt_keys import (
+    EXCERPT_NORMAL_KEYS,
+    EXCERPTS_KEYS,
+    PANE_KEYS,
+    VISUAL_KEYS,
+    WINDOW_KEYS,
+)
 
 MODES: tuple[str, ...] = (
     "normal",
@@ -174,22 +180,9 @@ DEFAULT_KEYS: KeyTable = {
         "Ctrl+Delete": "delete-briefing",
         "x": "export-briefing",
         "Ctrl+E": "export-briefing",
-        "1": "focus-documents",
-        "2": "focus-reader",
-        "3": "focus-legend",
-        "4": "focus-facets",
-        "5": "focus-notes",
-        "6": "focus-excerpt-bin",
-        "7": "focus-composer",
+        **PANE_KEYS,
         "Escape": "leave-mode",
-        "Ctrl+Z": "undo",
-        "Ctrl+Shift+Z": "redo",
-        "Ctrl+Y": "redo",
-        ":": "command-palette",
-        "Ctrl+Shift+P": "command-palette",
-        "?": "help",
-        "F1": "help",
-        "Ctrl+Q": "quit",
+        **WINDOW_KEYS,
     },
 }
 

@@ -10,7 +10,8 @@ same single pass.
 Why this design (measured on the seeds replicated, CPU time on this 2-core
 machine; see tests/benchmarks/test_bench_entities.py): the automaton's
 `iter_long` gives leftmost-longest, non-overlapping matches from C, so
-Python only touches real candidates: about 27 MB/s end to end. Lower-casing
+Python only touches real candidates: about 27 MB/s end to end on a quiet
+machine (benchmark: 50 MB of seed text). Lower-casing
 the text instead and checking each candidate's case against its accepted
 forms gave 20 MB/s; a regex alternation of only 2,000 of the keys scans at
 17 MB/s before building a single mention. Building mentions is the largest
@@ -126,6 +127,9 @@ class Matcher:
         size = len(norm)
         out: list[Mention] = []
         append = out.append
+        # `Mention` is a named tuple: building it from its values directly skips
+        # the keyword-handling constructor, the costliest step per mention left.
+        make = tuple.__new__
         mapped = bool(folded.kept_starts)
         last_end = 0
         for last, (length, kind, canonical, flags) in self._automaton.iter_long(norm):
@@ -142,7 +146,7 @@ class Matcher:
                 continue
             if mapped:
                 start, end = folded.span_to_original(start, end)
-            append(Mention(start, end, kind, canonical, text[start:end]))  # type: ignore[arg-type]
+            append(make(Mention, (start, end, kind, canonical, text[start:end])))
         return out
 
     def _passes(self, text: str, folded: Folded, start: int, end: int, flags: int) -> bool:

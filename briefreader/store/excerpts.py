@@ -235,7 +235,7 @@ class Excerpts:
         ctx_end = max(end, paragraph_at(text, max(start, end - 1))[1])
         shift = ctx_start - start
         return [
-            replace(m, start=m.start + shift, end=m.end + shift)
+            m._replace(start=m.start + shift, end=m.end + shift)
             for m in self._find(text[ctx_start:ctx_end])
             if m.start + ctx_start >= start and m.end + ctx_start <= end
         ]

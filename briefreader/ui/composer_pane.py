@@ -27,18 +27,9 @@ from PySide6.QtWidgets import (
 from briefreader.control.composer_views import GROUPING_LABELS
 from briefreader.store import Briefing
 from briefreader.ui.composer_models import ComposerModel
+from briefreader.ui.panes import NAVIGATION_KEYS, claims_keys, vim_translated
 
-_OWN_KEYS = {
-    Qt.Key.Key_Up,
-    Qt.Key.Key_Down,
-    Qt.Key.Key_PageUp,
-    Qt.Key.Key_PageDown,
-    Qt.Key.Key_Home,
-    Qt.Key.Key_End,
-    Qt.Key.Key_Left,
-    Qt.Key.Key_Right,
-}
-_VIM = {Qt.Key.Key_J: Qt.Key.Key_Down, Qt.Key.Key_K: Qt.Key.Key_Up}
+_OWN_KEYS = NAVIGATION_KEYS | {Qt.Key.Key_Left, Qt.Key.Key_Right}
 HINT = (
     "a add excerpts · c comment · Delete remove · Alt+↑/↓ move · Alt+Shift+↑/↓ to another "
     "section · S new section · o grouping · Return go to the text · e edit details · "
@@ -72,24 +63,10 @@ class ComposerTree(QTreeView):
             header.resizeSection(column, width)
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            plain = event.modifiers() in (
-                Qt.KeyboardModifier.NoModifier,
-                Qt.KeyboardModifier.KeypadModifier,
-            )
-            if plain and (event.key() in _OWN_KEYS or event.key() in _VIM):
-                event.accept()
-                return True
-        return super().event(event)
+        return claims_keys(event, _OWN_KEYS) or super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.modifiers() == Qt.KeyboardModifier.NoModifier and event.key() in _VIM:
-            translated = QKeyEvent(
-                QEvent.Type.KeyPress, _VIM[Qt.Key(event.key())], Qt.KeyboardModifier.NoModifier
-            )
-            super().keyPressEvent(translated)
-            return
-        super().keyPressEvent(event)
+        super().keyPressEvent(vim_translated(event) or event)
 
 
 class PaneCombo(QComboBox):

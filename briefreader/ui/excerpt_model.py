@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QListView, QTableV
 
 from briefreader.control.excerpt_filter import flags_text
 from briefreader.store import Excerpt
+from briefreader.ui.panes import claims_keys, vim_translated
 from briefreader.ui.safe_text import plain_tooltip
 
 EXCERPT_ID_ROLE = Qt.ItemDataRole.UserRole + 21
@@ -149,35 +150,6 @@ class ExcerptModel(QAbstractTableModel):
         return "\n".join(lines)
 
 
-_NAV = {
-    Qt.Key.Key_Up,
-    Qt.Key.Key_Down,
-    Qt.Key.Key_PageUp,
-    Qt.Key.Key_PageDown,
-    Qt.Key.Key_Home,
-    Qt.Key.Key_End,
-}
-_VIM = {Qt.Key.Key_J: Qt.Key.Key_Down, Qt.Key.Key_K: Qt.Key.Key_Up}
-
-
-def _claims_navigation(event: QEvent) -> bool:
-    if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
-        return False
-    plain = event.modifiers() in (
-        Qt.KeyboardModifier.NoModifier,
-        Qt.KeyboardModifier.KeypadModifier,
-    )
-    return plain and (event.key() in _NAV or event.key() in _VIM)
-
-
-def _vim_translated(event: QKeyEvent) -> QKeyEvent | None:
-    if event.modifiers() == Qt.KeyboardModifier.NoModifier and event.key() in _VIM:
-        return QKeyEvent(
-            QEvent.Type.KeyPress, _VIM[Qt.Key(event.key())], Qt.KeyboardModifier.NoModifier
-        )
-    return None
-
-
 class ExcerptTable(QTableView):
     """The bin's table: j/k and arrows move; every other key runs a command."""
 
@@ -202,13 +174,10 @@ class ExcerptTable(QTableView):
         self.setAccessibleName("Excerpt bin")
 
     def event(self, event: QEvent) -> bool:
-        if _claims_navigation(event):
-            event.accept()
-            return True
-        return super().event(event)
+        return claims_keys(event) or super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        super().keyPressEvent(_vim_translated(event) or event)
+        super().keyPressEvent(vim_translated(event) or event)
 
 
 class ExcerptList(QListView):
@@ -228,13 +197,10 @@ class ExcerptList(QListView):
         self.setAccessibleName("Excerpts in this document")
 
     def event(self, event: QEvent) -> bool:
-        if _claims_navigation(event):
-            event.accept()
-            return True
-        return super().event(event)
+        return claims_keys(event) or super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        super().keyPressEvent(_vim_translated(event) or event)
+        super().keyPressEvent(vim_translated(event) or event)
 
 
 def current_excerpt_id(view: QAbstractItemView) -> int | None:

@@ -18,7 +18,6 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
 from briefreader.control.excerpting import Span, excerpt_paragraphs
-from briefreader.ui.highlighter import utf16_offsets
 from briefreader.ui.reader import ReaderView
 
 SpanKind = Literal["selection", "excerpt"]
@@ -73,7 +72,6 @@ class ExcerptOverlay(QWidget):
         document = self.reader.document()
         layout_of = document.documentLayout()
         scroll_y = self.reader.verticalScrollBar().value()
-        scroll_x = self.reader.horizontalScrollBar().value()
         height = self.reader.viewport().height()
         found: list[QRect] = []
         for paragraph in range(first, min(last, len(spans) - 1) + 1):
@@ -87,21 +85,7 @@ class ExcerptOverlay(QWidget):
                 break
             p_start, p_end = spans[paragraph]
             a, b = max(start, p_start) - p_start, min(end, p_end) - p_start
-            to_qt = utf16_offsets(block.text())
-            if to_qt is not None:
-                a, b = to_qt(a), to_qt(b)
-            layout = block.layout()
-            dx, dy = box.left() - scroll_x, box.top() - scroll_y
-            for number in range(layout.lineCount()):
-                line = layout.lineAt(number)
-                line_start, line_end = line.textStart(), line.textStart() + line.textLength()
-                if line_end <= a or line_start >= b:
-                    continue
-                x1 = line.cursorToX(max(a, line_start))[0]
-                x2 = line.cursorToX(min(b, line_end))[0]
-                found.append(
-                    QRect(int(dx + x1), int(dy + line.y()), int(x2 - x1) + 1, int(line.height()))
-                )
+            found.extend(self.reader.span_rects(paragraph, a, b))
         return found
 
     def paintEvent(self, event: QPaintEvent) -> None:

@@ -1,4 +1,4 @@
-"""Keyboard behaviour shared by the list panes (documents, legend, filters).
+"""Keyboard behaviour shared by the list panes (documents, legend, filters, excerpts, composer).
 
 The window's single-key commands are window-wide shortcuts, which Qt would
 otherwise let steal the keys a list needs for itself. A pane claims its
@@ -9,22 +9,49 @@ keyboard-driven reader; every other key still reaches the commands.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
-_OWN_KEYS = {
-    Qt.Key.Key_Up,
-    Qt.Key.Key_Down,
-    Qt.Key.Key_PageUp,
-    Qt.Key.Key_PageDown,
-    Qt.Key.Key_Home,
-    Qt.Key.Key_End,
-    Qt.Key.Key_Space,
-    Qt.Key.Key_Return,
-    Qt.Key.Key_Enter,
-}
+#: Keys a focused list moves with: they must not run the window's commands.
+NAVIGATION_KEYS = frozenset(
+    {
+        Qt.Key.Key_Up,
+        Qt.Key.Key_Down,
+        Qt.Key.Key_PageUp,
+        Qt.Key.Key_PageDown,
+        Qt.Key.Key_Home,
+        Qt.Key.Key_End,
+    }
+)
+_OWN_KEYS = NAVIGATION_KEYS | {Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter}
 _VIM = {Qt.Key.Key_J: Qt.Key.Key_Down, Qt.Key.Key_K: Qt.Key.Key_Up}
+_PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+
+
+def claims_keys(event: QEvent, keys: Collection[Qt.Key] = NAVIGATION_KEYS) -> bool:
+    """Claim a plain key in `keys` (or j/k) for the focused pane before a shortcut takes it.
+
+    Call from `event()`: for a ShortcutOverride of such a key this accepts the
+    event and is True, and the caller returns True.
+    """
+    if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
+        return False
+    if event.modifiers() in _PLAIN and (event.key() in keys or event.key() in _VIM):
+        event.accept()
+        return True
+    return False
+
+
+def vim_translated(event: QKeyEvent) -> QKeyEvent | None:
+    """j and k as Down and Up (None for any other key)."""
+    if event.modifiers() == Qt.KeyboardModifier.NoModifier and event.key() in _VIM:
+        return QKeyEvent(
+            QEvent.Type.KeyPress, _VIM[Qt.Key(event.key())], Qt.KeyboardModifier.NoModifier
+        )
+    return None
 
 
 class PaneList(QListView):
@@ -43,24 +70,13 @@ class PaneList(QListView):
         self.setIconSize(QSize(12, 12))
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            plain = event.modifiers() in (
-                Qt.KeyboardModifier.NoModifier,
-                Qt.KeyboardModifier.KeypadModifier,
-            )
-            if plain and (event.key() in _OWN_KEYS or event.key() in _VIM):
-                event.accept()
-                return True
-        return super().event(event)
+        return claims_keys(event, _OWN_KEYS) or super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        plain = event.modifiers() == Qt.KeyboardModifier.NoModifier
-        if plain and event.key() in _VIM:
-            translated = QKeyEvent(
-                QEvent.Type.KeyPress, _VIM[Qt.Key(event.key())], Qt.KeyboardModifier.NoModifier
-            )
-            super().keyPressEvent(translated)
+        if (moved := vim_translated(event)) is not None:
+            super().keyPressEvent(moved)
             return
+        plain = event.modifiers() == Qt.KeyboardModifier.NoModifier
         if plain and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
             index = self.currentIndex()
             if index.isValid():

@@ -176,9 +176,18 @@ class ReaderView(QTextEdit):
         """Viewport rectangles covering the current mention (one per line it spans)."""
         if self.mention is None:
             return []
-        block = self.document().findBlockByNumber(self.block_of_paragraph(self.paragraph))
+        return self.span_rects(self.paragraph, self.mention.start, self.mention.end, pad=2)
+
+    def span_rects(self, paragraph: int, start: int, end: int, *, pad: int = 0) -> list[QRect]:
+        """Viewport rectangles covering characters `start:end` of a paragraph, one per line.
+
+        Offsets count code points as the core does; Qt counts UTF-16 units, so
+        text beyond the BMP is converted. A hidden paragraph has none.
+        """
+        block = self.document().findBlockByNumber(self.block_of_paragraph(paragraph))
+        if not block.isValid() or not block.isVisible():
+            return []
         to_qt = utf16_offsets(block.text())
-        start, end = self.mention.start, self.mention.end
         if to_qt is not None:
             start, end = to_qt(start), to_qt(end)
         layout = block.layout()
@@ -194,7 +203,12 @@ class ReaderView(QTextEdit):
             x1 = line.cursorToX(max(start, first))[0]
             x2 = line.cursorToX(min(end, last))[0]
             rects.append(
-                QRect(int(dx + x1) - 2, int(dy + line.y()), int(x2 - x1) + 4, int(line.height()))
+                QRect(
+                    int(dx + x1) - pad,
+                    int(dy + line.y()),
+                    int(x2 - x1) + 2 * pad,
+                    int(line.height()),
+                )
             )
         return rects
 

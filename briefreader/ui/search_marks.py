@@ -20,7 +20,6 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from briefreader.control.searching import LocalHit
-from briefreader.ui.highlighter import utf16_offsets
 from briefreader.ui.reader import ReaderView
 from briefreader.ui.theme import is_dark
 
@@ -61,30 +60,7 @@ class HitMarks(QObject):
         if not 0 <= number < len(self.hits):
             return []
         hit = self.hits[number]
-        reader = self.reader
-        block = reader.document().findBlockByNumber(reader.block_of_paragraph(hit.paragraph))
-        if not block.isValid() or not block.isVisible():
-            return []
-        to_qt = utf16_offsets(block.text())
-        start, end = hit.start, hit.end
-        if to_qt is not None:
-            start, end = to_qt(start), to_qt(end)
-        layout = block.layout()
-        origin = reader.document().documentLayout().blockBoundingRect(block).topLeft()
-        dy = origin.y() - reader.verticalScrollBar().value()
-        dx = origin.x() - reader.horizontalScrollBar().value()
-        rects = []
-        for line_number in range(layout.lineCount()):
-            line = layout.lineAt(line_number)
-            first, last = line.textStart(), line.textStart() + line.textLength()
-            if last <= start or first >= end:
-                continue
-            x1 = line.cursorToX(max(start, first))[0]
-            x2 = line.cursorToX(min(end, last))[0]
-            rects.append(
-                QRect(int(dx + x1) - 1, int(dy + line.y()), int(x2 - x1) + 2, int(line.height()))
-            )
-        return rects
+        return self.reader.span_rects(hit.paragraph, hit.start, hit.end, pad=1)
 
     def visible_rects(self) -> list[tuple[int, QRect]]:
         """(match number, rectangle) for every match in the blocks on screen."""
