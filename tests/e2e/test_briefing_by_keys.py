@@ -1,0 +1,110 @@
+"""The real app under Xvfb: excerpts into a new briefing, exported as a PDF; keys only.
+
+x captures three paragraphs, 7 reaches the composer, B names a briefing, a
+picks the excerpts, Ctrl+E exports to the suggested path (a worker, with
+progress), and the offer to open the PDF is declined with n. The PDF must
+then hold every excerpt's words and pass qpdf.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from briefreader.paths import DataPaths
+from briefreader.store import Store
+from tests.e2e.xsession import Desktop, require_tools, xvfb
+
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
+PREFIX = "briefreader — "
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_compose_and_export_a_briefing_by_keys_only(tmp_path) -> None:
+    require_tools()
+    data_dir = tmp_path / "data"
+    home = tmp_path / "home"
+    (home / "Documents").mkdir(parents=True)
+    pdf = home / "Documents" / "Weekly-ISKP.pdf"  # the path the export dialog suggests
+    with xvfb() as display:
+        desktop = Desktop(display)
+        desktop.env["HOME"] = str(home)
+        app = subprocess.Popen(
+            [sys.executable, "-m", "briefreader", "--data-dir", str(data_dir)],
+            env=desktop.env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            window = desktop.find_window("^briefreader")
+            desktop.focus(window)
+            desktop.wait_for_name(window, lambda n: n.startswith(PREFIX), timeout=90)
+            time.sleep(1.5)  # the store and the matcher load after the first paint
+            desktop.key("x", "j", "x", "j", "x")  # three paragraphs, three excerpts
+            desktop.key("7", "shift+b")  # the composer; a new briefing
+            time.sleep(0.5)
+            desktop.xdotool("type", "--delay", "30", "Weekly ISKP")
+            desktop.key("Return")
+            time.sleep(0.8)
+            desktop.key("a")  # the excerpt picker: tick all three
+            time.sleep(0.5)
+            desktop.key("ctrl+space", "Down", "ctrl+space", "Down", "ctrl+space", "Return")
+            time.sleep(1.0)
+            desktop.screenshot(ARTIFACTS / "e2e-briefing-composed.png")
+            desktop.key("ctrl+e")  # the export dialog, at the suggested path
+            time.sleep(0.8)
+            desktop.key("Return")
+            deadline = time.monotonic() + 60
+            while not pdf.exists():
+                assert time.monotonic() < deadline, "the PDF was never written"
+                time.sleep(0.2)
+            time.sleep(1.0)  # the offer to open it
+            desktop.screenshot(ARTIFACTS / "e2e-briefing-exported.png")
+            desktop.key("n")
+            time.sleep(0.3)
+            desktop.key("ctrl+q")
+            app.wait(60)
+        except Exception:
+            desktop.screenshot(ARTIFACTS / "e2e-briefing-failure.png")
+            raise
+        finally:
+            if app.poll() is None:
+                app.kill()
+                app.wait(10)
+    errors = app.stderr.read()
+    assert app.returncode == 0, errors
+    assert "Traceback" not in errors, errors
+    with Store.open(DataPaths.at(data_dir), read_only=True) as store:
+        excerpts = store.excerpts.list()
+        briefings = store.briefings.list()
+        briefing = store.briefings.load(briefings[0].id) if briefings else None
+    assert len(excerpts) == 3
+    assert [b.name for b in briefings] == ["Weekly ISKP"]
+    assert briefing is not None
+    assert sorted(briefing.excerpt_ids) == sorted(e.id for e in excerpts)
+    assert pdf.read_bytes().startswith(b"%PDF")
+    if shutil.which("pdftotext") is None or shutil.which("qpdf") is None:
+        pytest.skip("poppler-utils and qpdf check the PDF's text and structure")
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    ).stdout
+    flowing = _words(text.replace("-\n", ""))
+    for excerpt in excerpts:
+        assert _words(excerpt.quote)[:120] in flowing
+    assert "Weekly ISKP" in text
+    subprocess.run(["qpdf", "--check", str(pdf)], check=True, capture_output=True, timeout=60)
