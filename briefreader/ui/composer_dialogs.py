@@ -15,7 +15,6 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from briefreader.store import Excerpt
 from briefreader.ui.composer_models import EXCERPT_ROLE, CandidateModel
+from briefreader.ui.focus import open_modal
 
 
 def plain_label(text: str, parent: QWidget) -> QLabel:
@@ -95,19 +95,9 @@ class TextPrompt(QDialog):
 
 
 def show_modal(dialog: QDialog, parent: QWidget) -> None:
-    """Open `dialog` window-modal; when it closes, the window and the widget that had
-    focus get it back (a window manager may not reactivate the parent by itself)."""
-    before = QApplication.focusWidget()
-
-    def restore(_result: int) -> None:
-        parent.window().activateWindow()
-        if before is not None and before.isVisible():
-            before.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    dialog.finished.connect(restore)
+    """Open `dialog` window-modal, give focus back when it closes, then delete it."""
     dialog.finished.connect(dialog.deleteLater)
-    dialog.open()
-    dialog.activateWindow()
+    open_modal(dialog)
 
 
 def ask_text(

@@ -13,7 +13,6 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QStringListModel, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QCompleter,
     QDialog,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefreader.ui.excerpt_model import one_line
+from briefreader.ui.focus import return_focus_after
 
 
 def split_tags(text: str) -> list[str]:
@@ -68,24 +68,6 @@ class CommentEdit(QPlainTextEdit):
             self._accept()
             return
         super().keyPressEvent(event)
-
-
-def return_focus_after(dialog: QDialog) -> None:
-    """When `dialog` closes, the window and the widget that had focus get it back.
-
-    Window managers usually do this; not all do (nor Qt's offscreen platform),
-    and a keyboard user must never be left with nothing focused.
-    """
-    before = QApplication.focusWidget()
-    owner = dialog.parentWidget()
-
-    def back() -> None:
-        if owner is not None:
-            owner.activateWindow()
-        if before is not None:
-            before.setFocus()
-
-    dialog.finished.connect(back)
 
 
 def _buttons(dialog: QDialog) -> QDialogButtonBox:

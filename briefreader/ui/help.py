@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from briefreader.control.commands import CommandRegistry
 from briefreader.control.keymap import MODES, Keymap
 from briefreader.ui.actions import mode_actions
+from briefreader.ui.focus import open_modal
 
 
 def help_rows(registry: CommandRegistry, keymap: Keymap) -> list[tuple[str, str, str, str]]:
@@ -69,6 +70,5 @@ class HelpOverlay(QDialog):
         mode_actions(self, registry, keymap, "help")
 
     def show_help(self) -> None:
-        self.open()
-        self.activateWindow()
+        open_modal(self)
         self.table.setFocus()

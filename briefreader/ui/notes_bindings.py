@@ -33,12 +33,12 @@ from briefreader.ui.excerpt_bin import ExcerptBin
 from briefreader.ui.excerpt_dialogs import (
     CommentDialog,
     TagsDialog,
-    return_focus_after,
     tags_to_add,
     tags_to_remove,
 )
 from briefreader.ui.excerpt_model import EXCERPTS_MODE
 from briefreader.ui.excerpt_overlay import ExcerptOverlay
+from briefreader.ui.focus import open_modal
 from briefreader.ui.notes_panel import NotesPanel
 from briefreader.ui.visual_capture import VISUAL_MODE, VisualCapture
 
@@ -108,9 +108,7 @@ class NotesWork:
         box.setEscapeButton(QMessageBox.StandardButton.Ok)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self.dialog = box
-        return_focus_after(box)
-        box.open()
-        box.activateWindow()
+        open_modal(box)
 
     def document_changed(self) -> None:
         """Another document is open: its note and excerpts show, any selection ends."""

@@ -15,6 +15,7 @@ from briefreader.control.commands import Command, CommandRegistry
 from briefreader.control.fuzzy import rank
 from briefreader.control.keymap import Keymap
 from briefreader.ui.actions import mode_actions
+from briefreader.ui.focus import open_modal
 
 Index = QModelIndex | QPersistentModelIndex
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -103,8 +104,7 @@ class CommandPalette(QDialog):
     def open_palette(self) -> None:
         self.query.clear()
         self._filter("")
-        self.open()
-        self.activateWindow()
+        open_modal(self)
         self.query.setFocus()
 
     def _filter(self, text: str) -> None:
