@@ -23,11 +23,13 @@ from pathlib import Path
 
 from briefreader.cli.output import fail, progress
 from briefreader.corpus.library import Library, open_library
-from briefreader.entities import find_mentions
+from briefreader.entities import load_gazetteer
+from briefreader.entities.cache import cached_matcher
+from briefreader.entities.matcher import Matcher
 from briefreader.export.exporter import ExportError, ExportResult, export_briefing
 from briefreader.export.integrity import check_integrity
 from briefreader.export.model import Briefing
-from briefreader.export.query import briefing_from_query
+from briefreader.export.query import briefing_from_paragraphs, one_version_per_story
 from briefreader.export.stored import load_for_export, locate_with_anchoring, newest_text
 from briefreader.paths import DataPaths
 from briefreader.store.errors import NotFoundError, StoreError
@@ -54,9 +56,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     source.add_argument(
         "--query",
         metavar="QUERY",
-        help="build a briefing from the paragraphs matching QUERY (any spelling of a group "
-        'or country finds every other; other words and "phrases" must all appear), '
-        "grouped by story, one version per story",
+        help="build a briefing from the paragraphs matching QUERY, in the search's query "
+        'language (AND OR NOT, "phrases", wildcards, group:, country:, title:; any '
+        "spelling of a group or country finds every other), one version per story",
     )
     parser.add_argument("--title", metavar="T", help="title (default: the briefing's own)")
     parser.add_argument("--marking", metavar="M", help="handling marking for every page")
@@ -64,12 +66,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=run)
 
 
-def _load_stored(paths: DataPaths, name: str, library: Library) -> Briefing:
-    with Store.open(paths, if_locked="read_only", find_mentions=find_mentions) as store:
+def _load_stored(paths: DataPaths, name: str, library: Library, matcher: Matcher) -> Briefing:
+    with Store.open(paths, if_locked="read_only", find_mentions=matcher.find) as store:
         return load_for_export(store, library, name)
 
 
-def _terminal_progress() -> Callable[[int, int], None] | None:
+def _terminal_progress(doing: str = "exporting") -> Callable[[int, int], None] | None:
     """A percentage on stderr when a person is watching; nothing in pipes and logs."""
     if not sys.stderr.isatty():
         return None
@@ -80,7 +82,7 @@ def _terminal_progress() -> Callable[[int, int], None] | None:
         percent = 100 * done // max(total, 1)
         if percent != shown:
             shown = percent
-            sys.stderr.write(f"\rexporting… {percent}%")
+            sys.stderr.write(f"\r\033[K{doing}… {percent}%")
             sys.stderr.flush()
 
     return show
@@ -104,15 +106,38 @@ def _report(result: ExportResult) -> None:
             progress(f"  {item.description}  ×{item.count}  ({places})")
 
 
+def _from_query(query: str, library: Library, matcher: Matcher) -> Briefing | None:
+    """The paragraphs `query` matches, as a briefing; None (after saying why) if unusable."""
+    from briefreader.search.paragraphs import matching_paragraphs  # Whoosh: only for --query
+    from briefreader.search.query import QueryError
+
+    documents = one_version_per_story(library.documents(), library.stories())
+    try:
+        matches = matching_paragraphs(
+            query,
+            documents,
+            matcher.find,
+            matcher.gazetteer,
+            progress=_terminal_progress("matching paragraphs"),
+        )
+    except QueryError as error:
+        fail(f"cannot use the query: {error}")
+        return None
+    if matches.notice:
+        progress(f"briefreader: note: {matches.notice}")
+    return briefing_from_paragraphs(query, documents, matches.by_document, matcher.find)
+
+
 def run(args: argparse.Namespace, paths: DataPaths) -> int:
+    matcher = cached_matcher(load_gazetteer(paths.user_gazetteer), paths.cache_dir)
     try:
         with open_library(paths) as library:
             if args.briefing is not None:
-                briefing = _load_stored(paths, args.briefing, library)
+                briefing = _load_stored(paths, args.briefing, library, matcher)
             else:
-                briefing = briefing_from_query(
-                    args.query, library.documents(), library.stories(), find_mentions
-                )
+                briefing = _from_query(args.query, library, matcher)
+                if briefing is None:
+                    return 2
                 if not briefing.excerpts:
                     return fail(f"no paragraph matches {args.query!r}; nothing exported", 1)
                 briefing = check_integrity(briefing, newest_text(library), locate_with_anchoring)
@@ -128,7 +153,7 @@ def run(args: argparse.Namespace, paths: DataPaths) -> int:
     briefing = replace(briefing, **{k: v for k, v in overrides.items() if v is not None})
     try:
         result = export_briefing(
-            briefing, args.out, progress=_terminal_progress(), find_mentions=find_mentions
+            briefing, args.out, progress=_terminal_progress(), find_mentions=matcher.find
         )
     except ExportError as error:
         return fail(str(error))

@@ -5,8 +5,8 @@ Entry points:
   write the PDF atomically; raises `exporter.ExportError` (one-line message).
 - `stored.load_for_export(store, library, name_or_id)`: a stored briefing as
   the model, with citations and integrity flags (what the composer shows).
-- `query.briefing_from_query(query, documents, stories, find_mentions)`: the
-  paragraphs matching a query, one section per story.
+- `query.briefing_from_paragraphs(query, documents, chosen, find_mentions)`:
+  chosen paragraphs (those a query matched) as sections, one per article.
 - `integrity.check_integrity(briefing, text_of, locate)`: flag stale and
   orphaned excerpts.
 

@@ -77,8 +77,8 @@ class ParsedQuery:
     phrases: tuple[tuple[str, ...], ...] = field(default=(), repr=False)
 
 
-def _parser(schema: Schema) -> MultifieldParser:
-    parser = MultifieldParser(list(DEFAULT_FIELDS), schema, fieldboosts=dict(FIELD_BOOSTS))
+def _parser(schema: Schema, fields: tuple[str, ...]) -> MultifieldParser:
+    parser = MultifieldParser(list(fields), schema, fieldboosts=dict(FIELD_BOOSTS))
     parser.add_plugin(FuzzyTermPlugin())
     return parser
 
@@ -86,9 +86,16 @@ def _parser(schema: Schema) -> MultifieldParser:
 class QueryParser:
     """Parses queries against one schema and one gazetteer (reusable, cheap)."""
 
-    def __init__(self, schema: Schema, expander: AliasExpander) -> None:
+    def __init__(
+        self,
+        schema: Schema,
+        expander: AliasExpander,
+        default_fields: tuple[str, ...] = DEFAULT_FIELDS,
+    ) -> None:
+        """`default_fields` are searched by words that name no field (`title:x` does)."""
         self._schema = schema
-        self._parser = _parser(schema)
+        self._default_fields = default_fields
+        self._parser = _parser(schema, default_fields)
         self._expander = expander
         self._entity_fields = set(ENTITY_FIELDS)
         self._text_fields = {
@@ -224,7 +231,7 @@ class QueryParser:
         if not terms:
             raise QueryError(f"nothing searchable in the query ({why})")
         per_field = [
-            wq.Or([wq.Term(f, t, boost=FIELD_BOOSTS.get(f, 1.0)) for f in DEFAULT_FIELDS])
+            wq.Or([wq.Term(f, t, boost=FIELD_BOOSTS.get(f, 1.0)) for f in self._default_fields])
             for t in terms
         ]
         notice = f"{why}; searched the words as plain terms"

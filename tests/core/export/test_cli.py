@@ -55,6 +55,17 @@ def test_query_without_matches_exits_1(
     assert not out.exists()
 
 
+def test_a_query_with_nothing_to_search_exits_2(
+    data_paths: DataPaths, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "bad.pdf"
+    args = ["--data-dir", str(data_paths.root), "export", "--out", str(out), "--query", "((( )))"]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert "cannot use the query" in err and "Traceback" not in err
+    assert not out.exists()
+
+
 def test_stored_briefing_with_stale_and_orphaned_excerpts(
     data_paths: DataPaths, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

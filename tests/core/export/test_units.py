@@ -13,7 +13,7 @@ from briefreader.export.integrity import check_excerpt, check_integrity, integri
 from briefreader.export.markup import MarkupWriter, css
 from briefreader.export.model import Briefing, BriefingExcerpt, BriefingSection, Citation
 from briefreader.export.palette import load_palette
-from briefreader.export.query import briefing_from_query, parse_query
+from briefreader.export.query import briefing_from_paragraphs, one_version_per_story
 
 FONTS = load_fonts()
 
@@ -112,26 +112,32 @@ def test_check_integrity_over_a_briefing() -> None:
     assert integrity_counts(checked)["orphaned"] == 1
 
 
-def test_query_is_alias_aware_and_one_version_per_story() -> None:
+def test_chosen_paragraphs_become_sections_of_one_version_per_story() -> None:
     body_a = (
         "ISIS-K attacked Kabul.\n\nThe weather was fine.\n\nIslamic State Khorasan struck again."
     )
     a = Document(id="a", title="A", body=body_a, date="2021-01-01")
     reprint = Document(id="a2", title="A (reprint)", body=body_a, date="2021-01-02")
     b = Document(id="b", title="B", body="Nothing here about groups.", date="2022-01-01")
+    c = Document(id="c", title="C", body="Undated.\n\nISKP again.")
     story = Story(id="s", title="A", document_ids=("a", "a2"))
-    parsed = parse_query('ISKP "struck again"', find_mentions)
-    assert parsed.entities == {"Islamic State Khorasan Province"}
-    briefing = briefing_from_query("ISKP", [a, reprint, b], [story], find_mentions)
-    assert [s.title for s in briefing.sections] == ["A"]
+    kept = one_version_per_story([a, reprint, b, c], [story])
+    assert [d.id for d in kept] == ["a", "b", "c"]
+    chosen = {"a": (0, 2), "c": (1,), "a2": (0,)}  # a2 is not among `kept`: never quoted
+    briefing = briefing_from_paragraphs("ISKP", kept, chosen, find_mentions)
+    assert [s.title for s in briefing.sections] == ["A", "C"]  # dated first, newest first
     quotes = [e.quote for e in briefing.excerpts]
-    assert quotes == ["ISIS-K attacked Kabul.", "Islamic State Khorasan struck again."]
+    assert quotes == [
+        "ISIS-K attacked Kabul.",
+        "Islamic State Khorasan struck again.",
+        "ISKP again.",
+    ]
     first = briefing.excerpts[0]
     assert first.citation is not None and first.citation.paragraph == 1
     assert first.mentions and first.mentions[0].surface == "ISIS-K"
-    narrowed = briefing_from_query('ISKP "struck again"', [a, b], [], find_mentions)
-    assert [e.quote for e in narrowed.excerpts] == ["Islamic State Khorasan struck again."]
-    assert briefing_from_query("zzz", [a, b], [], find_mentions).excerpts == ()
+    assert briefing.excerpts[2].mentions[0].start == 0  # offsets within the paragraph
+    assert briefing.subject == "Paragraphs matching: ISKP"
+    assert briefing_from_paragraphs("zzz", kept, {}, find_mentions).excerpts == ()
 
 
 def test_palette_defaults_when_file_is_broken(tmp_path: Path) -> None:
