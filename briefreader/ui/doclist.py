@@ -41,6 +41,7 @@ class DocumentListModel(QAbstractListModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._docs: list[Document] = []
+        self._rows: dict[str, int] = {}  # id -> row: opening a document must not scan the list
         self._read: set[str] = set()
         self._versions: dict[str, int] = {}
         self._current = ""
@@ -50,12 +51,14 @@ class DocumentListModel(QAbstractListModel):
     ) -> None:
         self.beginResetModel()
         self._docs = list(docs)
+        self._rows = {doc.id: row for row, doc in enumerate(self._docs)}
         self._read = set(read)
         self._versions = dict(versions)
         self.endResetModel()
 
     def set_read(self, read: set[str]) -> None:
-        changed = [i for i, d in enumerate(self._docs) if (d.id in read) != (d.id in self._read)]
+        flipped = read ^ self._read
+        changed = sorted(row for doc_id in flipped if (row := self._rows.get(doc_id)) is not None)
         self._read = set(read)
         for row in changed:
             index = self.index(row)
@@ -70,10 +73,7 @@ class DocumentListModel(QAbstractListModel):
                 self.dataChanged.emit(index, index, [Qt.ItemDataRole.FontRole])
 
     def row_of(self, doc_id: str) -> int | None:
-        for row, doc in enumerate(self._docs):
-            if doc.id == doc_id:
-                return row
-        return None
+        return self._rows.get(doc_id)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._docs)
@@ -186,4 +186,7 @@ class DocumentList(PaneList):
         super().__init__("documents", parent)
         self.setModel(model)
         self.setItemDelegate(DocumentDelegate(self))
+        # Every row is two lines high: with uniform sizes Qt asks the delegate
+        # once, not once per row on every scroll (10,000 documents: 60 ms a move).
+        self.setUniformItemSizes(True)
         self.setAccessibleName("Documents")
