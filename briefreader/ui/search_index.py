@@ -55,6 +55,9 @@ class SearchIndexing(QObject):
         self.note = ""  # why search is read-only or stale, "" when it is not
         self.progress = ""  # "indexing 40/120" while an update runs
         self._library: frozenset[str] = frozenset()
+        #: Set on quit: no update may start after it (a child started then would
+        #: keep the process alive until it finished).
+        self._stopped = False
 
     @property
     def running(self) -> bool:
@@ -96,11 +99,15 @@ class SearchIndexing(QObject):
             self._start()
 
     def _start(self) -> None:
+        if self._stopped:
+            return
         if self.runner.start():
             self.progress = "indexing…"
         self.changed.emit()
 
     def stop(self) -> None:
+        """Stop any update and start none again (the window is closing)."""
+        self._stopped = True
         self.runner.cancel()
 
     # -- what happened -----------------------------------------------------------------

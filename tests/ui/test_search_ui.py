@@ -352,3 +352,7 @@ def test_quitting_while_indexing_stops_the_indexer(qtbot, seeded, tmp_path) -> N
     win.close()
     assert not win.search.indexing.running
     assert not job._process.is_alive()
+    # A late "library loaded" (the first paint came just before the quit) starts
+    # nothing: a child started now would hold the process open until it ended.
+    win.search.library_changed()
+    assert win.search.indexing.runner.job is None
