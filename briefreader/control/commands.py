@@ -119,6 +119,8 @@ COMMANDS: tuple[Command, ...] = (
         ("focus-excerpt-bin", "Focus the excerpt bin: every excerpt, filterable"),
         ("focus-document-excerpts", "Focus the open document's excerpts in the notes panel"),
         ("focus-memo", "Focus the free memo in the notes panel"),
+        ("note-on-excerpt", "Write a note on the current excerpt (in the notes panel)"),
+        ("note-on-briefing", "Write a note on the open briefing (in the notes panel)"),
         ("filter-excerpts", "Filter the excerpt bin by words, group or country, tag, document"),
         ("clear-excerpt-filters", "Show every excerpt in the bin again"),
     ),

@@ -90,6 +90,7 @@ EXCERPTS_KEYS: dict[str, str] = {
     "F": "clear-excerpt-filters",
     **PANE_KEYS,
     "b": "add-excerpt-to-briefing",
+    "n": "note-on-excerpt",
     "M": "focus-memo",
     "Escape": "leave-mode",
     **WINDOW_KEYS,

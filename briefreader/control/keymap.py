@@ -160,6 +160,7 @@ DEFAULT_KEYS: KeyTable = {
     "composer": {
         "a": "add-excerpts-to-briefing",
         "c": "comment-briefing-excerpt",
+        "n": "note-on-briefing",
         "d": "remove-from-briefing",
         "Delete": "remove-from-briefing",
         "Alt+Up": "move-briefing-item-up",

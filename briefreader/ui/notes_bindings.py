@@ -28,7 +28,7 @@ from briefreader.control.excerpting import (
     paragraph_span,
 )
 from briefreader.control.note_rescue import rescue_notes, rescue_places, rescue_text
-from briefreader.store import Store
+from briefreader.store import NoteTarget, Store
 from briefreader.ui.excerpt_bin import ExcerptBin
 from briefreader.ui.excerpt_dialogs import (
     CommentDialog,
@@ -36,7 +36,7 @@ from briefreader.ui.excerpt_dialogs import (
     tags_to_add,
     tags_to_remove,
 )
-from briefreader.ui.excerpt_model import EXCERPTS_MODE
+from briefreader.ui.excerpt_model import EXCERPTS_MODE, one_line
 from briefreader.ui.excerpt_overlay import ExcerptOverlay
 from briefreader.ui.focus import open_modal
 from briefreader.ui.notes_panel import NotesPanel
@@ -275,8 +275,32 @@ class NotesWork:
         self.bin.focus_filters()
 
     def focus_notes(self) -> None:
+        self.panel.show_document(self.window.state.current)  # the document's own note
         self.window.docks["notes"].raise_()
         self.window.focus_pane("notes")
+
+    def _edit_note(self, target: NoteTarget, heading: str) -> None:
+        self.panel.note_on(target, heading)
+        self.window.docks["notes"].show()
+        self.window.docks["notes"].raise_()
+        self.panel.editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def note_on_excerpt(self, excerpt_id: int) -> None:
+        excerpt = self.actions.excerpt(excerpt_id)
+        if excerpt is not None:
+            quote = one_line(excerpt.quote)
+            quote = quote if len(quote) <= 60 else quote[:59] + "…"
+            self._edit_note(
+                NoteTarget.excerpt(excerpt_id), f"Note on excerpt {excerpt_id}: “{quote}”"
+            )
+
+    def note_on_briefing(self) -> None:
+        composer = getattr(self.window, "composer", None)
+        briefing = composer.composer.briefing if composer is not None else None
+        if briefing is None:
+            self.window.status("no briefing open: create one (B in the composer, 7)")
+            return
+        self._edit_note(NoteTarget.briefing(briefing.id), f"Note on briefing “{briefing.name}”")
 
     def focus_document_excerpts(self) -> None:
         self.window.docks["notes"].show()
@@ -346,6 +370,8 @@ class NotesWork:
             "focus-document-excerpts": self.focus_document_excerpts,
             "focus-memo": self.focus_memo,
             "focus-notes": self.focus_notes,
+            "note-on-excerpt": current(self.note_on_excerpt),
+            "note-on-briefing": self.note_on_briefing,
             "filter-excerpts": self.focus_filters,
             "clear-excerpt-filters": self.bin.clear_filters,
             "undo": self.undo,

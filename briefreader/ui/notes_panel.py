@@ -1,5 +1,9 @@
 """The notes panel: the open document's note, its excerpts, and the free memo.
 
+The note editor follows the open document; `n` on an excerpt (in the bin or
+this panel's list) or on the open briefing (in the composer) points it at
+that excerpt's or briefing's note instead, until the next document or `5`.
+
 Saving follows `store.autosave`: every keystroke is recorded as a pending
 edit (data, not a timer that navigation could cancel); a 250 ms timer saves
 edits that rested 0.75 s, and any edit older than 1 s is saved even while
@@ -60,6 +64,10 @@ def _plain(text: str, parent: QWidget) -> QLabel:
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     return label
+
+
+def _document_heading(doc: Document) -> str:
+    return f"Note on “{doc.title or '(untitled)'}”"
 
 
 def saved_text(note: Note | None) -> str:
@@ -139,15 +147,29 @@ class NotesPanel(QWidget):
 
     def show_document(self, doc: Document | None, *, force: bool = False) -> None:
         """Switch to `doc`'s note and excerpts; the previous note is flushed first."""
-        if not force and doc is not None and self.doc is not None and doc.id == self.doc.id:
+        same = doc is not None and self.doc is not None and doc.id == self.doc.id
+        if same and not force and doc is not None:
+            if self.editor.target != NoteTarget.document(doc.id):
+                self.note_on(NoteTarget.document(doc.id), _document_heading(doc))
             return
         self.flush()
         self.doc = doc
-        self.title.setText(f"Note on “{doc.title or '(untitled)'}”" if doc else "No document open")
+        self.title.setText(_document_heading(doc) if doc else "No document open")
         target = NoteTarget.document(doc.id) if doc else None
         self._load(self.editor, target)
         self.refresh_excerpts()
         self._set_enabled()
+
+    def note_on(self, target: NoteTarget, heading: str) -> None:
+        """Point the note editor at another note: an excerpt's, a briefing's, or back.
+
+        The note being edited is flushed first. The document's own note
+        comes back with the next document, or with `show_document`.
+        """
+        self.flush()
+        self.title.setText(heading)
+        self._load(self.editor, target)
+        self.editor.setReadOnly(self.store is None)
 
     def _load(self, editor: NoteEdit, target: NoteTarget | None) -> None:
         """Put the target's text in the editor: an unsaved edit wins over the stored note."""

@@ -295,3 +295,39 @@ def test_excerpts_follow_a_reimported_article_to_its_new_version(
     assert sorted(e.status for e in moved) == ["anchored", "fuzzy"]
     assert "1 moved" in win.statusBar().currentMessage()
     assert win.notes.excerpt_model.rowCount() == 2  # the panel shows them on the new version
+
+
+def test_notes_on_an_excerpt_and_on_a_briefing_by_keys(qtbot, win, store) -> None:
+    from briefreader.store import NoteTarget
+
+    press(qtbot, "x")
+    press(qtbot, "6")  # the bin
+    bin_ = win.notes_work.bin
+    excerpt_id = bin_.current_id()
+    press(qtbot, "n")  # a note on the excerpt: the notes panel's editor points at it
+    panel = win.notes_work.panel
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.editor)
+    assert panel.title.text().startswith(f"Note on excerpt {excerpt_id}: “ISKP claimed")
+    qtbot.keyClicks(panel.editor, "Check against the UN report")
+    press(qtbot, "Escape")  # leaving the editor saves at once
+    note = store.notes.get(NoteTarget.excerpt(excerpt_id))
+    assert note is not None and note.text == "Check against the UN report"
+    assert store.notes.get(NoteTarget.document(win.state.current.id)) is None
+    press(qtbot, "5")  # back to the document's own note
+    assert panel.title.text() == "Note on “ISKP in Kabul”"
+    assert panel.editor.toPlainText() == ""
+    press(qtbot, "Escape")  # out of the editor (5 focused it)
+    # The open briefing's note, from the composer.
+    press(qtbot, "7")
+    win.composer.apply(win.composer.composer.create("Weekly"))
+    briefing_id = win.composer.composer.briefing_id
+    assert win.mode() == "composer"
+    press(qtbot, "n")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.editor)
+    assert panel.title.text() == "Note on briefing “Weekly”"
+    qtbot.keyClicks(panel.editor, "For the Thursday meeting")
+    press(qtbot, "Escape")
+    note = store.notes.get(NoteTarget.briefing(briefing_id))
+    assert note is not None and note.text == "For the Thursday meeting"
+    press(qtbot, "J")  # another document: its own note again
+    assert panel.title.text() == "Note on “Al-Shabaab in Somalia”"
