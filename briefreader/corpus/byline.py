@@ -225,6 +225,19 @@ def publisher_named_in(text: str) -> str:
     return ""
 
 
+#: Wire copy opens with a dateline naming its agency: "TASHKENT, March 3 (Reuters) -".
+_WIRE_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'’-]{1,40}(?:/[A-Z][A-Z .'’-]{1,40})?(?:,[^()\n]{1,30})?\s*"
+    r"\((?P<agency>[A-Z][A-Za-z&.' ]{0,30}?)\)\s*[-–—]"
+)
+
+
+def wire_agency(paragraph: str) -> str:
+    """The agency of a wire story, from its opening dateline ("KABUL (AP) — …"), or ""."""
+    match = _WIRE_DATELINE.match(paragraph)
+    return match.group("agency").strip() if match else ""
+
+
 def find_date(text: str) -> str:
     """The first date the text names, as ISO 8601, or ""."""
     for pattern in _DATE_PATTERNS:

@@ -28,6 +28,7 @@ from briefreader.corpus.byline import (
     find_date,
     masthead_publisher,
     publisher_named_in,
+    wire_agency,
 )
 
 _END_MARKERS = frozenset({Kind.BIO, Kind.FOOTNOTE})
@@ -262,6 +263,8 @@ def _fill_people(article: Article) -> None:
             if publisher := publisher_named_in(text):
                 article.publisher = publisher
                 break
+    if not article.publisher and article.paragraphs:
+        article.publisher = wire_agency(article.paragraphs[0])
 
 
 def _unbullet(text: str) -> str:

@@ -373,3 +373,22 @@ def test_an_untitled_article_does_not_promote_its_first_subheading() -> None:
     assert article.intro == ""
     assert article.paragraphs == [_para("untitled", 1), "Background", _para("untitled", 2)]
     assert article.title.startswith("Officials in the region said")
+
+
+@pytest.mark.parametrize(
+    ("opening", "agency"),
+    [
+        (
+            "TASHKENT, March 3 (Reuters) - The Islamic Movement of Uzbekistan has splintered.",
+            "Reuters",
+        ),
+        ("KABUL (AP) — A suicide bomber struck the airport gate on Thursday.", "AP"),
+        ("ISLAMABAD/KABUL, Jan 5 (AFP) – Pakistan closed the Torkham crossing.", "AFP"),
+        ("The group (ISKP) – once feared – has lost ground.", ""),
+        ("In Kabul (the capital) - life goes on.", ""),
+    ],
+)
+def test_wire_copy_names_its_agency_as_publisher(opening: str, agency: str) -> None:
+    page = f"Where did the IMU go?\n\n{opening}\n\nAnalysts say its fighters moved north."
+    (article,) = split_text(page).articles
+    assert article.publisher == agency
