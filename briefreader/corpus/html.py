@@ -72,11 +72,34 @@ _MARK = "\u0000"  # a paragraph break; no NUL survives decoding into the tree
 _WS = re.compile(r"[ \t\r\n\f\v]+")
 
 
-def html_title(html: str) -> str:
-    """The document's <title>, if any (used when the body names no title)."""
+#: "Headline | Site", "Headline - Site", "Headline — Site": the site is the short last part.
+_TITLE_SITE = re.compile(r"\s[|–—-]\s(?P<site>[^|–—]{2,60})$")
+_SITE_META = ({"property": "og:site_name"}, {"name": "og:site_name"}, {"name": "application-name"})
+
+
+def html_head(html: str) -> tuple[str, str]:
+    """The page's title (without a trailing " | Site") and the site's name, either may be "".
+
+    The title stands in when the body names none; the site name is the
+    publisher of a page that holds a single article and names no other.
+    """
     soup = _parse(html)
-    title = soup.find("title")
-    return _WS.sub(" ", title.get_text()).strip() if title else ""
+    node = soup.find("title")
+    title = _WS.sub(" ", node.get_text()).strip() if node else ""
+    site = ""
+    for attrs in _SITE_META:
+        meta = soup.find("meta", attrs=attrs)
+        content = meta.get("content") if isinstance(meta, Tag) else None
+        if isinstance(content, str) and content.strip():
+            site = _WS.sub(" ", content).strip()
+            break
+    found = _TITLE_SITE.search(title)
+    if found and len(found.group("site").split()) <= 5:
+        tail = found.group("site").strip()
+        if not site or tail == site:
+            site = site or tail
+            title = title[: found.start()].strip()
+    return title, site
 
 
 def html_to_text(html: str) -> str:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from briefreader.corpus.decode import decode_bytes
 from briefreader.corpus.errors import Rejected
-from briefreader.corpus.html import html_title, html_to_text
+from briefreader.corpus.html import html_head, html_to_text
 from briefreader.corpus.markdown import markdown_to_text
 from briefreader.corpus.repair import repair_text
 from briefreader.corpus.split import Article, split_text
@@ -46,9 +46,11 @@ def parse_bytes(data: bytes, *, source: str = "", fmt: str = "text") -> Parsed:
     decoded = decode_bytes(data, declared=declared_charset(data) if fmt == "html" else "")
     raw = decoded.text
     repairs: list[str] = []
-    fallback_title = ""
+    fallback_title = site = ""
     if fmt == "html":
-        fallback_title = repair_text(html_title(raw)).text
+        head_title, site = html_head(raw)
+        fallback_title = repair_text(head_title).text
+        site = repair_text(site).text
         raw = html_to_text(raw)
         repairs.append("html-to-text")
     elif fmt == "markdown":
@@ -59,6 +61,8 @@ def parse_bytes(data: bytes, *, source: str = "", fmt: str = "text") -> Parsed:
     if not repaired.text.strip():
         raise Rejected("empty file (only whitespace)" if not data.strip() else "no readable text")
     split = split_text(repaired.text, fallback_title=fallback_title)
+    if site and len(split.articles) == 1 and not split.articles[0].publisher:
+        split.articles[0].publisher = site  # one article on its own site's page
     if split.furniture_dropped:
         repairs.append(f"furniture-removed:{split.furniture_dropped}")
     if len(split.articles) > 1:

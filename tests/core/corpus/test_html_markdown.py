@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from briefreader.corpus.html import html_title, html_to_text
+from briefreader.corpus.html import html_head, html_to_text
 from briefreader.corpus.markdown import markdown_to_text
 from briefreader.corpus.parse import parse_bytes
 
@@ -22,7 +22,7 @@ def test_html_text_drops_scripts_styles_nav_and_forms() -> None:
     assert "Home" not in text and "JavaScript" not in text and "comment" not in text
     assert "ISKP claims <new> attack" in text
     assert "The group’s claim came late on Friday, officials said." in text
-    assert html_title(PAGE) == "Site & Title"
+    assert html_head(PAGE) == ("Site & Title", "")
 
 
 def test_html_file_becomes_a_document_with_its_heading_as_title() -> None:
@@ -64,3 +64,29 @@ def test_a_legacy_html_page_is_read_in_the_charset_it_declares() -> None:
     assert "« très déçu »" in doc.body
     assert doc.encoding == "windows-1252"
     assert doc.warnings == ("not UTF-8; read as windows-1252, as declared",)
+
+
+def test_the_site_name_is_the_publisher_of_a_single_article_page() -> None:
+    assert html_head("<title>Jihadis in the Sahel | Example Review</title>") == (
+        "Jihadis in the Sahel",
+        "Example Review",
+    )
+    meta = '<meta property="og:site_name" content="The Diplomat"><title>Pine nuts</title>'
+    assert html_head(meta) == ("Pine nuts", "The Diplomat")
+    # A long tail after a dash is part of the headline, not a site.
+    long = "<title>Kabul - a city waiting for the next attack by the group</title>"
+    assert html_head(long)[1] == ""
+    page = (
+        "<html><head><title>Jihadis in the Sahel | Example Review</title></head><body>"
+        "<h1>Jihadis in the Sahel</h1><p>By Amina Writer</p><p>"
+        + "JNIM holds the roads. " * 8
+        + "</p><p>"
+        + "Niger expelled French troops. " * 6
+        + "</p></body></html>"
+    )
+    (doc,) = parse_bytes(page.encode(), fmt="html").documents
+    assert (doc.title, doc.author, doc.publisher) == (
+        "Jihadis in the Sahel",
+        "Amina Writer",
+        "Example Review",
+    )
