@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from briefreader import __version__
@@ -20,16 +20,54 @@ from briefreader.paths import DataPaths
 NO_DISPLAY_MESSAGE = (
     "briefreader: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set), "
     "so the window cannot open. Run it from a desktop session, or on a virtual "
-    "display with `xvfb-run -a briefreader`; the command-line interface needs no "
-    "display: see `briefreader --help`."
+    "display (`apt-get install -y xvfb xauth`, then `xvfb-run -a briefreader`); the "
+    "command-line interface needs no display: see `briefreader --help`."
 )
 
+#: What Qt's X11 platform plugin loads (soname -> the Debian package that has it).
+#: Without one of them Qt does not fail politely: it aborts the process.
+QT_X11_LIBRARIES: dict[str, str] = {
+    "libEGL.so.1": "libegl1",
+    "libGL.so.1": "libgl1",
+    "libglib-2.0.so.0": "libglib2.0-0",
+    "libfontconfig.so.1": "libfontconfig1",
+    "libdbus-1.so.3": "libdbus-1-3",
+    "libX11-xcb.so.1": "libx11-xcb1",
+    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
+    "libxcb-cursor.so.0": "libxcb-cursor0",
+    "libxcb-icccm.so.4": "libxcb-icccm4",
+    "libxcb-image.so.0": "libxcb-image0",
+    "libxcb-keysyms.so.1": "libxcb-keysyms1",
+    "libxcb-randr.so.0": "libxcb-randr0",
+    "libxcb-render-util.so.0": "libxcb-render-util0",
+    "libxcb-shape.so.0": "libxcb-shape0",
+    "libxcb-xkb.so.1": "libxcb-xkb1",
+}
+
 MISSING_QT_LIBS_MESSAGE = (
-    "briefreader: Qt could not load ({error}). On Debian or Ubuntu install its "
-    "system libraries with `apt-get install -y libegl1 libgl1 libxkbcommon-x11-0 "
-    "libxcb-cursor0 libfontconfig1 libdbus-1-3`; the command-line interface "
-    "works without them: see `briefreader --help`."
+    "briefreader: Qt cannot start: {error}. On Debian or Ubuntu install its "
+    "system libraries with `apt-get install -y {packages}`; the command-line "
+    "interface works without them: see `briefreader --help`."
 )
+
+
+def missing_x11_packages(load: Callable[[str], object] | None = None) -> list[str]:
+    """The Debian packages Qt's X11 plugin needs that cannot be loaded (Linux, X11 only)."""
+    if not sys.platform.startswith("linux") or os.environ.get("WAYLAND_DISPLAY"):
+        return []
+    if os.environ.get("QT_QPA_PLATFORM", "xcb").split(":")[0] != "xcb":
+        return []
+    if load is None:
+        import ctypes
+
+        load = ctypes.CDLL
+    missing = []
+    for soname, package in QT_X11_LIBRARIES.items():
+        try:
+            load(soname)
+        except OSError:
+            missing.append(package)
+    return missing
 
 
 def _add_global_options(parser: argparse.ArgumentParser) -> None:
@@ -81,10 +119,15 @@ def launch_gui(paths: DataPaths) -> int:
     if not has_display():
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
         return 2
+    every = " ".join(QT_X11_LIBRARIES.values())
+    if missing := missing_x11_packages():
+        error = "its X11 plugin needs " + ", ".join(missing)
+        print(MISSING_QT_LIBS_MESSAGE.format(error=error, packages=every), file=sys.stderr)
+        return 2
     try:
         from briefreader.ui.launch import run_gui  # Qt only on this path
     except ImportError as error:
-        print(MISSING_QT_LIBS_MESSAGE.format(error=error), file=sys.stderr)
+        print(MISSING_QT_LIBS_MESSAGE.format(error=error, packages=every), file=sys.stderr)
         return 2
     return run_gui(paths)
 

@@ -61,3 +61,32 @@ def test_the_window_path_does_not_import_the_cli_or_heavy_libraries(tmp_path) ->
         [sys.executable, "-c", script], capture_output=True, text=True, check=False, timeout=60
     )
     assert result.stdout.split() == ["2"], result.stdout + result.stderr
+
+
+def test_missing_x11_libraries_are_named_by_their_debian_packages(monkeypatch) -> None:
+    """Qt aborts the process when its X11 plugin cannot load: say what to install instead."""
+    from briefreader.app import QT_X11_LIBRARIES, missing_x11_packages
+
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+
+    def load(soname: str) -> object:
+        if soname in ("libxcb-cursor.so.0", "libEGL.so.1"):
+            raise OSError(f"{soname}: cannot open shared object file")
+        return object()
+
+    assert missing_x11_packages(load) == ["libegl1", "libxcb-cursor0"]
+    assert missing_x11_packages(lambda _name: object()) == []
+    assert len(set(QT_X11_LIBRARIES.values())) == len(QT_X11_LIBRARIES)
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")  # no X11 plugin: nothing to check
+    assert missing_x11_packages(load) == []
+
+
+def test_the_libraries_qt_needs_here_are_all_present(monkeypatch) -> None:
+    """This machine runs the real window under Xvfb, so the check must find nothing missing."""
+    from briefreader.app import missing_x11_packages
+
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    assert missing_x11_packages() == []

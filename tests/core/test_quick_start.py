@@ -1,0 +1,36 @@
+"""The README's Quick start is what CI runs, and installs what the window needs."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from briefreader.app import QT_X11_LIBRARIES
+
+
+def quick_start(repo_root: Path) -> list[str]:
+    readme = (repo_root / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"```[a-z]*\n(.*?)```", section, re.DOTALL)
+    assert len(blocks) == 1, "one fenced block"
+    return [line for line in blocks[0].splitlines() if line.strip()]
+
+
+def apt_packages(command: str) -> set[str]:
+    found = re.search(r"apt-get install -y ([^&]+)&&", command)
+    return set(found.group(1).split()) if found else set()
+
+
+def test_two_commands_the_second_is_what_ci_runs(repo_root: Path) -> None:
+    run, test = quick_start(repo_root)
+    assert "pip install -e ." in run and run.endswith("&& briefreader")
+    assert "pip install -e '.[test]'" in test and test.endswith("python -m pytest")
+    ci = (repo_root / ".ci" / "run").read_text(encoding="utf-8")
+    assert test in ci.splitlines()
+
+
+def test_both_commands_install_every_library_qt_loads(repo_root: Path) -> None:
+    run, test = quick_start(repo_root)
+    needed = set(QT_X11_LIBRARIES.values())
+    assert needed <= apt_packages(run)
+    assert needed | {"xvfb", "xdotool", "poppler-utils", "qpdf"} <= apt_packages(test)
