@@ -23,7 +23,8 @@ from whoosh.filedb.filestore import RamStorage
 from briefreader.domain import Document, Mention
 from briefreader.search.aliases import AliasExpander, Resolver
 from briefreader.search.query import QueryError, QueryParser
-from briefreader.search.schema import document_fields, make_schema
+from briefreader.search.schema import COLUMN_FIELDS, document_fields, make_schema
+from briefreader.search.writer import BulkSegmentWriter
 
 MentionFinder = Callable[[str], Sequence[Mention]]
 ProgressFn = Callable[[int, int], None]
@@ -59,14 +60,27 @@ def _paragraph_entities(
     return found
 
 
-def _entries(documents: Sequence[Document], find: MentionFinder) -> Iterable[dict[str, Any]]:
+#: Always indexed: what a paragraph says and whom it names. The article's own
+#: fields (title, author, publisher, date, story) only when the query asks.
+_ALWAYS = frozenset({"id", "kind", "body", "group", "country"})
+
+
+def _fields_used(query: Any) -> set[str]:
+    leaves = [query] if query.is_leaf() else list(query.leaves())
+    return {str(node.fieldname) for node in leaves if getattr(node, "fieldname", None)}
+
+
+def _entries(
+    documents: Sequence[Document], find: MentionFinder, keep: frozenset[str]
+) -> Iterable[dict[str, Any]]:
     for doc in documents:
         entities = _paragraph_entities(doc, find(doc.body))
         for number, (start, end) in enumerate(doc.paragraph_spans()):
             groups, countries = entities[number]
             fields = document_fields(doc, groups, countries)
             fields.update(id=f"{doc.id}:{number}", kind="paragraph", body=doc.body[start:end])
-            yield fields
+            # Column fields must be written for every entry (see schema.COLUMN_FIELDS).
+            yield {k: v for k, v in fields.items() if k in keep or k in COLUMN_FIELDS}
 
 
 def matching_paragraphs(
@@ -87,10 +101,11 @@ def matching_paragraphs(
     parser = QueryParser(make_schema(), AliasExpander(resolver), default_fields=("body",))
     parsed = parser.parse(query)  # before any indexing: a bad query fails fast
     index = RamStorage().create_index(make_schema())
-    writer = index.writer()
+    writer = BulkSegmentWriter(index, _lk=False)  # the search index's fast bulk path
     total = len(documents)
     done_docs: set[str] = set()
-    for fields in _entries(documents, find):
+    keep = _ALWAYS | _fields_used(parsed.query)
+    for fields in _entries(documents, find, keep):
         writer.add_document(**fields)
         doc_id = fields["id"].rsplit(":", 1)[0]
         if doc_id not in done_docs:
