@@ -11,20 +11,15 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 import time
-from pathlib import Path
 
 import pytest
 
 from briefreader.paths import DataPaths
 from briefreader.store import Store
-from tests.e2e.xsession import Desktop, require_tools, xvfb
+from tests.e2e.xsession import ARTIFACTS, Desktop, require_tools, running_app, xvfb
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
-
-ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
-PREFIX = "briefreader — "
 
 
 def _words(text: str) -> str:
@@ -40,17 +35,7 @@ def test_compose_and_export_a_briefing_by_keys_only(tmp_path) -> None:
     with xvfb() as display:
         desktop = Desktop(display)
         desktop.env["HOME"] = str(home)
-        app = subprocess.Popen(
-            [sys.executable, "-m", "briefreader", "--data-dir", str(data_dir)],
-            env=desktop.env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        try:
-            window = desktop.find_window("^briefreader")
-            desktop.focus(window)
-            desktop.wait_for_name(window, lambda n: n.startswith(PREFIX), timeout=90)
+        with running_app(desktop, data_dir, "e2e-briefing-failure.png") as app:
             time.sleep(1.5)  # the store and the matcher load after the first paint
             # The help and the palette give the keyboard back when they close (a bare
             # X server has no window manager to do it).
@@ -82,16 +67,8 @@ def test_compose_and_export_a_briefing_by_keys_only(tmp_path) -> None:
             desktop.screenshot(ARTIFACTS / "e2e-briefing-exported.png")
             desktop.key("n")
             time.sleep(0.3)
-            desktop.key("ctrl+q")
-            app.wait(60)
-        except Exception:
-            desktop.screenshot(ARTIFACTS / "e2e-briefing-failure.png")
-            raise
-        finally:
-            if app.poll() is None:
-                app.kill()
-                app.wait(10)
-    errors = app.stderr.read()
+            app.quit()
+    errors = app.stderr
     assert app.returncode == 0, errors
     assert "Traceback" not in errors, errors
     with Store.open(DataPaths.at(data_dir), read_only=True) as store:

@@ -2,63 +2,38 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import time
-from pathlib import Path
 
 import pytest
 
 from briefreader.paths import DataPaths
 from briefreader.store import NoteTarget, Store
-from tests.e2e.xsession import Desktop, require_tools, xvfb
+from tests.e2e.xsession import ARTIFACTS, Desktop, require_tools, running_app, xvfb
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
-
-ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
-PREFIX = "briefreader — "
 
 
 def test_excerpts_and_notes_by_keys_only(tmp_path) -> None:
     require_tools()
     data_dir = tmp_path / "data"
-    with xvfb() as display:
-        desktop = Desktop(display)
-        app = subprocess.Popen(
-            [sys.executable, "-m", "briefreader", "--data-dir", str(data_dir)],
-            env=desktop.env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        try:
-            window = desktop.find_window("^briefreader")
-            desktop.focus(window)
-            desktop.wait_for_name(window, lambda n: n.startswith(PREFIX), timeout=90)
-            time.sleep(1.5)  # the store and the matcher load after the first paint
-            desktop.key("x")  # capture the first paragraph
-            desktop.key("j", "v", "parenright", "parenright", "parenleft", "y")  # two sentences
-            desktop.key("j", "shift+x")  # the current sentence: the paragraph's first
-            desktop.key("x", "ctrl+z")  # a capture, undone
-            desktop.key("5")
-            desktop.xdotool("type", "--delay", "30", "Cross-check with the UN report")
-            desktop.key("Escape", "6")  # flushed on leaving the editor; the bin
-            desktop.key("p", "a")  # flag the first excerpt; tag it
-            time.sleep(0.5)
-            desktop.xdotool("type", "--delay", "30", "pine nuts")
-            desktop.key("Return")
-            time.sleep(0.5)
-            desktop.screenshot(ARTIFACTS / "e2e-notes-by-keys.png")
-            desktop.key("ctrl+q")
-            app.wait(60)
-        except Exception:
-            desktop.screenshot(ARTIFACTS / "e2e-notes-failure.png")
-            raise
-        finally:
-            if app.poll() is None:
-                app.kill()
-                app.wait(10)
-    errors = app.stderr.read()
+    with xvfb() as display, running_app(Desktop(display), data_dir, "e2e-notes-failure.png") as app:
+        desktop = app.desktop
+        time.sleep(1.5)  # the store and the matcher load after the first paint
+        desktop.key("x")  # capture the first paragraph
+        desktop.key("j", "v", "parenright", "parenright", "parenleft", "y")  # two sentences
+        desktop.key("j", "shift+x")  # the current sentence: the paragraph's first
+        desktop.key("x", "ctrl+z")  # a capture, undone
+        desktop.key("5")
+        desktop.xdotool("type", "--delay", "30", "Cross-check with the UN report")
+        desktop.key("Escape", "6")  # flushed on leaving the editor; the bin
+        desktop.key("p", "a")  # flag the first excerpt; tag it
+        time.sleep(0.5)
+        desktop.xdotool("type", "--delay", "30", "pine nuts")
+        desktop.key("Return")
+        time.sleep(0.5)
+        desktop.screenshot(ARTIFACTS / "e2e-notes-by-keys.png")
+        app.quit()
+    errors = app.stderr
     assert app.returncode == 0, errors
     with Store.open(DataPaths.at(data_dir), read_only=True) as store:
         excerpts = store.excerpts.list(order="recent")

@@ -3,64 +3,42 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import time
-from pathlib import Path
 
 import pytest
 
 from briefreader.paths import DataPaths
 from briefreader.store import Store
-from tests.e2e.xsession import Desktop, require_tools, xvfb
+from tests.e2e.xsession import ARTIFACTS, TITLE_PREFIX, Desktop, require_tools, running_app, xvfb
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
-ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
-PREFIX = "briefreader — "
+PREFIX = TITLE_PREFIX
 
 
 def test_read_the_library_by_keys_only(tmp_path) -> None:
     require_tools()
     data_dir = tmp_path / "data"
-    with xvfb() as display:
-        desktop = Desktop(display)
-        app = subprocess.Popen(
-            [sys.executable, "-m", "briefreader", "--data-dir", str(data_dir)],
-            env=desktop.env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        try:
-            window = desktop.find_window("^briefreader")
-            desktop.focus(window)
-            # Open: the first run imports the bundled seeds and opens the first document.
-            first = desktop.wait_for_name(window, lambda n: n.startswith(PREFIX), timeout=90)
-            time.sleep(1.0)  # let the entity worker fill the facets
+    with xvfb() as display, running_app(Desktop(display), data_dir, "e2e-failure.png") as app:
+        desktop, window = app.desktop, app.window
+        # Open: the first run imports the bundled seeds and opens the first document.
+        first = app.first_title
+        time.sleep(1.0)  # let the entity worker fill the facets
 
-            desktop.key("shift+j")  # next document
-            second = desktop.wait_for_name(window, lambda n: n != first)
-            desktop.key("shift+k")  # and back
-            desktop.wait_for_name(window, lambda n: n == first)
-            desktop.key("j", "j", "bracketright")  # two paragraphs down, then the next mention
+        desktop.key("shift+j")  # next document
+        second = desktop.wait_for_name(window, lambda n: n != first)
+        desktop.key("shift+k")  # and back
+        desktop.wait_for_name(window, lambda n: n == first)
+        desktop.key("j", "j", "bracketright")  # two paragraphs down, then the next mention
 
-            # Filter by a group: the legend lists groups first; j onto one selects it.
-            desktop.key("3", "j", "j", "shift+f", "2", "n")
-            time.sleep(0.5)
-            desktop.screenshot(ARTIFACTS / "e2e-reading-by-keys.png")
+        # Filter by a group: the legend lists groups first; j onto one selects it.
+        desktop.key("3", "j", "j", "shift+f", "2", "n")
+        time.sleep(0.5)
+        desktop.screenshot(ARTIFACTS / "e2e-reading-by-keys.png")
 
-            desktop.key("t", "c")  # toggle a kind: hide the countries
-            desktop.key("ctrl+q")
-            app.wait(60)
-        except Exception:
-            desktop.screenshot(ARTIFACTS / "e2e-failure.png")  # what the screen showed
-            raise
-        finally:
-            if app.poll() is None:
-                app.kill()
-                app.wait(10)
-    errors = app.stderr.read()
+        desktop.key("t", "c")  # toggle a kind: hide the countries
+        app.quit()
+    errors = app.stderr
     assert app.returncode == 0, errors
     state = json.loads((data_dir / "ui-state.json").read_text(encoding="utf-8"))
     session = state["last_session"]

@@ -127,3 +127,60 @@ class Desktop:
             timeout=60,
             capture_output=True,
         )
+
+
+#: The window title once a document is open ("briefreader — <title>").
+TITLE_PREFIX = "briefreader — "
+ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
+
+
+class RunningApp:
+    """briefreader started on a desktop, its window found, focused and showing a document."""
+
+    def __init__(self, desktop: Desktop, process: subprocess.Popen[str]) -> None:
+        self.desktop = desktop
+        self.process = process
+        self.window = ""
+        self.first_title = ""
+        self.stderr = ""
+
+    @property
+    def returncode(self) -> int | None:
+        return self.process.returncode
+
+    def quit(self) -> None:
+        """Ctrl+Q, as a user quits, and wait for the process to end."""
+        self.desktop.key("ctrl+q")
+        self.process.wait(60)
+
+
+@contextmanager
+def running_app(desktop: Desktop, data_dir: Path, failure_png: str) -> Iterator[RunningApp]:
+    """Start `python -m briefreader --data-dir DATA_DIR` and wait for its first document.
+
+    On any failure the screen is saved as `artifacts/FAILURE_PNG`; a process
+    still running at the end is killed. `stderr` holds what the app printed.
+    """
+    process = subprocess.Popen(
+        [sys.executable, "-m", "briefreader", "--data-dir", str(data_dir)],
+        env=desktop.env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    app = RunningApp(desktop, process)
+    try:
+        app.window = desktop.find_window("^briefreader")
+        desktop.focus(app.window)
+        app.first_title = desktop.wait_for_name(
+            app.window, lambda name: name.startswith(TITLE_PREFIX), timeout=90
+        )
+        yield app
+    except Exception:
+        desktop.screenshot(ARTIFACTS / failure_png)  # what the screen showed
+        raise
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(10)
+        app.stderr = process.stderr.read() if process.stderr else ""
