@@ -71,9 +71,12 @@ def _fields_used(query: Any) -> set[str]:
 
 
 def _entries(
-    documents: Sequence[Document], find: MentionFinder, keep: frozenset[str]
+    documents: Sequence[Document],
+    find: MentionFinder,
+    keep: frozenset[str],
+    progress: ProgressFn | None,
 ) -> Iterable[dict[str, Any]]:
-    for doc in documents:
+    for done, doc in enumerate(documents, 1):
         entities = _paragraph_entities(doc, find(doc.body))
         for number, (start, end) in enumerate(doc.paragraph_spans()):
             groups, countries = entities[number]
@@ -81,6 +84,8 @@ def _entries(
             fields.update(id=f"{doc.id}:{number}", kind="paragraph", body=doc.body[start:end])
             # Column fields must be written for every entry (see schema.COLUMN_FIELDS).
             yield {k: v for k, v in fields.items() if k in keep or k in COLUMN_FIELDS}
+        if progress is not None and (done % 50 == 0 or done == len(documents)):
+            progress(done, len(documents))
 
 
 def matching_paragraphs(
@@ -102,19 +107,10 @@ def matching_paragraphs(
     parsed = parser.parse(query)  # before any indexing: a bad query fails fast
     index = RamStorage().create_index(make_schema())
     writer = BulkSegmentWriter(index, _lk=False)  # the search index's fast bulk path
-    total = len(documents)
-    done_docs: set[str] = set()
     keep = _ALWAYS | _fields_used(parsed.query)
-    for fields in _entries(documents, find, keep):
+    for fields in _entries(documents, find, keep, progress):
         writer.add_document(**fields)
-        doc_id = fields["id"].rsplit(":", 1)[0]
-        if doc_id not in done_docs:
-            done_docs.add(doc_id)
-            if progress is not None and len(done_docs) % 50 == 0:
-                progress(len(done_docs), total)
     writer.commit()
-    if progress is not None:
-        progress(total, total)
     found: dict[str, list[int]] = {}
     with index.searcher() as searcher:
         try:

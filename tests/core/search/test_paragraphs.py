@@ -62,3 +62,12 @@ def test_unusable_queries_raise_query_error_and_hostile_ones_fall_back() -> None
         matching_paragraphs("((( )))", DOCS, matcher.find, matcher.gazetteer)
     fallback = matching_paragraphs("NOT NOT pine", DOCS, matcher.find, matcher.gazetteer)
     assert fallback.notice  # said what was searched instead
+
+
+def test_progress_is_reported_per_article_and_ends_at_the_total() -> None:
+    matcher = default_matcher()
+    seen: list[tuple[int, int]] = []
+    matching_paragraphs(
+        "ISKP", DOCS, matcher.find, matcher.gazetteer, progress=lambda d, t: seen.append((d, t))
+    )
+    assert seen == [(2, 2)]
