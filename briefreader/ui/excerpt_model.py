@@ -194,6 +194,9 @@ class ExcerptList(QListView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setWordWrap(True)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # Quotes wrap to the panel's width: a sideways scroll bar would only cut them.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setAccessibleName("Excerpts in this document")
 
     def event(self, event: QEvent) -> bool:
