@@ -43,7 +43,12 @@ def test_bench_entity_matching(capsys: pytest.CaptureFixture[str]) -> None:
     matcher, build_wall, _ = timed(Matcher, gazetteer)
     text = corpus(TARGET_BYTES)
     megabytes = len(text.encode("utf-8")) / 1e6
-    mentions, wall, cpu = timed(matcher.find, text)
+    # Three runs: on a shared machine noise only ever slows a run down, so the
+    # best shows the code's speed and the median what a user may see.
+    runs = [timed(matcher.find, text) for _ in range(3)]
+    mentions = runs[0][0]
+    walls = sorted(run[1] for run in runs)
+    wall, cpu = walls[0], min(run[2] for run in runs)
     _, fold_wall, _ = timed(fold, text)
     sample = text[:ALTERNATIVE_BYTES]
     sample_mb = len(sample.encode("utf-8")) / 1e6
@@ -65,7 +70,8 @@ def test_bench_entity_matching(capsys: pytest.CaptureFixture[str]) -> None:
             f"\nentities: {megabytes:.1f} MB, {len(mentions):,} mentions, "
             f"{matcher.key_count:,} keys for {len(gazetteer.entities)} entities "
             f"(automaton built in {build_wall * 1000:.0f} ms)\n"
-            f"  matcher.find  {megabytes / wall:6.1f} MB/s wall, {megabytes / cpu:6.1f} MB/s CPU"
+            f"  matcher.find  {megabytes / wall:6.1f} MB/s best of 3, "
+            f"{megabytes / walls[1]:6.1f} MB/s median, {megabytes / cpu:6.1f} MB/s CPU (target 25)"
             f" (folding alone {megabytes / fold_wall:.0f} MB/s)\n"
             f"  scans only (no boundary or case checks, no mentions) on {sample_mb:.1f} MB:\n"
             f"    this design: fold + case-keyed iter_long  {sample_mb / own_wall:6.1f} MB/s\n"
