@@ -22,26 +22,18 @@ MentionFinder = Callable[[str], Sequence[Mention]]
 def one_version_per_story(
     documents: Sequence[Document], stories: Sequence[Story]
 ) -> list[Document]:
-    """The documents, keeping one version of each story (the story's first one here)."""
+    """The documents, keeping one version of each story: the first of its versions present."""
     by_id = {d.id: d for d in documents}
-    return [by_id[doc_id] for doc_id in _one_version_per_story(documents, stories)]
-
-
-def _one_version_per_story(documents: Sequence[Document], stories: Sequence[Story]) -> list[str]:
-    current = {d.id for d in documents}
-    chosen: list[str] = []
-    seen_story: set[str] = set()
     story_of = {doc_id: s for s in stories for doc_id in s.document_ids}
+    chosen: list[Document] = []
+    seen_story: set[str] = set()
     for doc in documents:
         story = story_of.get(doc.id)
         if story is None:
-            chosen.append(doc.id)
-            continue
-        if story.id in seen_story:
-            continue
-        seen_story.add(story.id)
-        pick = next((d for d in story.document_ids if d in current), doc.id)
-        chosen.append(pick)
+            chosen.append(doc)
+        elif story.id not in seen_story:
+            seen_story.add(story.id)
+            chosen.append(next((by_id[d] for d in story.document_ids if d in by_id), doc))
     return chosen
 
 

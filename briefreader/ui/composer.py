@@ -355,17 +355,9 @@ class ComposerController(QObject):
         item = self.composer.item(self.composer.current_item)
         if item is None:
             return
-        window = self.window
-        notes = getattr(window, "notes_work", None)
-        if notes is not None:  # the notes work also marks the quote in the text
-            notes.go_to(item.excerpt_id)
-            return
-        if window.state.document(item.doc_id) is None:
-            self.status("its document is not in the library view (re-imported or removed?)")
-            return
-        window.open_document(item.doc_id)
-        window.apply(window.state.set_paragraph(item.paragraph))
-        window.focus_pane("reader")
+        # The excerpt bin's jump: it opens the document, marks the quote and says
+        # where it is (or that the excerpt is orphaned or its document gone).
+        self.window.notes_work.go_to(item.excerpt_id)
 
     def export(self) -> None:
         if self.runner.running:

@@ -295,8 +295,7 @@ class NotesWork:
             )
 
     def note_on_briefing(self) -> None:
-        composer = getattr(self.window, "composer", None)
-        briefing = composer.composer.briefing if composer is not None else None
+        briefing = self.window.composer.composer.briefing
         if briefing is None:
             self.window.status("no briefing open: create one (B in the composer, 7)")
             return

@@ -147,9 +147,8 @@ class NotesPanel(QWidget):
 
     def show_document(self, doc: Document | None, *, force: bool = False) -> None:
         """Switch to `doc`'s note and excerpts; the previous note is flushed first."""
-        same = doc is not None and self.doc is not None and doc.id == self.doc.id
-        if same and not force and doc is not None:
-            if self.editor.target != NoteTarget.document(doc.id):
+        if not force and doc is not None and self.doc is not None and doc.id == self.doc.id:
+            if self.editor.target != NoteTarget.document(doc.id):  # back from another note
                 self.note_on(NoteTarget.document(doc.id), _document_heading(doc))
             return
         self.flush()
