@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from briefreader.domain import EntityKind
-from briefreader.entities.normalise import expand_braces, fold_key
+from briefreader.entities.match_text import fold_key
+from briefreader.entities.normalise import expand_braces
 from briefreader.paths import resources_dir
 
 log = logging.getLogger(__name__)

@@ -1,21 +1,23 @@
 """Text in, mentions out: the one function every part of briefreader uses.
 
 The gazetteer is compiled into a single Aho-Corasick automaton
-(pyahocorasick) over folded keys. Folding is one character for one
-character (see normalise.py), so a match in the folded text is at the same
-offsets in the original; case is not folded, and each name is entered in a
-few case variants instead, which lets acronyms keep their own case in the
-same single pass.
+(pyahocorasick). Each key is a spelling in the matcher's form of a text
+(match_text.py: words kept, every other character a space) behind one
+sentinel space, so keys match only where a word starts, and the text is
+scanned in that form, padded with a space at each end. That form keeps every
+character in place, so a match's offsets are the mention's offsets in the
+original. Case is not folded: each name is entered in a few case variants
+instead, which lets acronyms keep their own case in the same single pass.
 
-Why this design (measured on the seeds replicated, CPU time on this 2-core
-machine; see tests/benchmarks/test_bench_entities.py): the automaton's
-`iter_long` gives leftmost-longest, non-overlapping matches from C, so
-Python only touches real candidates: about 27 MB/s end to end on a quiet
-machine (benchmark: 50 MB of seed text). Lower-casing
-the text instead and checking each candidate's case against its accepted
-forms gave 20 MB/s; a regex alternation of only 2,000 of the keys scans at
-17 MB/s before building a single mention. Building mentions is the largest
-cost left, hence `_collector_paused`.
+Why this design (measured on the seeds replicated; see
+tests/benchmarks/test_bench_entities.py): the automaton's `iter_long` gives
+leftmost-longest, non-overlapping matches from C, so Python only touches
+real candidates, and the sentinel leaves the root with one child. A key
+without it scans at half the speed, because pyahocorasick finds a child by
+a linear search and the root then has 28 children. Lower-casing the text and
+checking each candidate's case in Python was slower still. A regex
+alternation of only 2,000 of the keys scans at 17 MB/s before building a
+single mention.
 
 A `Matcher` never changes after construction and `find` keeps no state, so
 one instance can serve any number of threads.
@@ -39,14 +41,19 @@ from briefreader.entities.context import (
     url_spans,
 )
 from briefreader.entities.gazetteer import Entity, Gazetteer, load_gazetteer
-from briefreader.entities.normalise import Folded, fold, keys_for, mojibake_boundary
+from briefreader.entities.match_text import match_key, match_text
+from briefreader.entities.normalise import Folded, keys_for
 
 # Flags stored with each key; 0 means "emit without further checks".
 NEGATIVE = 1
 GUARD_PERSON = 2
 GUARD_CAPITALS = 4
+#: The spelling ends in punctuation the key leaves out ("U.S."): take it
+#: into the span where the text has it.
+TRAILING = 8
 
-_Value = tuple[int, str, str, int]  # (key length, kind, canonical, flags)
+#: (key length without its sentinel, kind, canonical, flags, trailing punctuation)
+_Value = tuple[int, str, str, int, str]
 
 #: Texts longer than this are scanned with the cyclic garbage collector
 #: paused (see `_collector_paused`).
@@ -72,23 +79,55 @@ def _collector_paused(size: int) -> Iterator[None]:
         gc.enable()
 
 
-def _entries(gazetteer: Gazetteer) -> Iterable[tuple[str, _Value]]:
+def _spellings(gazetteer: Gazetteer) -> Iterable[tuple[str, str, str, int]]:
+    """(spelling, kind, canonical, flags) for every key the matcher needs."""
     for entity in gazetteer.entities:
-        yield from _entity_entries(entity)
+        yield from _entity_spellings(entity)
     for phrase in gazetteer.negatives:
-        for key in keys_for(phrase, acronym=False):
-            yield key, (len(key), "country", "", NEGATIVE)
+        for spelling in keys_for(phrase, acronym=False):
+            yield spelling, "country", "", NEGATIVE
 
 
-def _entity_entries(entity: Entity) -> Iterable[tuple[str, _Value]]:
+def _entity_spellings(entity: Entity) -> Iterable[tuple[str, str, str, int]]:
     guarded = set(entity.guarded)
     for spellings, acronym in ((entity.names, False), (entity.acronyms, True)):
         for spelling in spellings:
             flags = 0
             if spelling in guarded:
                 flags = GUARD_CAPITALS if acronym else GUARD_PERSON
-            for key in keys_for(spelling, acronym=acronym):
-                yield key, (len(key), entity.kind, entity.canonical, flags)
+            for variant in keys_for(spelling, acronym=acronym):
+                yield variant, entity.kind, entity.canonical, flags
+
+
+def _keys(gazetteer: Gazetteer) -> dict[str, _Value]:
+    """Each key with the entity it names; a name beats a negative phrase."""
+    owners: dict[str, _Value] = {}
+    for spelling, kind, canonical, flags in _spellings(gazetteer):
+        key, trailing = match_key(spelling)
+        if not key:
+            continue
+        previous = owners.get(key)
+        if previous is not None and not previous[3] & NEGATIVE:
+            if previous[2] == canonical and trailing and not previous[4]:
+                # "U.S" and "U.S." are one key: keep the full stop for the span
+                owners[key] = (*previous[:3], previous[3] | TRAILING, trailing)
+            continue
+        owners[key] = (len(key), kind, canonical, flags | (TRAILING if trailing else 0), trailing)
+    return owners
+
+
+#: Frequent words no key contains: a long text is cut into chunks after one
+#: of them, since no match can span such a word (see `Matcher._chunks`).
+_CUT_WORDS = (
+    "said", "which", "were", "was", "has", "have", "had", "been", "would", "their", "they",
+    "also", "but", "not", "are", "more", "after", "with", "from", "this", "that", "will",
+)  # fmt: skip
+#: Texts are scanned in chunks of about this many characters: the automaton
+#: copies its input as 4 bytes a character, so chunks keep that copy and the
+#: matcher's form of the text in the processor's cache.
+CHUNK = 1 << 20
+#: How far past a chunk's nominal end a cut word is looked for.
+_CUT_SEARCH = 1 << 16
 
 
 class Matcher:
@@ -97,19 +136,15 @@ class Matcher:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
-        owners: dict[str, _Value] = {}
-        for key, value in _entries(gazetteer):
-            previous = owners.get(key)
-            # A name beats a negative phrase written the same way.
-            if previous is not None and not (previous[3] & NEGATIVE):
-                continue
-            owners[key] = value
+        owners = _keys(gazetteer)
         for key, value in owners.items():
-            automaton.add_word(key, value)
+            automaton.add_word(" " + key, value)
         automaton.make_automaton()
         self._automaton = automaton
         self.key_count = len(owners)
         self._max_length = max((len(key) for key in owners), default=0)
+        tokens = {token for key in owners for token in key.split(" ")}
+        self._cuts = tuple(f" {word} " for word in _CUT_WORDS if word not in tokens)
 
     def find(self, text: str) -> list[Mention]:
         """Mentions in `text`, sorted by offset, never overlapping.
@@ -118,77 +153,132 @@ class Matcher:
         """
         if not text:
             return []
-        folded = fold(text)
-        with _collector_paused(len(text)):
-            return outside(self._scan(text, folded), url_spans(text))
-
-    def _scan(self, text: str, folded: Folded) -> list[Mention]:
-        norm = folded.text
-        size = len(norm)
         out: list[Mention] = []
+        with _collector_paused(len(text)):
+            for base, stop in self._chunks(text):
+                chunk = text if stop - base == len(text) else text[base:stop]
+                self._scan(chunk, base, text, out)
+            return outside(out, url_spans(text))
+
+    def _chunks(self, text: str) -> Iterator[tuple[int, int]]:
+        """(start, stop) of the pieces a long text is scanned in.
+
+        Each cut is the space after a word no key contains, so no match
+        can span it, and the automaton is back at its root there: scanning
+        the pieces one by one finds exactly what one scan of the whole
+        text finds. Where no such word is near (a list of names, another
+        language) the piece just grows until one is.
+        """
+        base = 0
+        size = len(text)
+        while size - base > CHUNK + _CUT_SEARCH:
+            aim = base + CHUNK
+            stop = self._cut_after(text, aim, aim + _CUT_SEARCH)
+            if stop is None:
+                stop = self._cut_after(text, aim)
+            if stop is None:
+                break
+            yield base, stop
+            base = stop
+        yield base, size
+
+    def _cut_after(self, text: str, start: int, stop: int | None = None) -> int | None:
+        """The position of the space after the first cut word in `start`-`stop`."""
+        ends = [
+            found + len(cut) - 1
+            for cut in self._cuts
+            if (found := text.find(cut, start, stop)) >= 0
+        ]
+        return min(ends, default=None)
+
+    def _scan(self, chunk: str, base: int, text: str, out: list[Mention]) -> None:
+        """Append the mentions in `chunk`, which starts at `base` of `text`."""
+        folded = match_text(chunk)
+        # Index i of `padded` is index i - 1 of the chunk, so a match whose
+        # last character is at `last` ends (exclusive) at `last` there.
+        padded = f" {folded.text} "
+        mapped = bool(folded.kept_starts)  # rare: offsets need mapping back
         append = out.append
         # `Mention` is a named tuple: building it from its values directly skips
         # the keyword-handling constructor, the costliest step per mention left.
         make = tuple.__new__
-        mapped = bool(folded.kept_starts)
         last_end = 0
-        for last, (length, kind, canonical, flags) in self._automaton.iter_long(norm):
-            end = last + 1
-            start = end - length
+        for last, (length, kind, canonical, flags, trailing) in self._automaton.iter_long(padded):
+            start = last - length
             if start < last_end:
                 continue  # inside a mention the fallback already emitted
-            if (
-                (start and norm[start - 1].isalnum()) or (end < size and norm[end].isalnum())
-            ) and not (not mapped and mojibake_boundary(text, start, end)):
-                last_end = self._fallback(norm, start, end, out, text, folded)
-                continue
-            if flags and (flags & NEGATIVE or not self._passes(text, folded, start, end, flags)):
-                continue
-            if mapped:
-                start, end = folded.span_to_original(start, end)
-            append(make(Mention, (start, end, kind, canonical, text[start:end])))
-        return out
+            if padded[last + 1] != " ":  # the word goes on: "ISIS K" in "ISIS Kabul"
+                last_end = self._fallback(padded, start, last, out, text, folded, base)
+            elif flags or mapped:
+                value = (length, kind, canonical, flags, trailing)
+                self._emit(out, text, folded, base, start, last, value)
+            else:
+                append(
+                    make(Mention, (base + start, base + last, kind, canonical, chunk[start:last]))
+                )
 
-    def _passes(self, text: str, folded: Folded, start: int, end: int, flags: int) -> bool:
+    def _emit(
+        self,
+        out: list[Mention],
+        text: str,
+        folded: Folded,
+        base: int,
+        start: int,
+        end: int,
+        value: _Value,
+    ) -> None:
+        """Append one match unless a check rejects it.
+
+        `start` and `end` index `folded`, the matcher's form of the chunk
+        that starts at `base` of `text`.
+        """
+        _length, kind, canonical, flags, trailing = value
+        if flags & NEGATIVE:
+            return
         start, end = folded.span_to_original(start, end)
+        start += base
+        end += base
         if flags & GUARD_CAPITALS and (
             is_currency(text, start, end) or in_capitals(text, start, end)
         ):
-            return False
-        return not (flags & GUARD_PERSON and looks_like_person(text, start, end))
+            return
+        if flags & GUARD_PERSON and looks_like_person(text, start, end):
+            return
+        if flags & TRAILING and text.startswith(trailing, end):
+            end += len(trailing)
+        out.append(Mention(start, end, kind, canonical, text[start:end]))  # type: ignore[arg-type]
 
     def _fallback(
-        self, norm: str, start: int, end: int, out: list[Mention], text: str, folded: Folded
+        self,
+        padded: str,
+        start: int,
+        end: int,
+        out: list[Mention],
+        text: str,
+        folded: Folded,
+        base: int,
     ) -> int:
-        """The longest match failed a word boundary ("ISIS K" in "ISIS Kabul").
+        """The longest match failed the word boundary after it ("ISIS K" in "ISIS Kabul").
 
         Emit the best valid matches that start inside the failed one, searching
         only a small window (pyahocorasick copies whatever string it is given,
-        so the whole text must never be handed to it twice). Returns the end
-        of what was consumed, so that the main scan skips overlaps.
+        so the whole text must never be handed to it twice). Offsets are the
+        folded text's; `padded` has one more character in front. Returns the
+        end of what was consumed, so that the main scan skips overlaps.
         """
-        size = len(norm)
-        window_end = min(size, end + self._max_length)
+        window_end = min(len(padded), end + 1 + self._max_length)
         candidates: list[tuple[int, int, _Value]] = []
-        for last, value in self._automaton.iter(norm[start:window_end]):
-            e = start + last + 1
+        for last, value in self._automaton.iter(padded[start:window_end]):
+            e = start + last  # `start` in padded is the failed match's sentinel
             s = e - value[0]
-            if s >= end:
-                continue
-            if (s and norm[s - 1].isalnum()) or (e < size and norm[e].isalnum()):
-                s0, e0 = folded.span_to_original(s, e)
-                if not mojibake_boundary(text, s0, e0):
-                    continue
-            candidates.append((s, -e, value))
+            if s < end and padded[e + 1] == " ":
+                candidates.append((s, -e, value))
         consumed = start
-        for s, minus_e, (_length, kind, canonical, flags) in sorted(candidates):
+        for s, minus_e, value in sorted(candidates):
             if s < consumed:
                 continue
             consumed = -minus_e
-            if flags and (flags & NEGATIVE or not self._passes(text, folded, s, consumed, flags)):
-                continue
-            s0, e0 = folded.span_to_original(s, consumed)
-            out.append(Mention(s0, e0, kind, canonical, text[s0:e0]))  # type: ignore[arg-type]
+            self._emit(out, text, folded, base, s, consumed, value)
         return consumed
 
 

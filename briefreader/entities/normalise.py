@@ -1,15 +1,13 @@
-"""Folding text and gazetteer names into one comparable form, offsets intact.
+"""Folding text and gazetteer names into comparable forms, offsets intact.
 
-The matcher compares gazetteer keys with a *folded* copy of the text. Folding
-must never move characters, because every mention's offsets index the
-original string: so each character is replaced by exactly one character
-(accented Latin letters by their base letter, every dash by "-", every
-apostrophe-like mark by "'", odd spaces and line breaks by " "). Case is left
-alone on purpose: acronyms are matched in their own case only, and names are
-matched through a few case variants of each key instead (`case_variants`).
-Plain "-", "'" and " " are left alone too, and keys come in both hyphen and
-space variants instead (`separator_variants`): both choices keep the text
-passes to one regular-expression scan, which is what makes matching fast.
+`fold` gives the form search uses for words and entity names: each
+character replaced by exactly one character (accented Latin letters by
+their base letter, every dash by "-", every apostrophe-like mark by "'", odd
+spaces and line breaks by " "), so offsets never move. Case is left alone on
+purpose: acronyms keep their own case, and names are accepted in a few case
+variants of each spelling instead (`case_variants`). The matcher goes one
+step further and blanks all punctuation (match_text.py); `keys_for` gives the
+spellings it compiles for each gazetteer name.
 
 A few characters can only be folded by deleting them (combining accents in
 NFD text, soft hyphens, zero-width characters). Those are rare, so the fast
@@ -120,61 +118,23 @@ def fold(text: str) -> Folded:
     return Folded("".join(pieces), tuple(kept_starts))
 
 
-def fold_key(name: str) -> str:
-    """A name's identity: folded, every separator one space, as written."""
-    return " ".join(fold(name).text.replace("-", " ").split())
-
-
 def fold_written(name: str) -> str:
     """A name folded but with its hyphens kept where it has them."""
     return " ".join(fold(name).text.split())
 
 
-#: Up to this many separators, every combination of space and hyphen is a
-#: key, and a spaced dash at any one of them. Longer names vary freely
-#: only next to particles (al-Islam = al Islam), and elsewhere get one other
-#: separator at a time ("Islamic State in Iraq and Syria-Khorasan"), which
-#: keeps the key count small.
-MAX_FREE_SEPARATORS = 3
-#: A space, a hyphen, or a dash set off by spaces ("Islamic State – Khorasan").
-SEPARATORS = (" ", "-", " - ")
-PARTICLES = frozenset(("al", "el", "ul", "ud", "ut", "ur", "us", "un", "ush", "ash", "as", "ad"))
-PARTICLES |= {"an", "ar", "az", "wal", "wa", "bil", "fi", "li", "bin", "ibn", "i", "e", "ahl"}
-
-
-def _long_name_choices(tokens: list[str]) -> list[tuple[str, ...]]:
-    gaps = len(tokens) - 1
-    free = [
-        i
-        for i in range(gaps)
-        if tokens[i].lower() in PARTICLES or tokens[i + 1].lower() in PARTICLES
-    ][:6]
-    choices = []
-    for hyphens in product((" ", "-"), repeat=len(free)):
-        base = [" "] * gaps
-        for i, sep in zip(free, hyphens, strict=True):
-            base[i] = sep
-        choices.append(tuple(base))
-    for j in range(gaps):
-        for other in SEPARATORS[1:]:
-            choices.append(tuple(other if i == j else " " for i in range(gaps)))
-    return choices
-
-
 def separator_variants(written: str) -> set[str]:
-    """'IS-K' -> {'IS-K', 'IS K', 'IS - K'}; text dashes of every kind fold to '-'."""
+    """'IS-K' -> {'IS K', 'IS - K'}: spaced dashes need keys of their own.
+
+    The matcher's form of a text (match_text.py) makes every hyphen, dash
+    and apostrophe a space, so "IS-K", "IS K" and "IS–K" all meet the key
+    "IS K". A dash set off by spaces ("Islamic State – Khorasan") is three
+    spaces there, hence one more key per gap.
+    """
     tokens = written.replace(" - ", " ").replace("-", " ").split(" ")
-    gaps = len(tokens) - 1
-    if gaps == 0:
-        return {written}
-    if gaps > MAX_FREE_SEPARATORS:
-        choices = _long_name_choices(tokens)
-    else:
-        choices = list(product(SEPARATORS[:2], repeat=gaps))
-        choices += [tuple(" - " if i == j else " " for i in range(gaps)) for j in range(gaps)]
-    out = {written}
-    for seps in choices:
-        out.add(tokens[0] + "".join(sep + tok for sep, tok in zip(seps, tokens[1:], strict=True)))
+    out = {" ".join(tokens)}
+    for gap in range(1, len(tokens)):
+        out.add(" ".join(tokens[:gap]) + " - " + " ".join(tokens[gap:]))
     return out
 
 
@@ -183,8 +143,8 @@ def _mojibake_punctuation() -> frozenset[str]:
 
     "’" read as Mac Roman is "‚Äô", as cp1252 "â€™". The last (or first)
     of those characters is a letter, which would hide a word boundary, so
-    the matcher accepts one of these sequences as a boundary too (the
-    `entities` command matches raw text, before any repair).
+    the matcher's form of a text blanks these sequences like punctuation
+    (the `entities` command matches raw text, before any repair).
     """
     out = set()
     for ch in "’‘“”–—…•":
@@ -194,19 +154,6 @@ def _mojibake_punctuation() -> frozenset[str]:
 
 
 MOJIBAKE_PUNCTUATION = _mojibake_punctuation()
-
-
-def mojibake_boundary(text: str, start: int, end: int) -> bool:
-    """Whether a failed word boundary at `start`/`end` is really mojibake."""
-    before_ok = (
-        start == 0
-        or not text[start - 1].isalnum()
-        or text[start - 3 : start] in MOJIBAKE_PUNCTUATION
-    )
-    after_ok = (
-        end >= len(text) or not text[end].isalnum() or text[end : end + 3] in MOJIBAKE_PUNCTUATION
-    )
-    return before_ok and after_ok
 
 
 _BRACES = re.compile(r"\{([^{}]*)\}")
@@ -267,7 +214,12 @@ def apostrophe_variants(name: str) -> list[str]:
 
 
 def keys_for(name: str, *, acronym: bool) -> Iterator[str]:
-    """Every folded key under which the matcher looks for one name."""
+    """Every spelling under which the matcher looks for one name.
+
+    The matcher stores each in its own form (`match_text.match_key`), where
+    several of them meet ("Hay'at" and "Hay at"); the rest are the case,
+    apostrophe and spaced-dash variants that form cannot fold away.
+    """
     seen: set[str] = set()
     for spelling in apostrophe_variants(fold_written(name)):
         for separated in separator_variants(spelling):

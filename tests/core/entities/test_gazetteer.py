@@ -6,7 +6,7 @@ import pytest
 
 from briefreader.entities import Gazetteer, GazetteerError, Matcher, load_gazetteer
 from briefreader.entities.gazetteer import Entity, plural
-from briefreader.entities.normalise import fold_key
+from briefreader.entities.match_text import fold_key
 from briefreader.paths import DataPaths
 
 UN_MEMBERS = 193

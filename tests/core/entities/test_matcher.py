@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from concurrent.futures import ThreadPoolExecutor
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -219,3 +220,68 @@ def test_names_inside_web_addresses_are_not_mentions() -> None:
         "www.Taliban.example, then Russia."
     )
     assert [m.surface for m in find_mentions(text)] == ["Syria", "Russia"]
+
+
+def test_a_closing_full_stop_or_bracket_belongs_to_the_mention() -> None:
+    assert spans("the U.S. and U.S.-backed forces; U.S troops") == [
+        ("U.S.", "country", "United States"),
+        ("U.S.", "country", "United States"),
+        ("U.S", "country", "United States"),
+    ]
+    assert [m.surface for m in find_mentions("Army of Islam (Gaza).")] == ["Army of Islam (Gaza)"]
+
+
+def test_any_punctuation_sets_a_mention_off() -> None:
+    text = "(ISKP) “Taliban” Kabul/Afghanistan [Syria] #Iraq *Iran* end.Pakistan"
+    assert [m.canonical for m in find_mentions(text)] == [
+        "Islamic State Khorasan Province",
+        "Taliban",
+        "Afghanistan",
+        "Syria",
+        "Iraq",
+        "Iran",
+        "Pakistan",
+    ]
+
+
+def test_joiners_and_other_scripts_continue_a_word() -> None:
+    assert spans("Afghans\u00adTürkiye ISKPдом ISKP中国") == []
+    assert spans("داعش و ISKP") == [("ISKP", "group", "Islamic State Khorasan Province")]
+
+
+def test_a_long_text_is_scanned_in_chunks_with_the_same_result(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from briefreader.entities import matcher as matcher_module
+
+    text = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))) * 2
+    matcher = Matcher(load_gazetteer())
+    whole = matcher.find(text)
+    monkeypatch.setattr(matcher_module, "CHUNK", 3_000)
+    monkeypatch.setattr(matcher_module, "_CUT_SEARCH", 500)
+    pieces = list(matcher._chunks(text))
+    assert len(pieces) > 50
+    assert pieces[0][0] == 0 and pieces[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in pairwise(pieces))
+    assert matcher.find(text) == whole
+
+
+def test_a_text_with_no_place_to_cut_is_scanned_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefreader.entities import matcher as matcher_module
+
+    monkeypatch.setattr(matcher_module, "CHUNK", 100)
+    monkeypatch.setattr(matcher_module, "_CUT_SEARCH", 10)
+    text = "Afghanistan Pakistan Iran " * 50
+    matcher = default_matcher()
+    assert list(matcher._chunks(text)) == [(0, len(text))]
+    assert len(matcher.find(text)) == 150
+
+
+def test_mentions_inside_overlapping_links_are_dropped() -> None:
+    from briefreader.entities.context import outside
+
+    mentions = [Mention(i * 10, i * 10 + 5, "country", "X", "xxxxx") for i in range(10)]
+    links = [(12, 31), (25, 44), (83, 89), (200, 300)]
+    kept = outside(mentions, links)
+    assert [m.start for m in kept] == [0, 50, 60, 70, 90]
+    assert kept == [m for m in mentions if all(m.end <= s or m.start >= e for s, e in links)]
