@@ -78,15 +78,25 @@ def _spaces(match: re.Match[str]) -> str:
     return " " * len(match[0])
 
 
+class _Chars(dict[int, str]):
+    """`_char` for `str.translate`, filled in as characters are first seen."""
+
+    def __missing__(self, code: int) -> str:
+        out = self[code] = _char(chr(code))
+        return out
+
+
+_CHARS = _Chars()
+
+
 class _Runs(dict[str, str]):
     """Folded runs of non-ASCII characters, cached: most are one curly quote."""
 
     def __missing__(self, run: str) -> str:
         if len(run) > 1 and not _MOJIBAKE_LEADS.isdisjoint(run):
-            run_folded = _MOJIBAKE.sub(_spaces, run)
+            out = _MOJIBAKE.sub(_spaces, run).translate(_CHARS)
         else:
-            run_folded = run
-        out = "".join(map(_char, run_folded))
+            out = run.translate(_CHARS)
         if len(self) < 4096:
             self[run] = out
         return out
@@ -95,12 +105,14 @@ class _Runs(dict[str, str]):
 _RUNS = _Runs()
 
 
-def _fold_run(error: UnicodeError) -> tuple[str, int]:
-    assert isinstance(error, UnicodeEncodeError)
-    return _RUNS[error.object[error.start : error.end]], error.end
+def _fold_run(error: UnicodeEncodeError) -> tuple[str, int]:
+    """The ASCII encoder's error handler: it meets every run of other characters."""
+    end = error.end
+    return _RUNS[error.object[error.start : end]], end
 
 
-codecs.register_error(_ERRORS, _fold_run)
+# The handler only ever serves `str.encode`, so its error is an encode error.
+codecs.register_error(_ERRORS, _fold_run)  # type: ignore[arg-type]
 
 
 def match_text(text: str) -> Folded:
