@@ -45,24 +45,24 @@ def test_query_export(
     assert "Appendix: groups and countries" in text
 
 
-def test_query_without_matches_exits_1(
-    data_paths: DataPaths, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(
+    ("query", "code", "message"),
+    [("zqxj", 1, "nothing exported"), ("((( )))", 2, "cannot use the query")],
+    ids=["no-matches", "nothing-to-search"],
+)
+def test_a_query_that_exports_nothing_exits_non_zero(
+    data_paths: DataPaths,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    query: str,
+    code: int,
+    message: str,
 ) -> None:
     out = tmp_path / "none.pdf"
-    args = ["--data-dir", str(data_paths.root), "export", "--out", str(out), "--query", "zqxj"]
-    assert main(args) == 1
-    assert "nothing exported" in capsys.readouterr().err
-    assert not out.exists()
-
-
-def test_a_query_with_nothing_to_search_exits_2(
-    data_paths: DataPaths, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    out = tmp_path / "bad.pdf"
-    args = ["--data-dir", str(data_paths.root), "export", "--out", str(out), "--query", "((( )))"]
-    assert main(args) == 2
+    args = ["--data-dir", str(data_paths.root), "export", "--out", str(out), "--query", query]
+    assert main(args) == code
     err = capsys.readouterr().err
-    assert "cannot use the query" in err and "Traceback" not in err
+    assert message in err and "Traceback" not in err
     assert not out.exists()
 
 
