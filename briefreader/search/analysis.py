@@ -39,10 +39,17 @@ from whoosh.system import _INT_SIZE, pack_uint
 #: alias expansion then finds "ISIS-K" with one term instead of a positional
 #: phrase of two very common words. Apostrophes split words: "Taliban's"
 #: indexes "taliban" and "s".
-TOKEN = re.compile(r"\w+(?:\.\w+)*(?:[-\u2010\u2011]\w+(?:\.\w+)*)*")
+#:
+#: The quantifiers are possessive (`++`, `*+`): a word run or a ".part" once
+#: taken is never given back, which cannot change a match (what follows
+#: each is a dot or a hyphen, never a word character) but spares the engine
+#: from retrying every shorter run. `_COMPOUND` also only starts where no
+#: word character precedes, where every compound starts anyway. Together
+#: they made the compound pass over the benchmark corpus five times faster.
+TOKEN = re.compile(r"\w++(?:\.\w++)*+(?:[-\u2010\u2011]\w++(?:\.\w++)*+)*+")
 _HYPHEN = re.compile(r"[-\u2010\u2011]")
-_WORD = re.compile(r"\w+(?:\.\w+)*")
-_COMPOUND = re.compile(r"\w+(?:\.\w+)*(?:[-\u2010\u2011]\w+(?:\.\w+)*)+")
+_WORD = re.compile(r"\w++(?:\.\w++)*+")
+_COMPOUND = re.compile(r"(?<!\w)\w++(?:\.\w++)*+(?:[-\u2010\u2011]\w++(?:\.\w++)*+)++")
 
 #: Longer runs are noise (URLs, base64): their terms are cut to this length.
 MAX_WORD_LENGTH = 60

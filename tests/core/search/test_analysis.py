@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from whoosh.formats import Positions
 
+from briefreader.search import analysis
 from briefreader.search.analysis import (
     BriefAnalyzer,
     FastPositions,
@@ -91,3 +94,21 @@ def test_query_mode_never_emits_joined_terms() -> None:
 def test_untokenized_value_is_one_normalised_term() -> None:
     (token,) = list(BriefAnalyzer()("Attacks", tokenize=False, mode="query"))
     assert token.text == "attack"
+
+
+#: The patterns as first written, with ordinary backtracking quantifiers:
+#: the possessive ones in analysis.py must split every text the same way.
+_PLAIN_TOKEN = re.compile(r"\w+(?:\.\w+)*(?:[-\u2010\u2011]\w+(?:\.\w+)*)*")
+_PLAIN_WORD = re.compile(r"\w+(?:\.\w+)*")
+_PLAIN_COMPOUND = re.compile(r"\w+(?:\.\w+)*(?:[-\u2010\u2011]\w+(?:\.\w+)*)+")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="aZ1_é.-\u2010\u2011 ’'\n", max_size=24))
+def test_possessive_patterns_split_like_the_plain_ones(text: str) -> None:
+    for fast, plain in (
+        (analysis.TOKEN, _PLAIN_TOKEN),
+        (analysis._WORD, _PLAIN_WORD),
+        (analysis._COMPOUND, _PLAIN_COMPOUND),
+    ):
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
