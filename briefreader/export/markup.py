@@ -87,6 +87,14 @@ class MarkupWriter:
                 closing = "</u>" + closing
             self._open[kind], self._close[kind] = opening, closing
 
+    @property
+    def fonts(self) -> FontSet:
+        return self._fonts
+
+    def tags(self, kind: EntityKind) -> tuple[str, str]:
+        """The opening and closing markup of a `kind` highlight."""
+        return self._open[kind], self._close[kind]
+
     def plain(self, text: str) -> str:
         """Escaped markup for `text`, with fallback runs and placeholders."""
         if text.isascii() and text.isprintable():

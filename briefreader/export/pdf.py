@@ -29,6 +29,7 @@ from briefreader.export.flowables import AnchoredParagraph, QuoteParagraph, TocE
 from briefreader.export.fonts import FALLBACK, describe
 from briefreader.export.markup import MARKING, MUTED, MarkupWriter
 from briefreader.export.model import Briefing, BriefingExcerpt
+from briefreader.export.quote_frags import QuoteFragments
 from briefreader.export.styles import BAR, FLAG, Styles
 
 _BULLETS = ("- ", "* ", "• ")
@@ -78,6 +79,7 @@ class StoryBuilder:
         self.info = info
         self.s = styles
         self._mentions_of = mentions_of
+        self._quotes = QuoteFragments(writer)
         self._tick = tick  # called once per excerpt drawn
         self.sources = SourceList.of(briefing)
         self.prepared: list[list[PreparedExcerpt]] = []
@@ -207,8 +209,13 @@ class StoryBuilder:
             )
         bar = BAR[e.integrity]
         for start, end, first in chunk_spans(e.quote, item.mentions):
-            markup = w.highlighted(e.quote[start:end], item.mentions, offset=start)
-            para = QuoteParagraph(markup, s.quote if first else s.quote_cont)
+            style = s.quote if first else s.quote_cont
+            text = e.quote[start:end]
+            frags = self._quotes.fragments(text, item.mentions, start, style)
+            if frags is None:
+                para = QuoteParagraph(w.highlighted(text, item.mentions, offset=start), style)
+            else:
+                para = QuoteParagraph(text, style, frags=frags)
             para.bar = bar
             out.append(para)
         out.append(Paragraph(citation_markup(e.citation, self.sources, w), s.citation))
