@@ -117,22 +117,33 @@ class MarkupWriter:
         return "".join(parts)
 
     def highlighted(self, text: str, mentions: Iterable[Mention], offset: int = 0) -> str:
-        """`text` with each mention wrapped in its kind's look.
-
-        `mentions` carry offsets into a larger string of which `text` starts
-        at `offset`; overlapping or out-of-range mentions are skipped.
-        """
+        """`text` with each mention wrapped in its kind's look (see `highlight_pieces`)."""
         parts: list[str] = []
-        pos = 0
-        end_of_text = len(text)
-        for mention in sorted(mentions, key=lambda m: (m.start, -m.end)):
-            start, end = mention.start - offset, mention.end - offset
-            if start < pos or end > end_of_text or start >= end:
-                continue
-            parts.append(self.plain(text[pos:start]))
-            parts.append(self._open[mention.kind])
-            parts.append(self.plain(text[start:end]))
-            parts.append(self._close[mention.kind])
-            pos = end
-        parts.append(self.plain(text[pos:]))
+        for kind, piece in highlight_pieces(text, mentions, offset):
+            if kind is None:
+                parts.append(self.plain(piece))
+            else:
+                parts.append(f"{self._open[kind]}{self.plain(piece)}{self._close[kind]}")
         return "".join(parts)
+
+
+def highlight_pieces(
+    text: str, mentions: Iterable[Mention], offset: int = 0
+) -> list[tuple[EntityKind | None, str]]:
+    """`text` cut into plain pieces (kind None) and mentions, in order.
+
+    `mentions` carry offsets into a larger string of which `text` starts
+    at `offset`; overlapping or out-of-range mentions are skipped.
+    """
+    pieces: list[tuple[EntityKind | None, str]] = []
+    pos = 0
+    end_of_text = len(text)
+    for mention in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        start, end = mention.start - offset, mention.end - offset
+        if start < pos or end > end_of_text or start >= end:
+            continue
+        pieces.append((None, text[pos:start]))
+        pieces.append((mention.kind, text[start:end]))
+        pos = end
+    pieces.append((None, text[pos:]))
+    return pieces

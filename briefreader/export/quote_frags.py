@@ -25,7 +25,7 @@ from reportlab.platypus.paragraph import textTransformFrags
 from reportlab.platypus.paraparser import ParaParser
 
 from briefreader.domain import EntityKind, Mention
-from briefreader.export.markup import MarkupWriter
+from briefreader.export.markup import MarkupWriter, highlight_pieces
 
 #: Template text for the parser: plain, highlighted, plain.
 _BEFORE, _INSIDE, _AFTER = "a", "b", "c"
@@ -52,17 +52,7 @@ class QuoteFragments:
             return None  # the parser cuts its runs there: fewer, longer runs print differently
         if any(kind != "primary" for kind, _ in self._writer.fonts.runs(text)):
             return None
-        pieces: list[tuple[EntityKind | None, str]] = []
-        pos = 0
-        end_of_text = len(text)
-        for mention in sorted(mentions, key=lambda m: (m.start, -m.end)):
-            start, end = mention.start - offset, mention.end - offset
-            if start < pos or end > end_of_text or start >= end:
-                continue
-            pieces.append((None, text[pos:start]))
-            pieces.append((mention.kind, text[start:end]))
-            pos = end
-        pieces.append((None, text[pos:]))
+        pieces = highlight_pieces(text, mentions, offset)
         frags = []
         underlines = 0  # the parser numbers every underline in a paragraph
         for kind, cleaned in _cleaned(pieces):
