@@ -36,8 +36,8 @@ class QuoteFragments:
 
     def __init__(self, writer: MarkupWriter) -> None:
         self._writer = writer
-        self._plain: dict[int, Any] = {}
-        self._marked: dict[tuple[int, EntityKind], Any] = {}
+        self._plain: dict[ParagraphStyle, Any] = {}
+        self._marked: dict[tuple[ParagraphStyle, EntityKind], Any] = {}
 
     def fragments(
         self, text: str, mentions: Iterable[Mention], offset: int, style: ParagraphStyle
@@ -67,14 +67,13 @@ class QuoteFragments:
         return frags
 
     def _template(self, style: ParagraphStyle, kind: EntityKind | None) -> Any:
-        key = id(style)
-        if key not in self._plain:
-            self._plain[key] = self._parse(style, None)[0]
+        if style not in self._plain:
+            self._plain[style] = self._parse(style, None)[0]
         if kind is None:
-            return self._plain[key]
-        marked = self._marked.get((key, kind))
+            return self._plain[style]
+        marked = self._marked.get((style, kind))
         if marked is None:
-            marked = self._marked[(key, kind)] = self._parse(style, kind)[1]
+            marked = self._marked[(style, kind)] = self._parse(style, kind)[1]
         return marked
 
     def _parse(self, style: ParagraphStyle, kind: EntityKind | None) -> list[Any]:
