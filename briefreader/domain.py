@@ -78,6 +78,15 @@ class Document:
     repairs: tuple[str, ...] = ()  # e.g. "mojibake:mac_roman", "nfc", "controls"
     warnings: tuple[str, ...] = ()  # e.g. "encoding guessed (cp1252, confidence 0.62)"
     bios: tuple[str, ...] = ()  # author bio lines ("X is a senior fellow at …"), out of body
+    # Provenance, shown to users and printed in citations. `source` above is
+    # the local path and must never be shown; `file_name` is what to show.
+    url: str = ""  # the original URL where the source gives one (canonical, og:url, feed link)
+    file_name: str = ""  # the imported file's name, without any directory
+    sha256: str = ""  # of the original file's bytes
+    imported_at: str = ""  # ISO 8601 UTC time of the import
+    #: Page number (1-based) of each paragraph of `body`, for paged sources
+    #: such as PDF; empty when the source has no pages.
+    pages: tuple[int, ...] = ()
 
     @property
     def paragraphs(self) -> tuple[str, ...]:
