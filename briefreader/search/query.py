@@ -11,7 +11,8 @@ Three steps:
    fields).
 3. `_rewrite` replaces each placeholder with the entity's expansion (see
    `aliases.py`) and resolves `group:`/`country:` values to the canonical
-   key stored in those fields.
+   key stored in those fields; a `date:` value becomes a range of days
+   (`date_range.py`: `date:2021-08..2021-12`, `date:2021`).
 
 Hostile input never escapes as an exception: anything Whoosh cannot handle
 (`NOT NOT x` raises IndexError inside it; 1,000 nested parentheses exhaust
@@ -32,6 +33,8 @@ from whoosh.qparser import FuzzyTermPlugin, MultifieldParser
 
 from briefreader.search.aliases import AliasExpander, ResolvedEntity
 from briefreader.search.analysis import TOKEN, fold, iter_terms
+from briefreader.search.date_range import FIELD as DATE_FIELD
+from briefreader.search.date_range import DateSpecError, date_query
 from briefreader.search.schema import DEFAULT_FIELDS, ENTITY_FIELDS, FIELD_BOOSTS, entity_key
 
 #: Longer queries are searched as plain words (their first MAX_WORDS).
@@ -198,6 +201,11 @@ class QueryParser:
             if fieldname in self._entity_fields:
                 value = " ".join(str(w) for w in words)
                 return wq.Term(fieldname, value, boost=q.boost)
+            if fieldname == DATE_FIELD and isinstance(q, wq.Term):
+                try:  # a day, a month, a year or a range of them (date_range.py)
+                    return date_query(str(q.text), boost=q.boost)
+                except DateSpecError as error:
+                    raise QueryError(str(error)) from None
             if isinstance(q, wq.Term) and (found := _PLACEHOLDER_RE.fullmatch(str(q.text))):
                 return self._expansion(fieldname, entities[int(found.group(1))], q.boost)
             if isinstance(q, wq.Phrase) and any(_PLACEHOLDER_RE.fullmatch(str(w)) for w in words):
