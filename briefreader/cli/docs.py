@@ -90,7 +90,7 @@ def _follow_new_versions(paths: DataPaths, library: Library, report: ImportRepor
         progress(f"excerpts not moved to the new versions yet: {error}")
         return
     try:
-        moved = follow_new_versions(store.excerpts, library, report.superseded)
+        moved = follow_new_versions(store.excerpts, library, report.superseded, grades=store.grades)
     finally:
         store.close()
     total = len(moved.moved) + len(moved.fuzzy) + len(moved.orphaned)

@@ -186,7 +186,9 @@ class Annotations:
             corpus = importlib.import_module("briefreader.corpus.library")
             library = corpus.open_library(paths, seed=False)
             try:
-                report = follow_new_versions(store.excerpts, library, superseded)
+                report = follow_new_versions(
+                    store.excerpts, library, superseded, grades=store.grades
+                )
             finally:
                 library.close()
             return Outcome(report.changes, versions_message(report))

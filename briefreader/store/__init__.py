@@ -41,11 +41,22 @@ Excerpts (`store.excerpts`)::
     .get(id) -> Excerpt; .list(doc_id=, tag=, entity=, priority=, status=, order=)
     .set_comment(id, text); .set_priority(ids, flag); .toggle_priority(id)
     .add_tags(ids, tags); .remove_tags(ids, tags); .rename_tag(old, new); .delete(ids)
-    .tags() / .entities() / .documents()   # facets for the excerpt bin
+    .set_credibility(ids, 1..6 | None); .set_claim(ids, "ISKP via Amaq" | "")
+    .tags() / .entities() / .documents() / .claimants()   # facets for the excerpt bin
     .reanchor(doc_id, new_text, new_doc_id=None) -> ReanchorReport
     Excerpt: id, doc_id, content_hash, start, end, selector (exact/prefix/suffix),
              quote, paragraph, entities (EntityRef kind/canonical), tags, comment,
-             priority, status ("anchored" | "fuzzy" | "orphaned"), created, updated
+             priority, status ("anchored" | "fuzzy" | "orphaned"), created, updated,
+             credibility (1-6 | None), claimant ("" = not a claim)
+
+Reliability grades (`store.grades`; the Admiralty A-F, see grades.py)::
+
+    .set_publisher(publisher, "B" | None)    # remembered for every document of it
+    .set_documents(doc_ids, "D" | None)      # a document's own grade, over its publisher's
+    .reliability(doc_id, publisher) -> Reliability(grade, origin "document"|"publisher"|"")
+    .book() -> GradeBook   # every grade at once: .reliability(doc_id, publisher)
+    .publisher(name) / .document(doc_id) -> str | None; .follow_version(old_id, new_id)
+    grades.RELIABILITY / grades.CREDIBILITY: the codes' meanings, for legends
 
 After an import: `versions.follow_new_versions(store.excerpts, library,
 ImportReport.superseded) -> ReanchorReport` moves excerpts to the newest version.
@@ -81,7 +92,7 @@ Read state (`store.reading`)::
 Undo: `store.undo()` / `store.redo()` -> Changes (NO_CHANGES if nothing to do);
 `store.history.undo_label` / `.redo_label` name the step for menus.
 
-Every mutating call returns `Changes(notes, excerpts, briefings, documents, tags)`
+Every mutating call returns `Changes(notes, excerpts, briefings, documents, tags, grades)`
 (frozensets of ids; falsy when nothing changed). Mutations raise
 StoreReadOnlyError or StoreWriteError (database unchanged) when they cannot save,
 except `save_note`, which reports in its result. Backups: taken at most hourly
@@ -110,13 +121,16 @@ from briefreader.store.errors import (
 )
 from briefreader.store.excerpt_rows import EntityRef, Excerpt, ExcerptStatus
 from briefreader.store.excerpts import Captured, ReanchorReport
+from briefreader.store.grades import CREDIBILITY, RELIABILITY, GradeBook, Reliability
 from briefreader.store.notes import Note, NoteSave, NoteTarget
 from briefreader.store.opening import Recovery
 from briefreader.store.readstate import ReadingState
 from briefreader.store.store import Store
 
 __all__ = [
+    "CREDIBILITY",
     "NO_CHANGES",
+    "RELIABILITY",
     "Anchor",
     "Briefing",
     "BriefingItem",
@@ -127,6 +141,7 @@ __all__ = [
     "EntityRef",
     "Excerpt",
     "ExcerptStatus",
+    "GradeBook",
     "Grouping",
     "NotFoundError",
     "Note",
@@ -135,6 +150,7 @@ __all__ = [
     "ReadingState",
     "ReanchorReport",
     "Recovery",
+    "Reliability",
     "Store",
     "StoreBusyError",
     "StoreCorruptError",

@@ -20,6 +20,8 @@ class Changes:
     - `briefings`: briefing ids (metadata, sections, items, order).
     - `documents`: document ids whose read state or reading position changed.
     - `tags`: the set of tag names in use may have changed (refresh tag lists).
+    - `grades`: a reliability grade changed (a publisher's grade reaches
+      documents the store cannot name: redraw every grade shown).
     """
 
     notes: frozenset[int] = frozenset()
@@ -27,6 +29,7 @@ class Changes:
     briefings: frozenset[int] = frozenset()
     documents: frozenset[str] = frozenset()
     tags: bool = False
+    grades: bool = False
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(
@@ -35,10 +38,18 @@ class Changes:
             briefings=self.briefings | other.briefings,
             documents=self.documents | other.documents,
             tags=self.tags or other.tags,
+            grades=self.grades or other.grades,
         )
 
     def __bool__(self) -> bool:
-        return bool(self.notes or self.excerpts or self.briefings or self.documents or self.tags)
+        return bool(
+            self.notes
+            or self.excerpts
+            or self.briefings
+            or self.documents
+            or self.tags
+            or self.grades
+        )
 
     def as_dict(self) -> dict[str, object]:
         """JSON-friendly form (sorted ids), for the CLI and for logging."""
@@ -48,6 +59,7 @@ class Changes:
             "briefings": sorted(self.briefings),
             "documents": sorted(self.documents),
             "tags": self.tags,
+            "grades": self.grades,
         }
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from briefreader.domain import EntityKind
@@ -22,9 +22,13 @@ ExcerptStatus = Literal["anchored", "fuzzy", "orphaned"]
 
 COLUMNS = (
     'id, doc_id, content_hash, start, "end", exact, prefix, suffix, paragraph, comment, '
-    "priority, status, created, updated"
+    "priority, status, created, updated, credibility, claimant"
 )
-ExcerptRow = tuple[int, str, str, int, int, str, str, str, int, str, int, str, str, str]
+ExcerptRow = tuple[
+    int, str, str, int, int, str, str, str, int, str, int, str, str, str, int | None, str
+]
+#: Indexes into `ExcerptRow` of the columns edits change.
+COMMENT, PRIORITY, STATUS, UPDATED, CREDIBILITY, CLAIMANT = 9, 10, 11, 13, 14, 15
 EntityRow = tuple[str, str, int]  # kind, canonical, offset of first mention in the quote
 MembershipRow = tuple[int, int | None, int, str]  # briefing_id, section_id, position, comment
 
@@ -45,6 +49,10 @@ class Excerpt:
     "orphaned" (the quote could not be found in the current text; the
     excerpt keeps its last known place and its quote). `entities` are in order
     of first mention in the quote; `paragraph` is the 0-based paragraph index.
+    `credibility` is the analyst's Admiralty grade of the information, 1
+    (confirmed) to 6 (cannot be judged), None when not graded; `claimant` is
+    the named actor when the quote reports a claim ("Taliban spokesman",
+    "ISKP via Amaq"), "" when it is not a claim.
     """
 
     id: int
@@ -61,6 +69,8 @@ class Excerpt:
     status: ExcerptStatus
     created: str
     updated: str
+    credibility: int | None = None
+    claimant: str = ""
 
     @property
     def quote(self) -> str:
@@ -121,7 +131,7 @@ def load_excerpts(
 
 def _to_excerpt(row: ExcerptRow, entities: tuple[EntityRef, ...], tags: tuple[str, ...]) -> Excerpt:
     (eid, doc_id, chash, start, end, exact, prefix, suffix, para, comment, prio, status, cr, up) = (
-        row
+        row[:14]
     )
     return Excerpt(
         id=eid,
@@ -138,6 +148,8 @@ def _to_excerpt(row: ExcerptRow, entities: tuple[EntityRef, ...], tags: tuple[st
         status=status,  # type: ignore[arg-type]
         created=cr,
         updated=up,
+        credibility=row[CREDIBILITY],
+        claimant=row[CLAIMANT],
     )
 
 
@@ -187,7 +199,8 @@ def write_snapshot(
     conn.execute("DELETE FROM excerpts WHERE id = ?", (excerpt_id,))  # cascades
     new_briefings: set[int] = set()
     if snap is not None:
-        conn.execute(f"INSERT INTO excerpts ({COLUMNS}) VALUES ({','.join('?' * 14)})", snap.row)
+        marks = ",".join("?" * len(snap.row))
+        conn.execute(f"INSERT INTO excerpts ({COLUMNS}) VALUES ({marks})", snap.row)
         conn.executemany(
             "INSERT INTO excerpt_entities (excerpt_id, kind, canonical, first) VALUES (?, ?, ?, ?)",
             [(excerpt_id, *e) for e in snap.entities],
@@ -214,3 +227,10 @@ def write_snapshot(
         briefings=frozenset(old_briefings | new_briefings),
         tags=bool(had_tags) or bool(snap and snap.tags),
     )
+
+
+def with_column(snap: ExcerptSnapshot, index: int, value: object) -> ExcerptSnapshot:
+    """`snap` with one column of its excerpt row replaced (see the column indexes above)."""
+    row = list(snap.row)
+    row[index] = value
+    return replace(snap, row=tuple(row))  # type: ignore[arg-type]

@@ -22,23 +22,29 @@ from briefreader.domain import PARAGRAPH_SEPARATOR, Mention
 from briefreader.entities import find_mentions as default_find_mentions
 from briefreader.store.anchoring import (
     DEFAULT_CONTEXT,
-    TextQuoteSelector,
-    anchor,
     quote_selector,
 )
 from briefreader.store.changes import Changes
 from briefreader.store.db import Database, next_id, timestamp
 from briefreader.store.errors import NotFoundError
 from briefreader.store.excerpt_rows import (
+    CLAIMANT,
+    COMMENT,
+    CREDIBILITY,
+    PRIORITY,
+    UPDATED,
     EntityRow,
     Excerpt,
     ExcerptSnapshot,
     ExcerptStatus,
     load_excerpts,
     read_snapshot,
+    with_column,
     write_snapshot,
 )
+from briefreader.store.grades import CREDIBILITY as CREDIBILITY_GRADES
 from briefreader.store.passages import paragraph_at
+from briefreader.store.reanchoring import reanchored
 from briefreader.store.undo import Operation, Put, batch
 
 Runner = Callable[[Callable[[sqlite3.Connection], Operation | None]], Changes]
@@ -216,7 +222,7 @@ class Excerpts:
                 excerpt_id, doc_id, content_hash(text), start, end,
                 selector.exact, selector.prefix, selector.suffix,
                 text.count(PARAGRAPH_SEPARATOR, 0, start), comment, int(priority),
-                "anchored", now, now,
+                "anchored", now, now, None, "",
             )  # fmt: skip
             snap = ExcerptSnapshot(row, entity_rows(found), tag_names, None, ())
             return _put("capture excerpt", excerpt_id, None, snap)
@@ -257,7 +263,7 @@ class Excerpts:
                     raise NotFoundError(f"there is no excerpt {excerpt_id}")
                 after = change(before)
                 if after is not None and after != before:
-                    after = replace(after, row=(*after.row[:13], timestamp()))
+                    after = with_column(after, UPDATED, timestamp())
                 ops.append(_put(label, excerpt_id, before, after))
             return batch(label, ops)
 
@@ -265,17 +271,38 @@ class Excerpts:
 
     def set_comment(self, excerpt_id: int, comment: str) -> Changes:
         """The analyst's comment on the excerpt (plain text or Markdown)."""
-        return self._edit("edit comment", [excerpt_id], lambda s: _with_row(s, 9, comment))
+        return self._edit("edit comment", [excerpt_id], lambda s: with_column(s, COMMENT, comment))
 
     def set_priority(self, ids: Iterable[int], priority: bool = True) -> Changes:
         return self._edit(
             "flag priority" if priority else "clear priority",
             ids,
-            lambda s: _with_row(s, 10, int(priority)),
+            lambda s: with_column(s, PRIORITY, int(priority)),
         )
 
     def toggle_priority(self, excerpt_id: int) -> Changes:
         return self.set_priority([excerpt_id], not self.get(excerpt_id).priority)
+
+    def set_credibility(self, ids: Iterable[int], credibility: int | None) -> Changes:
+        """Grade the information in excerpts 1 (confirmed) to 6 (cannot be judged); None clears."""
+        if credibility is not None and credibility not in CREDIBILITY_GRADES:
+            raise ValueError(f"credibility is graded 1 to 6, not {credibility!r}")
+        label = "clear credibility" if credibility is None else f"grade credibility {credibility}"
+        return self._edit(label, ids, lambda s: with_column(s, CREDIBILITY, credibility))
+
+    def set_claim(self, ids: Iterable[int], claimant: str) -> Changes:
+        """Mark excerpts as a claim by a named actor ("ISKP via Amaq"); "" unmarks them."""
+        name = " ".join(claimant.split())
+        label = f"mark as claim by {name}" if name else "unmark claim"
+        return self._edit(label, ids, lambda s: with_column(s, CLAIMANT, name))
+
+    def claimants(self) -> list[tuple[str, int]]:
+        """Every named claimant in use with its excerpt count, for completion."""
+        with self._db.reading() as conn:
+            rows = conn.execute(
+                "SELECT claimant, COUNT(*) FROM excerpts WHERE claimant != '' GROUP BY claimant"
+            ).fetchall()
+        return sorted(((c, n) for c, n in rows), key=lambda p: p[0].casefold())
 
     def add_tags(self, ids: Iterable[int], tags: Iterable[str]) -> Changes:
         new = clean_tags(tags)
@@ -337,7 +364,7 @@ class Excerpts:
             for (excerpt_id,) in rows.fetchall():
                 before = read_snapshot(conn, excerpt_id)
                 assert before is not None
-                after, kind = _reanchored(before, text, target, new_hash)
+                after, kind = reanchored(before, text, target, new_hash)
                 outcome[kind].append(excerpt_id)
                 if after != before:
                     ops.append(_put("re-anchor excerpts", excerpt_id, before, after))
@@ -347,38 +374,3 @@ class Excerpts:
         return ReanchorReport(
             *(tuple(outcome[k]) for k in ("unchanged", "moved", "fuzzy", "orphaned")), changes
         )
-
-
-def _with_row(snap: ExcerptSnapshot, index: int, value: object) -> ExcerptSnapshot:
-    row = list(snap.row)
-    row[index] = value
-    return replace(snap, row=tuple(row))  # type: ignore[arg-type]
-
-
-def _reanchored(
-    snap: ExcerptSnapshot, text: str, doc_id: str, new_hash: str
-) -> tuple[ExcerptSnapshot, str]:
-    """The excerpt re-anchored in `text`, and the outcome's name.
-
-    An orphan keeps its document id, offsets and hash: they still describe
-    the text its quote was taken from (the library keeps old versions).
-    """
-    row = list(snap.row)
-    start, end, exact, prefix, suffix, status = row[3], row[4], row[5], row[6], row[7], row[11]
-    found = anchor(text, TextQuoteSelector(exact, prefix, suffix), hint=start)
-    if found is None:
-        if status == "orphaned":
-            return snap, "orphaned"
-        row[11], row[13] = "orphaned", timestamp()
-        return replace(snap, row=tuple(row)), "orphaned"  # type: ignore[arg-type]
-    same_place = (found.start, found.end, new_hash, doc_id) == (start, end, row[2], row[1])
-    if found.exact and same_place and status == "anchored":
-        return snap, "unchanged"
-    row[1], row[2], row[3], row[4] = doc_id, new_hash, found.start, found.end
-    if found.exact:  # refresh the context from the new text
-        row[6] = text[max(0, found.start - DEFAULT_CONTEXT) : found.start]
-        row[7] = text[found.end : found.end + DEFAULT_CONTEXT]
-    row[8] = text.count(PARAGRAPH_SEPARATOR, 0, found.start)
-    row[11], row[13] = ("anchored" if found.exact else "fuzzy"), timestamp()
-    kind = "fuzzy" if not found.exact else ("unchanged" if same_place else "moved")
-    return replace(snap, row=tuple(row)), kind  # type: ignore[arg-type]

@@ -109,7 +109,30 @@ class Migration:
     sql: str
 
 
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, "notes, excerpts, briefings, read state", _V1),)
+# Source grading (the Admiralty/NATO system): a source's reliability A-F is
+# remembered per publisher (by a folded key, so "The Diplomat" and "diplomat"
+# are one) and may be overridden per document; an excerpt's credibility 1-6
+# and the named actor of a claim belong to the excerpt. NULL/'' = not graded.
+_V2 = """
+CREATE TABLE publisher_grades (
+    publisher_key TEXT PRIMARY KEY,
+    publisher TEXT NOT NULL,
+    reliability TEXT NOT NULL CHECK (reliability IN ('A', 'B', 'C', 'D', 'E', 'F')),
+    updated TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE document_grades (
+    doc_id TEXT PRIMARY KEY,
+    reliability TEXT NOT NULL CHECK (reliability IN ('A', 'B', 'C', 'D', 'E', 'F')),
+    updated TEXT NOT NULL
+) WITHOUT ROWID;
+ALTER TABLE excerpts ADD COLUMN credibility INTEGER CHECK (credibility BETWEEN 1 AND 6);
+ALTER TABLE excerpts ADD COLUMN claimant TEXT NOT NULL DEFAULT '';
+"""
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "notes, excerpts, briefings, read state", _V1),
+    Migration(2, "reliability grades per publisher and document; credibility and claims", _V2),
+)
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

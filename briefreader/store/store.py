@@ -22,6 +22,7 @@ from briefreader.store.briefing_rows import Briefing
 from briefreader.store.briefings import BriefingRef, Briefings
 from briefreader.store.changes import NO_CHANGES, Changes
 from briefreader.store.excerpts import Excerpts
+from briefreader.store.grades import Grades
 from briefreader.store.migrations import MIGRATIONS, Migration
 from briefreader.store.notes import Note, NoteFormat, Notes, NoteSave, NoteTarget
 from briefreader.store.opening import IfLocked, Opened, Recovery, open_database
@@ -30,7 +31,7 @@ from briefreader.store.undo import History, Operation
 
 
 class Store:
-    """Notes, excerpts, briefings and read state, with undo and backups."""
+    """Notes, excerpts, briefings, grades and read state, with undo and backups."""
 
     def __init__(
         self,
@@ -48,6 +49,7 @@ class Store:
         self.notes = Notes(self._db, self._run)
         self.excerpts = Excerpts(self._db, self._run, find_mentions)
         self.briefings = Briefings(self._db, self._run)
+        self.grades = Grades(self._db, self._run)
         self.reading = Reading(self._db)
 
     @classmethod

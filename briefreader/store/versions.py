@@ -17,6 +17,7 @@ from typing import Protocol
 from briefreader.domain import Document
 from briefreader.store.changes import NO_CHANGES
 from briefreader.store.excerpts import Excerpts, ReanchorReport
+from briefreader.store.grades import Grades
 
 
 class VersionSource(Protocol):
@@ -26,16 +27,26 @@ class VersionSource(Protocol):
 
 
 def follow_new_versions(
-    excerpts: Excerpts, library: VersionSource, doc_ids: Iterable[str] | None = None
+    excerpts: Excerpts,
+    library: VersionSource,
+    doc_ids: Iterable[str] | None = None,
+    *,
+    grades: Grades | None = None,
 ) -> ReanchorReport:
     """Re-anchor excerpts of documents that have a newer version.
 
     `doc_ids` limits the check (pass `ImportReport.superseded`); None checks
     every document that has excerpts. One undo step per document moved.
+    With `grades`, a superseded document's own reliability grade moves to its
+    newest version too (only for `doc_ids`: grades are not listed per document).
     """
     wanted = None if doc_ids is None else set(doc_ids)
     outcome: dict[str, list[int]] = {"unchanged": [], "moved": [], "fuzzy": [], "orphaned": []}
     changes = NO_CHANGES
+    for doc_id in wanted if grades is not None and wanted is not None else ():
+        versions = library.versions(doc_id)
+        if versions and versions[-1].id != doc_id:
+            changes = changes | grades.follow_version(doc_id, versions[-1].id)
     for doc_id, _count in excerpts.documents():
         if wanted is not None and doc_id not in wanted:
             continue

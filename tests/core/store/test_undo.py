@@ -14,7 +14,7 @@ from tests.core.store.conftest import ARTICLE, span
 def snapshot(store: Store) -> tuple[object, ...]:
     """Everything the analyst could see, for before/after comparisons."""
     briefings = tuple(store.load_briefing(s.id) for s in store.briefings.list())
-    return (tuple(store.notes.all()), tuple(store.excerpts.list()), briefings)
+    return (tuple(store.notes.all()), tuple(store.excerpts.list()), briefings, store.grades.book())
 
 
 def capture(store: Store, quote: str) -> int:
@@ -43,6 +43,12 @@ def test_every_action_undoes_and_redoes_exactly(store: Store) -> None:
         lambda: store.excerpts.remove_tags([b], ["kabul"]),
         lambda: store.excerpts.rename_tag("ISKP", "IS-K"),
         lambda: store.excerpts.set_priority([b]),
+        lambda: store.excerpts.set_credibility([a, b], 2),
+        lambda: store.excerpts.set_claim([b], "Taliban spokesman"),
+        lambda: store.grades.set_publisher("The Diplomat", "B"),
+        lambda: store.grades.set_publisher("diplomat", "C"),
+        lambda: store.grades.set_documents(["doc-a", "doc-b"], "E"),
+        lambda: store.grades.set_documents(["doc-a"], None),
         lambda: store.briefings.add(bid, [a, b]),
         lambda: store.briefings.set_comment(bid, a, "lead item"),
         lambda: store.briefings.move(bid, b, -1),
