@@ -102,16 +102,14 @@ def source_markup(doc_id: str, sources: SourceList, writer: MarkupWriter) -> lis
     if citation.publisher.strip():
         bits.append(f"<i>{writer.plain(citation.publisher.strip())}</i>,")
     bits.append((writer.plain(format_date(citation.date)) if citation.date else "undated") + ".")
-    origin = f"Document {writer.plain(doc_id)}"
-    if citation.source:
-        origin += f", imported from {writer.plain(citation.source)}"
     cited = sources.cited_by[doc_id]
     links = excerpt_links(cited)
     noun = "excerpt" if len(cited) == 1 else "excerpts"
     end = "." if len(links) == 1 else ","
     first = (
-        f'<a name="src{number}"/>[{number}]\u00a0\u00a0' + " ".join(bits) + f" {origin}."
-        f' <font color="{MUTED}">Cited in {noun} {links[0]}{end}</font>'
+        f'<a name="src{number}"/>[{number}]\u00a0\u00a0'
+        + " ".join(bits)
+        + f' <font color="{MUTED}">Cited in {noun} {links[0]}{end}</font>'
     )
     more = [
         f'<font color="{MUTED}">{part}{"." if k == len(links) - 1 else ","}</font>'

@@ -21,10 +21,26 @@ Integrity = Literal["unchecked", "ok", "stale", "orphaned"]
 
 
 @dataclass(frozen=True, slots=True)
+class SourceVersion:
+    """Another version of a cited story (a reprint, a rewrite), listed under its source."""
+
+    title: str = ""
+    publisher: str = ""
+    date: str = ""  # ISO 8601 when known
+    url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Citation:
     """Where an excerpt comes from, as printed under it and in the Sources list.
 
-    `paragraph` is 1-based (as a reader counts), or None when unknown.
+    `paragraph` and `page` are 1-based (as a reader counts), or None when
+    unknown; `page` is known for paged sources (PDF). `document_id` links the
+    Markdown hand-off back to the paragraph and keys the Sources list; it is
+    never printed. No local path is carried: nothing here may show one.
+    `reliability` is the source's Admiralty grade A-F ("" when not graded).
+    `story` groups versions of one story into one Sources entry; `versions`
+    are the story's other versions in the library, cited or not.
     """
 
     document_id: str
@@ -33,7 +49,11 @@ class Citation:
     author: str = ""
     date: str = ""  # ISO 8601 when known
     paragraph: int | None = None
-    source: str = ""  # the file the document was imported from
+    page: int | None = None
+    url: str = ""
+    reliability: str = ""
+    story: str = ""
+    versions: tuple[SourceVersion, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +78,8 @@ class BriefingExcerpt:
     integrity: Integrity = "unchecked"
     integrity_note: str = ""
     key: str = ""  # the store's id, so a composer can map flags back
+    credibility: int | None = None  # Admiralty 1-6, None when not graded
+    claimant: str = ""  # the named actor when the quote is a claim ("ISKP via Amaq")
 
     def with_integrity(self, integrity: Integrity, note: str = "") -> BriefingExcerpt:
         return replace(self, integrity=integrity, integrity_note=note)

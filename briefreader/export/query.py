@@ -38,6 +38,10 @@ def one_version_per_story(
 
 
 def citation_of(doc: Document, paragraph: int | None) -> Citation:
+    """The citation of paragraph `paragraph` (1-based) of `doc`, with its page when paged."""
+    page = None
+    if paragraph is not None and 0 < paragraph <= len(doc.pages):
+        page = doc.pages[paragraph - 1]
     return Citation(
         document_id=doc.id,
         title=doc.title,
@@ -45,7 +49,9 @@ def citation_of(doc: Document, paragraph: int | None) -> Citation:
         author=doc.author,
         date=doc.date,
         paragraph=paragraph,
-        source=doc.source,
+        page=page,
+        url=doc.url,
+        story=doc.story_id,
     )
 
 

@@ -35,7 +35,6 @@ def seed_briefing(
             author="Raffaello Pantucci",
             date="2021-11-08",
             paragraph=index + 1,
-            source=f"seeds/{name}",
         )
         comment = "Corroborates the UN monitoring team's estimate." if number % 3 == 0 else ""
         items.append(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,15 @@ from briefreader.app import main
 from briefreader.corpus.library import open_library
 from briefreader.paths import DataPaths
 from briefreader.store.store import Store
-from tests.core.export.pdftools import body_text, info_of, needs_tools, normalise, qpdf_check
+from tests.core.export.pdftools import (
+    body_text,
+    info_of,
+    needs_tools,
+    normalise,
+    qpdf_check,
+    squeeze,
+    text_of,
+)
 
 pytestmark = needs_tools
 
@@ -43,6 +52,25 @@ def test_query_export(
     # Alias-aware: the query spelled ISIS-K, the PDF quotes other spellings too.
     assert "ISKP" in text or "Islamic State Khorasan" in text
     assert "Appendix: groups and countries" in text
+    assert_nothing_internal(out, data_paths)
+
+
+def assert_nothing_internal(pdf: Path, data_paths: DataPaths) -> None:
+    """No local path and no internal id anywhere in the PDF's text."""
+    raw = text_of(pdf)
+    flat = squeeze(raw)
+    with open_library(data_paths) as library:
+        documents = library.documents()
+        stories = library.stories()
+    for doc in documents:
+        assert doc.id not in flat, f"document id {doc.id} printed"
+        assert doc.source not in raw and squeeze(doc.source) not in flat
+        assert doc.file_name == "" or doc.file_name not in flat
+    for story in stories:
+        assert story.id not in flat, f"story id {story.id} printed"
+    assert str(data_paths.root) not in raw and squeeze(str(data_paths.root)) not in flat
+    assert not re.search(r"(?<![\w:])/(?:home|root|tmp|work|usr|etc|var)/", raw), "a local path"
+    assert not re.search(r"\b[0-9a-f]{16}\b", raw), "something that looks like an internal id"
 
 
 @pytest.mark.parametrize(
@@ -104,6 +132,7 @@ def test_stored_briefing_with_stale_and_orphaned_excerpts(
     assert "Analyst comment Key paragraph." in text
     assert "Weekly ISKP briefing" in text and "ISKP is resilient." in text
     assert info_of(out)["Author"] == "A. Analyst"
+    assert_nothing_internal(out, data_paths)
 
 
 def test_unknown_briefing_and_unwritable_path_exit_2(
