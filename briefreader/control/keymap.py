@@ -2,7 +2,7 @@
 
 Keys are written the way a reader of the help expects (`j`, `J`, `?`,
 `Ctrl+Shift+P`, `t g` for "t then g"), and turned into Qt's notation only in
-`briefreader/ui/actions.py`. Modes follow qutebrowser:
+`briefreader/ui/common/actions.py`. Modes follow qutebrowser:
 
 - `normal`: reading; single keys move and toggle.
 - `insert`: typing in a text field; only keys with a modifier or Escape act,

@@ -28,7 +28,7 @@ from briefreader.control.mentions import Matcher
 from briefreader.paths import DataPaths, resources_dir
 from briefreader.store import Store
 from briefreader.store.errors import StoreError
-from briefreader.ui.theme import apply_style
+from briefreader.ui.common.theme import apply_style
 from briefreader.ui.window import MainWindow
 
 EXIT_AFTER_FIRST_PAINT = "BRIEFREADER_EXIT_AFTER_FIRST_PAINT"

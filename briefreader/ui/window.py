@@ -1,9 +1,11 @@
 """The main window: the panes, the status bar, and redrawing what each command changed.
 
 Widgets never decide what a key does: keys run named commands (see
-`bindings.py`), commands change the `ReaderState` and return `Changes`, and
-`apply` refreshes only the panes those changes touch. The window opens
-empty and paints first; the library is loaded by a worker afterwards.
+`bindings.py` and each feature's wiring), commands change the `ReaderState`
+and return `Changes`, and `apply` refreshes only the panes those changes
+touch. The window opens empty and paints first; the library is loaded by a
+worker afterwards. The features (reader, search, notes, composer) get the
+window as a `Host` (see `common/host.py`) and never import this module.
 """
 
 from __future__ import annotations
@@ -32,24 +34,23 @@ from briefreader.control.library import LibrarySnapshot
 from briefreader.control.mentions import DocumentMentions, Matcher
 from briefreader.control.state import ReaderState
 from briefreader.paths import DataPaths
-from briefreader.store import Store
-from briefreader.ui.actions import WindowActions, build_menus
+from briefreader.store import Briefing, Store
 from briefreader.ui.bindings import bind_commands, start_import
-from briefreader.ui.checklist import KEY_ROLE, CheckListModel
-from briefreader.ui.composer_wiring import attach_composer
-from briefreader.ui.doclist import DOC_ID_ROLE, DocumentList, DocumentListModel
-from briefreader.ui.facets import FacetsPane, facet_rows
-from briefreader.ui.help import HelpOverlay
-from briefreader.ui.legend import LegendView, legend_rows
-from briefreader.ui.notes_area import NotesArea
-from briefreader.ui.notes_bindings import NotesWork
-from briefreader.ui.palette import CommandPalette
-from briefreader.ui.reader import ReaderView
-from briefreader.ui.search_wiring import attach_search
+from briefreader.ui.common.actions import WindowActions, build_menus
+from briefreader.ui.common.help import HelpOverlay
+from briefreader.ui.common.palette import CommandPalette
+from briefreader.ui.common.statusline import StatusLine
+from briefreader.ui.common.theme import is_dark
+from briefreader.ui.common.workers import Jobs
+from briefreader.ui.composer.wiring import attach_composer
+from briefreader.ui.notes.area import NotesArea
+from briefreader.ui.notes.work import NotesWork
+from briefreader.ui.reader.commands import bind_reader_commands
+from briefreader.ui.reader.doclist import DOC_ID_ROLE, DocumentList, DocumentListModel
+from briefreader.ui.reader.entity_panes import EntityPanes
+from briefreader.ui.reader.view import ReaderView
+from briefreader.ui.search.wiring import attach_search
 from briefreader.ui.session import Session
-from briefreader.ui.statusline import StatusLine
-from briefreader.ui.theme import is_dark
-from briefreader.ui.workers import Jobs
 
 APP_TITLE = "briefreader"
 
@@ -82,13 +83,16 @@ class MainWindow(QMainWindow):
         self.reader.document_painted.connect(self._reader_painted)
         self.palette_box = CommandPalette(self.registry, self.keymap, self.run_command, self)
         self.help_box = HelpOverlay(self.registry, self.keymap, self)
-        bind_commands(self)
-        self.notes_work = NotesWork(self)  # the excerpt bin dock, selection, undo commands
-        self.composer = attach_composer(self)  # the briefing composer dock and its commands
+        bind_reader_commands(self, self.reader)
+        bind_commands(self, self.reader, self.palette_box, self.help_box)
+        # the excerpt bin dock, selection, undo commands
+        self.notes_work = NotesWork(self, self.reader, self.notes)
+        # the briefing composer dock and its commands
+        self.composer = attach_composer(self, self.notes_work)
         self.window_actions = WindowActions(self, self.registry, self.keymap, self.mode)
         build_menus(self.menuBar(), self.registry, self.keymap)
         self._build_status_bar()
-        self.search = attach_search(self)
+        self.search = attach_search(self, self.reader)
         self.session.restore_layout(self)
         self.reader.set_zoom(self.ui_state.zoom)
         self._apply_theme()
@@ -112,18 +116,9 @@ class MainWindow(QMainWindow):
         self.doc_list.selectionModel().currentChanged.connect(
             lambda cur, _prev: self._open_row(cur)
         )
-        self.legend_model = CheckListModel(self)
-        self.legend_model.toggled.connect(self._legend_toggled)
-        self.legend = LegendView(self.legend_model, self)
-        self.legend.selectionModel().currentChanged.connect(
-            lambda cur, _prev: self._legend_current(cur)
-        )
-        self.facet_model = CheckListModel(self)
-        self.facet_model.toggled.connect(self._facet_toggled)
-        self.facets = FacetsPane(self.facet_model, self)
-        self.facets.narrow.textChanged.connect(lambda _text: self._refresh_facets())
-        self.facets.list.activated.connect(lambda index: self.facet_model.toggle(index.row()))
-        self.legend.activated.connect(lambda index: self.legend_model.toggle(index.row()))
+        self.entity_panes = EntityPanes(self, self.styles)  # the legend and the filters
+        self.legend, self.legend_model = self.entity_panes.legend, self.entity_panes.legend_model
+        self.facets, self.facet_model = self.entity_panes.facets, self.entity_panes.facet_model
         self.notes = NotesArea(self)
         self.docks: dict[str, QDockWidget] = {}
         for name, title, widget, area in (
@@ -187,7 +182,7 @@ class MainWindow(QMainWindow):
 
     def import_paths(self, files: list[Path]) -> None:
         """Import in a worker, with progress in the status bar; open the first new document."""
-        start_import(self, files)
+        start_import(self, files, self.matcher, self.notes_work.after_import)
 
     def open_document(self, doc_id: str) -> None:
         doc = self.state.document(doc_id)
@@ -272,42 +267,11 @@ class MainWindow(QMainWindow):
         if doc_id and (self.state.current is None or self.state.current.id != doc_id):
             self.open_document(str(doc_id))
 
-    def _legend_toggled(self, key: object) -> None:
-        if key in ("group", "country"):
-            self.apply(self.state.toggle_kind(key))  # type: ignore[arg-type]
-        elif isinstance(key, tuple):
-            self.apply(self.state.toggle_entity(key))  # type: ignore[arg-type]
-
-    def _legend_current(self, index: object) -> None:
-        key = getattr(index, "data", lambda _role: None)(KEY_ROLE)
-        if isinstance(key, tuple) and key != self.state.selected and self.legend.hasFocus():
-            self.apply(self.state.select_entity(key))  # type: ignore[arg-type]
-
-    def _facet_toggled(self, key: object) -> None:
-        self.apply(self.state.set_filter(self.state.filter.with_row(key)))
-
     def _refresh_legend(self) -> None:
-        state = self.state
-        self.legend_model.set_rows(
-            legend_rows(
-                state.mentions,
-                self.styles,
-                hidden_kinds=state.hidden_kinds,
-                hidden_entities=state.hidden_entities,
-                selected=state.selected,
-                dark=is_dark(self.palette()),
-            )
-        )
+        self.entity_panes.refresh_legend()
 
     def _refresh_facets(self) -> None:
-        rows = facet_rows(
-            self.state.counts(),
-            self.state.filter,
-            self.styles,
-            narrow=self.facets.narrow.text(),
-            dark=is_dark(self.palette()),
-        )
-        self.facet_model.set_rows(rows)
+        self.entity_panes.refresh_facets()
 
     # -- status bar --------------------------------------------------------------------
 
@@ -323,14 +287,25 @@ class MainWindow(QMainWindow):
             self._apply_theme()
 
     def _focus_changed(self, _old: object, _new: object) -> None:
-        self._show_mode()
+        self.show_mode()
 
-    def _show_mode(self) -> None:
+    def show_mode(self) -> None:
         self.status_line.show_mode(self.mode())
 
     def _show_position(self) -> None:
         self.status_line.show_state(self.state)
-        self._show_mode()
+        self.show_mode()
+
+    # -- what the features ask of the window (the `Host` interface) --------------------
+
+    def main_window(self) -> QMainWindow:
+        return self
+
+    def store(self) -> Store | None:
+        return self.session.store
+
+    def current_briefing(self) -> Briefing | None:
+        return self.composer.composer.briefing
 
     # -- persistence -------------------------------------------------------------------
 
@@ -396,4 +371,4 @@ class MainWindow(QMainWindow):
         if dock is not None and not dock.isVisible():
             dock.show()
         widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self._show_mode()
+        self.show_mode()

@@ -47,7 +47,7 @@ def large_document(target: int) -> Document:
 
 @pytest.mark.benchmark
 def test_bench_open_large_document(qtbot, capsys) -> None:
-    from briefreader.ui.reader import ReaderView
+    from briefreader.ui.reader.view import ReaderView
 
     doc = large_document(TARGET_BYTES)
     view = ReaderView(load_palette())

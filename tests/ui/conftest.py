@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 from briefreader.control.library import LibrarySnapshot, document_entities
 from briefreader.domain import Document, Story, content_id
 from briefreader.entities import find_mentions
-from briefreader.ui.actions import qt_key
+from briefreader.ui.common.actions import qt_key
 from briefreader.ui.window import MainWindow
 
 

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMessageBox
 
-import briefreader.ui.export_job as export_job
+import briefreader.ui.composer.export_job as export_job
 from briefreader.corpus.library import open_library
 from briefreader.entities import find_mentions
 from briefreader.store import Store
-from briefreader.ui.composer_dialogs import ExcerptPicker, ExportPathDialog, TextPrompt
-from briefreader.ui.composer_models import EXCERPT_ROLE, CandidateModel, ComposerModel
+from briefreader.ui.composer.dialogs import ExcerptPicker, ExportPathDialog, TextPrompt
+from briefreader.ui.composer.models import EXCERPT_ROLE, CandidateModel, ComposerModel
 from briefreader.ui.window import MainWindow
 from tests.ui.conftest import press, sample_snapshot
 
@@ -365,7 +365,7 @@ def test_the_excerpt_bin_adds_its_current_excerpt(qtbot, win, library_docs) -> N
 
 
 def test_keys_of_the_composer_are_in_the_help(win) -> None:
-    from briefreader.ui.help import help_rows
+    from briefreader.ui.common.help import help_rows
 
     rows = help_rows(win.registry, win.keymap)
     composer = {row[2] for row in rows if row[0] == "composer"}

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from briefreader.entities import find_mentions
 from briefreader.store import Store
-from briefreader.ui.excerpt_model import EXCERPT_ID_ROLE, ExcerptModel
+from briefreader.ui.notes.excerpt_model import EXCERPT_ID_ROLE, ExcerptModel
 from briefreader.ui.window import MainWindow
 from tests.ui.conftest import make_doc, press, sample_snapshot
 

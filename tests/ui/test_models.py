@@ -6,9 +6,9 @@ from dataclasses import replace
 
 from briefreader.control.commands import CommandRegistry
 from briefreader.control.keymap import load_keymap
-from briefreader.ui.checklist import CheckListModel, Row
-from briefreader.ui.doclist import DocumentListModel
-from briefreader.ui.palette import PaletteModel
+from briefreader.ui.common.checklist import CheckListModel, Row
+from briefreader.ui.common.palette import PaletteModel
+from briefreader.ui.reader.doclist import DocumentListModel
 from tests.ui.conftest import SAMPLE_DOCS
 
 
@@ -52,7 +52,7 @@ def test_the_window_models_with_data(qtmodeltester, window) -> None:
 
 def test_a_document_without_a_publisher_shows_its_author_or_its_file_name() -> None:
     from briefreader.domain import Document
-    from briefreader.ui.doclist import subtitle
+    from briefreader.ui.reader.doclist import subtitle
 
     base = Document(id="x", title="T", body="b", source="/home/a/reports/isk.txt")
     assert subtitle(base) == "isk.txt"  # never a whole path

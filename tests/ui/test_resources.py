@@ -7,7 +7,7 @@ import configparser
 from PySide6.QtGui import QIcon
 
 from briefreader.paths import resources_dir
-from briefreader.ui.theme import load_stylesheet
+from briefreader.ui.common.theme import load_stylesheet
 
 
 def test_icon_loads(qapp) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from briefreader.ui.safe_text import plain_tooltip
+from briefreader.ui.common.safe_text import plain_tooltip
 from briefreader.ui.window import MainWindow
 from tests.ui.conftest import make_doc, sample_snapshot
 

@@ -14,16 +14,16 @@ from briefreader.control.searching import LocalHit, ResultRow
 from briefreader.domain import Hit
 from briefreader.entities import find_mentions
 from briefreader.search.background import IndexJob
-from briefreader.ui.reader import ReaderView
-from briefreader.ui.search_bar import SearchPane, key_name
-from briefreader.ui.search_marks import LIGHT, HitMarks
-from briefreader.ui.search_results import (
+from briefreader.ui.reader.view import ReaderView
+from briefreader.ui.search.bar import SearchPane, key_name
+from briefreader.ui.search.marks import LIGHT, HitMarks
+from briefreader.ui.search.results import (
     RESULT_DOC_ROLE,
     RESULT_SNIPPETS_ROLE,
     SearchResultsModel,
     SearchResultsView,
 )
-from briefreader.ui.search_worker import IndexRunner, SearchThread
+from briefreader.ui.search.worker import IndexRunner, SearchThread
 from tests.ui.conftest import SAMPLE_DOCS
 
 HOSTILE_TITLE = '<img src="x" onerror="alert(1)"><b>bold</b> &amp;'

@@ -1,0 +1,1 @@
+"""Shared by every feature: the `Host` protocol, workers, theme, focus, palette, help."""

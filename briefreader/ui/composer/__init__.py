@@ -1,0 +1,1 @@
+"""The briefing composer: its pane, models, dialogs, and the background export."""

@@ -1,0 +1,102 @@
+"""Putting the composer into the window: its dock, its commands, and store actions it follows.
+
+The composer is a dock tabbed with the notes and the excerpt bin in the
+right-hand area, so it never fights them for space. Undo, redo and deleting
+an excerpt are the notes work's commands, but they can change a briefing
+(the store's undo is one history for everything), so the composer re-reads
+its briefing after each of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QDockWidget
+
+from briefreader.ui.common.host import Host
+from briefreader.ui.composer.controller import ComposerController
+
+if TYPE_CHECKING:
+    from briefreader.ui.notes.work import NotesWork
+
+#: Commands of other parts after which the open briefing may have changed.
+FOLLOWED = ("undo", "redo", "delete-excerpt")
+
+
+class _CancelExportOnClose(QObject):
+    """Closing the window cancels a running export (the old PDF stays as it was)."""
+
+    def __init__(self, controller: ComposerController) -> None:
+        super().__init__(controller)
+        self.controller = controller
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Close and self.controller.runner.running:
+            self.controller.runner.cancel()
+        return False
+
+
+class _LibraryFollower(QObject):
+    """After an import the sources may have changed: re-read the briefing and re-check it.
+
+    Only a change in the set of documents counts (filters also redraw the list).
+    """
+
+    def __init__(self, host: Host, controller: ComposerController) -> None:
+        super().__init__(controller)
+        self.host = host
+        self.controller = controller
+        self.known: frozenset[str] = frozenset()
+
+    def changed(self, changes: object) -> None:
+        self.controller.sync_store()
+        if not getattr(changes, "documents", False):
+            return
+        now = frozenset(doc.id for doc in self.host.state.documents)
+        if now != self.known:
+            first = not self.known
+            self.known = now
+            if not first and self.controller.composer.briefing is not None:
+                self.controller.refresh()
+                self.controller.check()
+
+
+def make_dock(host: Host, go_to: Callable[[int], None]) -> tuple[QDockWidget, ComposerController]:
+    dock = QDockWidget("Briefing  [7]", host.main_window())
+    dock.setObjectName("dock-composer")
+    dock.setFeatures(
+        QDockWidget.DockWidgetFeature.DockWidgetMovable
+        | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+    )
+    controller = ComposerController(host, go_to, dock)
+    dock.setWidget(controller.pane)
+    return dock, controller
+
+
+def attach_composer(host: Host, notes: NotesWork) -> ComposerController:
+    """Make the composer dock, bind its commands, follow the notes work's store actions."""
+    dock, controller = make_dock(host, notes.go_to)
+    window = host.main_window()
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    docks = host.docks
+    beside = docks.get("excerpts") or docks.get("notes")
+    if beside is not None:
+        window.tabifyDockWidget(beside, dock)
+        docks.get("notes", beside).raise_()
+    docks["composer"] = dock
+    registry = host.registry
+    registry.bind_many(controller.handlers())
+    registry.bind(
+        "add-excerpt-to-briefing", lambda: controller.add_excerpt(notes.current_excerpt_id())
+    )
+    theirs = notes.handlers()
+    for name in FOLLOWED:
+        if name in theirs:
+            registry.bind(name, lambda run=theirs[name]: (run(), controller.refresh()))
+    window.installEventFilter(_CancelExportOnClose(controller))
+    # The store arrives after the first paint, just before the library snapshot is applied.
+    host.changes_applied.connect(_LibraryFollower(host, controller).changed)
+    dock.visibilityChanged.connect(lambda visible: visible and controller.shown())
+    return controller

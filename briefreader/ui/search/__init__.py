@@ -1,0 +1,1 @@
+"""Search in the window: the query line, the ranked results, the marks, the workers."""
