@@ -332,6 +332,7 @@ class MainWindow(QMainWindow):
         except OSError as error:
             self.status(f"could not save the window state: {error}")
         self.jobs.wait(5000)
+        self.jobs.close()  # a job still running must not redraw a closing window
         self.notes_work.close()  # pending note edits are saved before the store closes
         self.session.close()
         super().closeEvent(event)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import traceback
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
@@ -37,11 +38,17 @@ class Job(QRunnable):
 
 
 class Jobs:
-    """The window's running jobs; holds references until each finishes."""
+    """The window's running jobs; holds references until each finishes.
+
+    Once the window closes (`close`), a job that finishes late reports to
+    nobody: its callbacks would redraw panes that are being deleted, or use a
+    store that is already closed.
+    """
 
     def __init__(self, pool: QThreadPool | None = None) -> None:
         self.pool = pool or QThreadPool.globalInstance()
         self.running: list[Job] = []
+        self.closed = False
 
     def start(
         self,
@@ -51,14 +58,27 @@ class Jobs:
         progress: Callable[[str], None],
     ) -> Job:
         job = Job(work)
-        job.signals.done.connect(done)
-        job.signals.failed.connect(failed)
-        job.signals.progress.connect(progress)
+        job.signals.done.connect(self._unless_closed(done))
+        job.signals.failed.connect(self._unless_closed(failed))
+        job.signals.progress.connect(self._unless_closed(progress))
         job.signals.done.connect(lambda _result, job=job: self._finished(job))
         job.signals.failed.connect(lambda _error, job=job: self._finished(job))
+        if self.closed:
+            return job  # never run: nothing would hear its answer
         self.running.append(job)
         self.pool.start(job)
         return job
+
+    def _unless_closed(self, callback: Callable[[Any], None]) -> Callable[[Any], None]:
+        def deliver(value: Any) -> None:
+            if not self.closed:
+                callback(value)
+
+        return deliver
+
+    def close(self) -> None:
+        """The window is going: answers that arrive from now on are dropped."""
+        self.closed = True
 
     def _finished(self, job: Job) -> None:
         if job in self.running:
