@@ -9,6 +9,15 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from briefreader.cli import docs, entities, export, notes, search
+from briefreader.cli import docs, dossier, entities, export, notes, search, since, trends
 
-SUBCOMMANDS: tuple[ModuleType, ...] = (docs, entities, search, notes, export)
+SUBCOMMANDS: tuple[ModuleType, ...] = (
+    docs,
+    entities,
+    search,
+    notes,
+    export,
+    dossier,
+    trends,
+    since,
+)

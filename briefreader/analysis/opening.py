@@ -1,0 +1,58 @@
+"""Opening the counts of a data directory, brought up to date first.
+
+The CLI and the window both start here: open (and on a fresh data
+directory, seed) the library, load the analyst's gazetteer through the
+matcher cache, and sync the counts so that a view never reads stale ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from briefreader.analysis.counts import Counts, SyncProgress, SyncReport
+from briefreader.corpus.library import open_library
+from briefreader.entities import Gazetteer, Matcher, load_gazetteer
+from briefreader.entities.cache import cached_matcher, fingerprint
+from briefreader.paths import DataPaths
+
+
+@dataclass(frozen=True, slots=True)
+class Opened:
+    counts: Counts
+    matcher: Matcher
+    sync: SyncReport
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        return self.matcher.gazetteer
+
+
+def load_matcher(paths: DataPaths) -> Matcher:
+    """The analyst's matcher (bundled gazetteer plus their additions), from the cache."""
+    return cached_matcher(load_gazetteer(paths.user_gazetteer), paths.cache_dir)
+
+
+def sync_counts(
+    counts: Counts, matcher: Matcher, progress: SyncProgress | None = None
+) -> SyncReport:
+    """The import hook: count what the library gained, with this matcher."""
+    return counts.sync(matcher.find, fingerprint(matcher.gazetteer), progress)
+
+
+def open_counts(
+    paths: DataPaths,
+    *,
+    seed: bool = True,
+    matcher: Matcher | None = None,
+    progress: SyncProgress | None = None,
+) -> Opened:
+    """The data directory's counts, synced; the caller closes `Opened.counts`."""
+    open_library(paths, seed=seed).close()  # creates and seeds a fresh data directory
+    matcher = matcher or load_matcher(paths)
+    counts = Counts.open(paths.library_db)
+    try:
+        report = sync_counts(counts, matcher, progress)
+    except BaseException:
+        counts.close()
+        raise
+    return Opened(counts, matcher, report)
