@@ -48,9 +48,12 @@ def parse_marked(text: str) -> tuple[str, list[Gold]]:
     return "".join(out), gold
 
 
-def marked_samples() -> list[Sample]:
+BLIND_DIR = GOLD_DIR / "blind"
+
+
+def marked_samples(folder: Path = GOLD_DIR) -> list[Sample]:
     samples = []
-    for path in sorted(GOLD_DIR.glob("*.txt")):
+    for path in sorted(folder.glob("*.txt")):
         lines = [
             line
             for line in path.read_text(encoding="utf-8").splitlines()
@@ -76,6 +79,11 @@ def seed_samples() -> list[Sample]:
             gold.append((int(start), int(end), kind, canonical))
         samples.append(Sample(path.name, text, frozenset(gold)))
     return samples
+
+
+def blind_samples() -> list[Sample]:
+    """The blind set: written before issue #13's rules and never tuned to."""
+    return marked_samples(BLIND_DIR)
 
 
 def all_samples() -> list[Sample]:
