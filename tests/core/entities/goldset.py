@@ -49,6 +49,7 @@ def parse_marked(text: str) -> tuple[str, list[Gold]]:
 
 
 BLIND_DIR = GOLD_DIR / "blind"
+DEV_DIR = GOLD_DIR / "dev"
 
 
 def marked_samples(folder: Path = GOLD_DIR) -> list[Sample]:
@@ -84,6 +85,11 @@ def seed_samples() -> list[Sample]:
 def blind_samples() -> list[Sample]:
     """The blind set: written before issue #13's rules and never tuned to."""
     return marked_samples(BLIND_DIR)
+
+
+def dev_samples() -> list[Sample]:
+    """The tuning set written with the blind set (rules were tuned to it)."""
+    return marked_samples(DEV_DIR)
 
 
 def all_samples() -> list[Sample]:
