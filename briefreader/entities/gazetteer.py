@@ -1,33 +1,28 @@
 """The gazetteer: every group and country with all the ways it is written.
 
-It is loaded from the TOML files bundled in `resources/gazetteer/` and merged
-with the analyst's own additions (`DataPaths.user_gazetteer`). The format and
-every matching rule are documented in `resources/gazetteer/rules.toml`.
+An `Entity` is one organisation or country: its canonical name, its names
+and acronyms (in any script), the names the official lists give it
+(`listings`, with their source and date) and its relations to other
+organisations. A `Gazetteer` is an immutable, validated set of them with the
+look-ups the rest of briefreader needs: a spelling to its entity, an entity
+to every spelling (search), to its relations and to its family (a group with
+its branches, fronts and affiliates).
 
-A bad bundled file is a bug and raises `GazetteerError`; a bad user file must
-not stop the application, so its problems are collected in
-`Gazetteer.problems` (and logged) and the rest of it is used.
+Loading the TOML files in `resources/gazetteer/` and the analyst's own
+`gazetteer.toml` is `loader.py`'s job; the format and every matching rule
+are documented in `resources/gazetteer/rules.toml`.
 """
 
 from __future__ import annotations
 
-import logging
-import tomllib
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from briefreader.domain import EntityKind
+from briefreader.entities.listings import Listing, Source
 from briefreader.entities.match_text import fold_key
-from briefreader.entities.normalise import expand_braces
-from briefreader.paths import resources_dir
-
-log = logging.getLogger(__name__)
-
-_KINDS: dict[str, EntityKind] = {"group": "group", "country": "country"}
-#: Demonyms ending like this have no plural in -s (Chinese, British, Swiss).
-_NO_PLURAL = ("ese", "ish", "ch", "sh", "s", "z", "x", "é", "è")
+from briefreader.entities.relations import FAMILY_KINDS, Relation, RelationIndex, RelationKind
 
 
 class GazetteerError(ValueError):
@@ -41,22 +36,42 @@ class Entity:
     `aliases` and `demonyms` are names, matched in their usual capitalisation;
     `acronyms` are matched in exactly their own case. `guarded` lists the
     spellings that need a look at their context before they count (see
-    rules.toml). All tuples hold expanded spellings ("{a|b}" already
-    resolved, plurals of demonyms added).
+    rules.toml). `scripts` holds the names in other scripts by language
+    ("ar", "fa", "ps", "ur", "ru"...). `short_forms` and `weak` are not
+    spellings: the matcher takes them only in the contexts their comments
+    give. All tuples hold expanded spellings ("{a|b}" already resolved,
+    plurals of demonyms added).
     """
 
     canonical: str
     kind: EntityKind
     aliases: tuple[str, ...] = ()
     acronyms: tuple[str, ...] = ()
-    parent: str | None = None
     demonyms: tuple[str, ...] = ()
     guarded: tuple[str, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    scripts: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    listings: tuple[Listing, ...] = ()
+    #: Names that count only in a document that has already named the entity
+    #: in full ("Lashkar" after "Lashkar-e-Taiba"); several entities may share one.
+    short_forms: tuple[str, ...] = ()
+    #: Official names too generic to be found alone ("ISI", "The Youth"): they
+    #: count only in brackets right after the entity's name.
+    weak: tuple[str, ...] = ()
+
+    @property
+    def parent(self) -> str | None:
+        """The organisation this one is a branch or province of, if any."""
+        return next((r.target for r in self.relations if r.kind == "parent"), None)
+
+    @property
+    def script_names(self) -> tuple[str, ...]:
+        return tuple(name for _, names in self.scripts for name in names)
 
     @property
     def names(self) -> tuple[str, ...]:
-        """Every spelling matched as a name: canonical, aliases, demonyms."""
-        return _unique((self.canonical, *self.aliases, *self.demonyms))
+        """Every spelling matched as a name: canonical, aliases, other scripts, demonyms."""
+        return _unique((self.canonical, *self.aliases, *self.script_names, *self.demonyms))
 
     @property
     def spellings(self) -> tuple[str, ...]:
@@ -68,11 +83,8 @@ def _unique(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(items))
 
 
-def plural(demonym: str) -> str | None:
-    """'Afghan' -> 'Afghans'; None for words with no plural in -s."""
-    if demonym.lower().endswith(_NO_PLURAL):
-        return None
-    return demonym + "s"
+def _long(acronym: str) -> bool:
+    return sum(c.isalpha() for c in acronym) >= 4
 
 
 @dataclass(frozen=True)
@@ -85,9 +97,11 @@ class Gazetteer:
     entities: tuple[Entity, ...]
     negatives: tuple[str, ...] = ()
     problems: tuple[str, ...] = ()
+    sources: tuple[Source, ...] = ()
     _by_canonical: dict[str, Entity] = field(init=False, repr=False, compare=False)
     _exact: dict[str, Entity] = field(init=False, repr=False, compare=False)
     _folded: dict[str, Entity] = field(init=False, repr=False, compare=False)
+    _relations: RelationIndex = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         by_canonical = {entity.canonical: entity for entity in self.entities}
@@ -105,9 +119,17 @@ class Gazetteer:
                     )
             for spelling in (*entity.names, *(a for a in entity.acronyms if _long(a))):
                 folded.setdefault(fold_key(spelling).casefold(), entity)
+        relations = [r for e in self.entities for r in e.relations]
+        for relation in relations:
+            if relation.target not in by_canonical:
+                raise GazetteerError(
+                    f"{relation.source!r}: {relation.kind} names {relation.target!r}, "
+                    "which is not in the gazetteer"
+                )
         object.__setattr__(self, "_by_canonical", by_canonical)
         object.__setattr__(self, "_exact", exact)
         object.__setattr__(self, "_folded", folded)
+        object.__setattr__(self, "_relations", RelationIndex(relations))
 
     def by_canonical(self, name: str) -> Entity | None:
         return self._by_canonical.get(name)
@@ -130,170 +152,45 @@ class Gazetteer:
         entity = self._by_canonical.get(canonical)
         return entity.spellings if entity else ()
 
+    def relations_of(self, canonical: str) -> tuple[Relation, ...]:
+        """The relations `canonical` declares, then those other entities declare to it."""
+        return self._relations.of(canonical)
+
+    def family(
+        self, canonical: str, kinds: frozenset[RelationKind] = FAMILY_KINDS
+    ) -> tuple[str, ...]:
+        """`canonical` with its branches, fronts and affiliates (transitively).
+
+        What a search or facet means by "a group with its fronts and
+        affiliates"; see `RelationIndex.family`.
+        """
+        return self._relations.family(canonical, kinds)
+
     def children_of(self, canonical: str) -> tuple[Entity, ...]:
         """The branches and provinces whose parent is `canonical`."""
-        return tuple(e for e in self.entities if e.parent == canonical)
+        return tuple(
+            self._by_canonical[r.source]
+            for r in self._relations.pointing_at(canonical)
+            if r.kind == "parent"
+        )
+
+    def source(self, key: str) -> Source | None:
+        return next((s for s in self.sources if s.key == key), None)
 
     def of_kind(self, kind: EntityKind) -> tuple[Entity, ...]:
         return tuple(e for e in self.entities if e.kind == kind)
 
 
-def _long(acronym: str) -> bool:
-    return sum(c.isalpha() for c in acronym) >= 4
-
-
-def _strings(value: Any, what: str) -> list[str]:
-    if value is None:
-        return []
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise GazetteerError(f"{what} must be a list of strings")
-    return [v for v in value if v.strip()]
-
-
-def _expand(values: Iterable[str]) -> list[str]:
-    out: list[str] = []
-    for value in values:
-        out.extend(expand_braces(value))
-    return list(dict.fromkeys(out))
-
-
-def entity_from_entry(entry: Mapping[str, Any], kind: EntityKind) -> Entity:
-    """Build one entity from a TOML entry (a table with `canonical`...)."""
-    canonical = entry.get("canonical")
-    if not isinstance(canonical, str) or not canonical.strip():
-        raise GazetteerError(f"a {kind} entry has no canonical name: {dict(entry)!r}")
-    unknown = set(entry) - {"canonical", "aliases", "acronyms", "demonyms", "parent", "guarded"}
-    if unknown:
-        raise GazetteerError(f"{canonical}: unknown fields {sorted(unknown)}")
-    demonyms: list[str] = []
-    for demonym in _expand(_strings(entry.get("demonyms"), f"{canonical}.demonyms")):
-        demonyms.append(demonym)
-        if (more := plural(demonym)) is not None:
-            demonyms.append(more)
-    parent = entry.get("parent")
-    if parent is not None and not isinstance(parent, str):
-        raise GazetteerError(f"{canonical}: parent must be a string")
-    return Entity(
-        canonical=canonical.strip(),
-        kind=kind,
-        aliases=tuple(
-            a for a in _expand(_strings(entry.get("aliases"), canonical)) if a != canonical
-        ),
-        acronyms=tuple(_expand(_strings(entry.get("acronyms"), f"{canonical}.acronyms"))),
-        parent=parent,
-        demonyms=tuple(dict.fromkeys(demonyms)),
-        guarded=tuple(_strings(entry.get("guarded"), f"{canonical}.guarded")),
-    )
-
-
-@dataclass
-class _Draft:
-    """Entities and negatives read so far, in order, before validation."""
-
-    entities: dict[str, Entity] = field(default_factory=dict)
-    negatives: list[str] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
-
-
-def _read_toml(path: Path) -> dict[str, Any]:
-    with path.open("rb") as handle:
-        return tomllib.load(handle)
-
-
-def _entries(data: Mapping[str, Any]) -> Iterable[tuple[EntityKind, Mapping[str, Any]]]:
-    for key, kind in _KINDS.items():
-        entries = data.get(key, [])
-        if not isinstance(entries, list):
-            raise GazetteerError(f"`{key}` must be a list of entries")
-        for entry in entries:
-            if not isinstance(entry, Mapping):
-                raise GazetteerError(f"`{key}` entries must be tables")
-            yield kind, entry
-
-
-def _merge(old: Entity, new: Entity) -> Entity:
-    return replace(
-        old,
-        aliases=_unique((*old.aliases, *new.aliases)),
-        acronyms=_unique((*old.acronyms, *new.acronyms)),
-        demonyms=_unique((*old.demonyms, *new.demonyms)),
-        guarded=_unique((*old.guarded, *new.guarded)),
-        parent=new.parent or old.parent,
-    )
-
-
-def _owners(entities: Iterable[Entity]) -> dict[str, str]:
-    return {fold_key(s): e.canonical for e in entities for s in e.spellings}
-
-
-def _add_user_entity(draft: _Draft, entity: Entity) -> None:
-    """Merge one user entry, dropping spellings another entity owns."""
-    owners = _owners(e for e in draft.entities.values() if e.canonical != entity.canonical)
-    taken = [
-        s for s in entity.spellings if owners.get(fold_key(s), entity.canonical) != entity.canonical
-    ]
-    for spelling in taken:
-        draft.problems.append(
-            f"{spelling!r} already means {owners[fold_key(spelling)]!r}; "
-            f"not added to {entity.canonical!r}"
-        )
-    keep = set(taken).__contains__
-    entity = replace(
-        entity,
-        aliases=tuple(a for a in entity.aliases if not keep(a)),
-        acronyms=tuple(a for a in entity.acronyms if not keep(a)),
-        demonyms=tuple(d for d in entity.demonyms if not keep(d)),
-    )
-    old = draft.entities.get(entity.canonical)
-    if old is not None and old.kind != entity.kind:
-        draft.problems.append(f"{entity.canonical!r} is a {old.kind}, not a {entity.kind}")
-        return
-    draft.entities[entity.canonical] = _merge(old, entity) if old else entity
-
-
-def _load_user_file(draft: _Draft, path: Path) -> None:
-    try:
-        data = _read_toml(path)
-        entries = list(_entries(data))
-        negatives = _strings(data.get("negatives"), "negatives")
-    except (OSError, tomllib.TOMLDecodeError, GazetteerError) as error:
-        draft.problems.append(f"{path}: {error}")
-        return
-    for kind, entry in entries:
-        try:
-            entity = entity_from_entry(entry, kind)
-        except GazetteerError as error:
-            draft.problems.append(f"{path}: {error}")
-            continue
-        _add_user_entity(draft, entity)
-    draft.negatives.extend(negatives)
-
-
 def bundled_dir() -> Path:
-    return resources_dir() / "gazetteer"
+    """The folder of the gazetteer files that ship with briefreader."""
+    from briefreader.entities.loader import bundled_dir as folder
+
+    return folder()
 
 
 def load_gazetteer(user_file: Path | None = None, bundled: Path | None = None) -> Gazetteer:
     """The bundled gazetteer plus the analyst's additions, if the file exists."""
-    folder = bundled or bundled_dir()
-    files = sorted(folder.glob("*.toml"))
-    if not files:
-        raise GazetteerError(f"no gazetteer files in {folder}")
-    draft = _Draft()
-    for path in files:
-        data = _read_toml(path)
-        for kind, entry in _entries(data):
-            entity = entity_from_entry(entry, kind)
-            if entity.canonical in draft.entities:
-                raise GazetteerError(f"{path.name}: {entity.canonical!r} is listed twice")
-            draft.entities[entity.canonical] = entity
-        draft.negatives.extend(_strings(data.get("negatives"), f"{path.name}: negatives"))
-    if user_file is not None and user_file.is_file():
-        _load_user_file(draft, user_file)
-    for problem in draft.problems:
-        log.warning("gazetteer: %s", problem)
-    return Gazetteer(
-        entities=tuple(draft.entities.values()),
-        negatives=_unique(draft.negatives),
-        problems=tuple(draft.problems),
-    )
+    # Imported here: the loader builds Gazetteers, so it imports this module.
+    from briefreader.entities.loader import load_gazetteer as load
+
+    return load(user_file, bundled)

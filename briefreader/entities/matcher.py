@@ -40,8 +40,14 @@ from briefreader.entities.context import (
     outside,
     url_spans,
 )
+from briefreader.entities.document import (
+    resolve_short_forms,
+    short_form_mark,
+    split_short_form,
+    weak_names_in_brackets,
+)
 from briefreader.entities.gazetteer import Entity, Gazetteer, load_gazetteer
-from briefreader.entities.match_text import match_key, match_text
+from briefreader.entities.match_text import fold_key, match_key, match_text
 from briefreader.entities.normalise import Folded, keys_for
 
 # Flags stored with each key; 0 means "emit without further checks".
@@ -51,6 +57,8 @@ GUARD_CAPITALS = 4
 #: The spelling ends in punctuation the key leaves out ("U.S."): take it
 #: into the span where the text has it.
 TRAILING = 8
+#: A short form ("Lashkar"): resolved against the document (document.py).
+SHORT_FORM = 16
 
 #: (key length without its sentinel, kind, canonical, flags, trailing punctuation)
 _Value = tuple[int, str, str, int, str]
@@ -86,6 +94,18 @@ def _spellings(gazetteer: Gazetteer) -> Iterable[tuple[str, str, str, int]]:
     for phrase in gazetteer.negatives:
         for spelling in keys_for(phrase, acronym=False):
             yield spelling, "country", "", NEGATIVE
+    for (word, needs_the), candidates in _short_forms(gazetteer).items():
+        for spelling in keys_for(word, acronym=False):
+            yield spelling, "group", short_form_mark(candidates, needs_the), SHORT_FORM
+
+
+def _short_forms(gazetteer: Gazetteer) -> dict[tuple[str, bool], tuple[str, ...]]:
+    """Each short form and every group that claims it, in gazetteer order."""
+    out: dict[tuple[str, bool], list[str]] = {}
+    for entity in gazetteer.entities:
+        for short in entity.short_forms:
+            out.setdefault(split_short_form(short), []).append(entity.canonical)
+    return {short: tuple(groups) for short, groups in out.items()}
 
 
 def _entity_spellings(entity: Entity) -> Iterable[tuple[str, str, str, int]]:
@@ -143,6 +163,12 @@ class Matcher:
         self._automaton = automaton
         self.key_count = len(owners)
         self._max_length = max((len(key) for key in owners), default=0)
+        self._has_short_forms = any(v[3] & SHORT_FORM for v in owners.values())
+        self._weak = {
+            entity.canonical: frozenset(fold_key(n).casefold() for n in entity.weak)
+            for entity in gazetteer.entities
+            if entity.weak
+        }
         tokens = {token for key in owners for token in key.split(" ")}
         self._cuts = tuple(f" {word} " for word in _CUT_WORDS if word not in tokens)
 
@@ -158,7 +184,10 @@ class Matcher:
             for base, stop in self._chunks(text):
                 chunk = text if stop - base == len(text) else text[base:stop]
                 self._scan(chunk, base, text, out)
-            return outside(out, url_spans(text))
+            out = outside(out, url_spans(text))
+            if self._has_short_forms:
+                out = resolve_short_forms(out, text)
+            return weak_names_in_brackets(out, text, self._weak)
 
     def _chunks(self, text: str) -> Iterator[tuple[int, int]]:
         """(start, stop) of the pieces a long text is scanned in.

@@ -132,7 +132,7 @@ def separator_variants(written: str) -> set[str]:
     spaces there, hence one more key per gap.
     """
     tokens = written.replace(" - ", " ").replace("-", " ").split(" ")
-    out = {" ".join(tokens)}
+    out = {" ".join(tokens), written}  # as written keeps every spaced dash it has
     for gap in range(1, len(tokens)):
         out.add(" ".join(tokens[:gap]) + " - " + " ".join(tokens[gap:]))
     return out

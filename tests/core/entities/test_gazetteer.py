@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from briefreader.entities import Gazetteer, GazetteerError, Matcher, load_gazetteer
-from briefreader.entities.gazetteer import Entity, plural
+from briefreader.entities.entries import plural
+from briefreader.entities.gazetteer import Entity
 from briefreader.entities.match_text import fold_key
 from briefreader.paths import DataPaths
 

@@ -246,7 +246,11 @@ def test_any_punctuation_sets_a_mention_off() -> None:
 
 def test_joiners_and_other_scripts_continue_a_word() -> None:
     assert spans("Afghans\u00adTürkiye ISKPдом ISKP中国") == []
-    assert spans("داعش و ISKP") == [("ISKP", "group", "Islamic State Khorasan Province")]
+    assert spans("داعشو ISKP") == [("ISKP", "group", "Islamic State Khorasan Province")]
+    assert spans("داعش و ISKP") == [
+        ("داعش", "group", "Islamic State"),
+        ("ISKP", "group", "Islamic State Khorasan Province"),
+    ]
 
 
 def test_a_long_text_is_scanned_in_chunks_with_the_same_result(

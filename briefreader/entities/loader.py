@@ -1,0 +1,278 @@
+"""Reading the gazetteer: the bundled TOML files plus the analyst's own.
+
+The bundled files live in `resources/gazetteer/`; every `*.toml` there is
+read, in name order. Each may hold `group` and `country` entries, `negatives`
+(phrases that are never mentions), `sources` (the official lists, with the
+date of the copy read) and rule tables the matcher reads elsewhere. The
+analyst's additions (`DataPaths.user_gazetteer`) use the same format.
+
+A bad bundled file is a bug and raises `GazetteerError`; a bad user file must
+not stop the application, so its problems are collected in
+`Gazetteer.problems` (and logged) and the rest of it is used.
+
+Official names become spellings last (`_official_spellings`), once every
+curated spelling is known: a curated spelling always keeps its owner, and a
+name that lists give two organisations ("Ansar al-Sharia" is the UN's name
+for three) belongs to neither. Generic official names that would be found
+in ordinary prose ("The Base", "People's Liberation Army") are listed in
+rules.toml and kept as provenance only.
+"""
+
+from __future__ import annotations
+
+import logging
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from briefreader.domain import EntityKind
+from briefreader.entities.entries import entity_from_entry, strings
+from briefreader.entities.gazetteer import Entity, Gazetteer, GazetteerError
+from briefreader.entities.listings import Source, official_spellings
+from briefreader.entities.match_text import fold_key
+from briefreader.entities.relations import Relation
+from briefreader.paths import resources_dir
+
+log = logging.getLogger(__name__)
+
+_KINDS: dict[str, EntityKind] = {"group": "group", "country": "country"}
+#: Official acronyms this short are checked in context like "IS" and "US".
+_GUARD_ACRONYMS_UP_TO = 4
+
+
+@dataclass
+class _Draft:
+    """Entities, sources and negatives read so far, in order, before validation."""
+
+    entities: dict[str, Entity] = field(default_factory=dict)
+    negatives: list[str] = field(default_factory=list)
+    sources: dict[str, Source] = field(default_factory=dict)
+    generic: set[str] = field(default_factory=set)
+    problems: list[str] = field(default_factory=list)
+
+
+def bundled_dir() -> Path:
+    return resources_dir() / "gazetteer"
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    with path.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def _entries(data: Mapping[str, Any]) -> Iterable[tuple[EntityKind, Mapping[str, Any]]]:
+    for key, kind in _KINDS.items():
+        entries = data.get(key, [])
+        if not isinstance(entries, list):
+            raise GazetteerError(f"`{key}` must be a list of entries")
+        for entry in entries:
+            if not isinstance(entry, Mapping):
+                raise GazetteerError(f"`{key}` entries must be tables")
+            yield kind, entry
+
+
+def _sources(data: Mapping[str, Any]) -> list[Source]:
+    table = data.get("sources", {})
+    if not isinstance(table, Mapping):
+        raise GazetteerError("`sources` must be a table of tables")
+    out = []
+    for key, value in table.items():
+        if not isinstance(value, Mapping) or not isinstance(value.get("title"), str):
+            raise GazetteerError(f"sources.{key} needs a title")
+        out.append(
+            Source(key, value["title"], str(value.get("read", "")), str(value.get("copy", "")))
+        )
+    return out
+
+
+def _read_common(draft: _Draft, data: Mapping[str, Any], where: str) -> None:
+    draft.negatives.extend(strings(data.get("negatives"), f"{where}: negatives"))
+    for source in _sources(data):
+        draft.sources[source.key] = source
+    for name in strings(data.get("official_names_not_matched"), f"{where}: generic names"):
+        draft.generic.add(fold_key(name).casefold())
+
+
+def _merge(old: Entity, new: Entity) -> Entity:
+    def unique(*parts: Iterable[Any]) -> tuple[Any, ...]:
+        return tuple(dict.fromkeys(item for part in parts for item in part))
+
+    scripts = dict(old.scripts)
+    for language, names in new.scripts:
+        scripts[language] = unique(scripts.get(language, ()), names)
+    return replace(
+        old,
+        aliases=unique(old.aliases, new.aliases),
+        acronyms=unique(old.acronyms, new.acronyms),
+        demonyms=unique(old.demonyms, new.demonyms),
+        guarded=unique(old.guarded, new.guarded),
+        relations=unique(old.relations, new.relations),
+        scripts=tuple(scripts.items()),
+        listings=unique(old.listings, new.listings),
+        short_forms=unique(old.short_forms, new.short_forms),
+    )
+
+
+def _owners(entities: Iterable[Entity]) -> dict[str, str]:
+    return {fold_key(s): e.canonical for e in entities for s in e.spellings}
+
+
+def _add_user_entity(draft: _Draft, entity: Entity) -> None:
+    """Merge one user entry, dropping spellings another entity owns."""
+    owners = _owners(e for e in draft.entities.values() if e.canonical != entity.canonical)
+    taken = {
+        s for s in entity.spellings if owners.get(fold_key(s), entity.canonical) != entity.canonical
+    }
+    for spelling in sorted(taken):
+        draft.problems.append(
+            f"{spelling!r} already means {owners[fold_key(spelling)]!r}; "
+            f"not added to {entity.canonical!r}"
+        )
+    entity = replace(
+        entity,
+        aliases=tuple(a for a in entity.aliases if a not in taken),
+        acronyms=tuple(a for a in entity.acronyms if a not in taken),
+        demonyms=tuple(d for d in entity.demonyms if d not in taken),
+        scripts=tuple(
+            (language, tuple(n for n in names if n not in taken))
+            for language, names in entity.scripts
+        ),
+    )
+    old = draft.entities.get(entity.canonical)
+    if old is not None and old.kind != entity.kind:
+        draft.problems.append(f"{entity.canonical!r} is a {old.kind}, not a {entity.kind}")
+        return
+    draft.entities[entity.canonical] = _merge(old, entity) if old else entity
+
+
+def _load_user_file(draft: _Draft, path: Path) -> None:
+    try:
+        data = _read_toml(path)
+        entries = list(_entries(data))
+        _read_common(draft, data, str(path))
+    except (OSError, tomllib.TOMLDecodeError, GazetteerError) as error:
+        draft.problems.append(f"{path}: {error}")
+        return
+    for kind, entry in entries:
+        try:
+            entity = entity_from_entry(entry, kind)
+        except GazetteerError as error:
+            draft.problems.append(f"{path}: {error}")
+            continue
+        _add_user_entity(draft, entity)
+
+
+def _drop_unknown_relations(draft: _Draft) -> None:
+    """A user entry may name a relation target that does not exist: report, drop."""
+    for canonical, entity in list(draft.entities.items()):
+        kept: list[Relation] = []
+        for relation in entity.relations:
+            if relation.target in draft.entities and relation.target != canonical:
+                kept.append(relation)
+            else:
+                draft.problems.append(
+                    f"{canonical!r}: {relation.kind} {relation.target!r} is not in the gazetteer"
+                )
+        if len(kept) != len(entity.relations):
+            draft.entities[canonical] = replace(entity, relations=tuple(kept))
+
+
+def _official_spellings(draft: _Draft) -> None:
+    """Add the spellings of every official name nobody else owns (see the module doc)."""
+    curated: dict[str, str] = {}
+    for entity in draft.entities.values():
+        for spelling in entity.spellings:
+            curated.setdefault(fold_key(spelling).casefold(), entity.canonical)
+    known_acronyms = {a for e in draft.entities.values() for a in e.acronyms}
+    country_names = {
+        fold_key(n).casefold()
+        for e in draft.entities.values()
+        if e.kind == "country"
+        for n in e.names
+    }
+
+    def is_country(text: str) -> bool:
+        return fold_key(text).casefold() in country_names
+
+    claims: dict[str, dict[str, dict[str, bool]]] = {}
+    weak: dict[str, list[str]] = {}
+    for entity in draft.entities.values():
+        for listing in entity.listings:
+            for printed in listing.names:
+                if fold_key(printed).casefold() in draft.generic:
+                    weak.setdefault(entity.canonical, []).append(printed)
+                    continue
+                for spelling, acronym in official_spellings(printed, known_acronyms, is_country):
+                    key = fold_key(spelling)
+                    folded = key.casefold()
+                    owner = curated.get(folded, entity.canonical)
+                    if folded in draft.generic:
+                        weak.setdefault(entity.canonical, []).append(spelling)
+                    if not key or folded in draft.generic or owner != entity.canonical:
+                        continue
+                    spellings = claims.setdefault(folded, {}).setdefault(entity.canonical, {})
+                    spellings.setdefault(spelling, acronym)
+    additions: dict[str, list[tuple[str, bool]]] = {}
+    for by_owner in claims.values():
+        if len(by_owner) == 1:  # a name two organisations are given is neither's
+            ((canonical, spellings),) = by_owner.items()
+            additions.setdefault(canonical, []).extend(spellings.items())
+    for canonical, names in weak.items():
+        entity = draft.entities[canonical]
+        draft.entities[canonical] = replace(entity, weak=tuple(dict.fromkeys(names)))
+    for canonical, spellings in additions.items():
+        entity = draft.entities[canonical]
+        names = [s for s, acronym in spellings if not acronym]
+        acronyms = [s for s, acronym in spellings if acronym]
+        short = [a for a in acronyms if sum(c.isalpha() for c in a) <= _GUARD_ACRONYMS_UP_TO]
+        draft.entities[canonical] = replace(
+            entity,
+            aliases=(*entity.aliases, *names),
+            acronyms=(*entity.acronyms, *acronyms),
+            guarded=(*entity.guarded, *short),
+        )
+
+
+def _check_bundled(draft: _Draft) -> None:
+    """Relations and listings of the bundled files must name what exists."""
+    for canonical, entity in draft.entities.items():
+        for relation in entity.relations:
+            if relation.target not in draft.entities:
+                raise GazetteerError(
+                    f"{canonical!r}: {relation.kind} {relation.target!r} is not in the gazetteer"
+                )
+        for listing in entity.listings:
+            if listing.source not in draft.sources:
+                raise GazetteerError(f"{canonical!r}: unknown source {listing.source!r}")
+
+
+def load_gazetteer(user_file: Path | None = None, bundled: Path | None = None) -> Gazetteer:
+    """The bundled gazetteer plus the analyst's additions, if the file exists."""
+    folder = bundled or bundled_dir()
+    files = sorted(folder.glob("*.toml"))
+    if not files:
+        raise GazetteerError(f"no gazetteer files in {folder}")
+    draft = _Draft()
+    for path in files:
+        data = _read_toml(path)
+        for kind, entry in _entries(data):
+            entity = entity_from_entry(entry, kind)
+            if entity.canonical in draft.entities:
+                raise GazetteerError(f"{path.name}: {entity.canonical!r} is listed twice")
+            draft.entities[entity.canonical] = entity
+        _read_common(draft, data, path.name)
+    _check_bundled(draft)
+    if user_file is not None and user_file.is_file():
+        _load_user_file(draft, user_file)
+    _drop_unknown_relations(draft)
+    _official_spellings(draft)
+    for problem in draft.problems:
+        log.warning("gazetteer: %s", problem)
+    return Gazetteer(
+        entities=tuple(draft.entities.values()),
+        negatives=tuple(dict.fromkeys(draft.negatives)),
+        problems=tuple(draft.problems),
+        sources=tuple(draft.sources.values()),
+    )
