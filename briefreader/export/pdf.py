@@ -17,7 +17,7 @@ from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Sp
 
 from briefreader.domain import Mention
 from briefreader.export.canvas import PageInfo
-from briefreader.export.chunks import chunk_spans
+from briefreader.export.chunks import MentionIndex, chunk_spans
 from briefreader.export.citations import (
     SourceList,
     citation_markup,
@@ -208,12 +208,14 @@ class StoryBuilder:
                 )
             )
         bar = BAR[e.integrity]
-        for start, end, first in chunk_spans(e.quote, item.mentions):
+        mentions = MentionIndex(item.mentions)
+        for start, end, first in chunk_spans(e.quote, mentions):
             style = s.quote if first else s.quote_cont
             text = e.quote[start:end]
-            frags = self._quotes.fragments(text, item.mentions, start, style)
+            inside = mentions.within(start, end)
+            frags = self._quotes.fragments(text, inside, start, style)
             if frags is None:
-                para = QuoteParagraph(w.highlighted(text, item.mentions, offset=start), style)
+                para = QuoteParagraph(w.highlighted(text, inside, offset=start), style)
             else:
                 para = QuoteParagraph(text, style, frags=frags)
             para.bar = bar
