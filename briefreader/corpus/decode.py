@@ -1,11 +1,18 @@
-"""Bytes to text: BOM, strict UTF-8, UTF-16, then a flagged legacy guess.
+"""Bytes to text: BOM, strict UTF-8, the declared charset, then a measured guess.
 
 The order matters. A BOM is authoritative; strict UTF-8 almost never
 succeeds by accident on legacy bytes; UTF-16 without a BOM is recognised by
-its pattern of NUL bytes. Only then do we guess a legacy encoding, and a guess
-is always reported with its confidence. Bytes that look binary, or that no
-encoding explains without garbage, are rejected with a reason rather than
-decoded into nonsense.
+its pattern of NUL bytes. A charset the file declares for itself (an HTML
+meta tag) comes next. Only then is a legacy encoding guessed
+(charset_guess.py), and a guess is used only when its confidence reaches
+`MIN_CONFIDENCE`, a threshold measured on a labelled set
+(tests/core/corpus/charsets/: at or above it, 96.7 % of the tuning part and 98.1 %
+of the blind part were read right). Below it the text is read as UTF-8 with
+every undecodable byte shown as U+FFFD, and flagged: a visible gap is better
+than confident nonsense, and the library keeps the original bytes.
+
+A stray NUL byte (a copy-paste accident in a 7 KB article) is removed with a
+warning; only files that really look binary are rejected.
 """
 
 from __future__ import annotations
@@ -13,10 +20,9 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from charset_normalizer import from_bytes
-
+from briefreader.corpus.charset_guess import guess_encoding
 from briefreader.corpus.errors import Rejected
 
 #: Signatures of common binary formats, so the rejection can name the format.
@@ -45,12 +51,25 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
-#: Tie-break order among equally good legacy guesses.
-_PREFERRED = {
-    name: rank for rank, name in enumerate(("cp1252", "iso8859_15", "latin_1", "mac_roman"))
+#: A guess below this confidence is not used (see the module docstring).
+MIN_CONFIDENCE = 0.6
+#: More NUL bytes than this share (outside UTF-16) means a binary file.
+MAX_NUL_SHARE = 0.01
+#: Declared charset labels as browsers read them (WHATWG): "iso-8859-1" is
+#: really windows-1252, "gb2312" really GBK, and so on.
+_LABELS = {
+    **dict.fromkeys(
+        ("iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "ascii", "us-ascii"), "cp1252"
+    ),
+    **dict.fromkeys(("iso-8859-9", "iso8859-9", "latin5"), "cp1254"),
+    **dict.fromkeys(("iso-8859-11", "tis-620"), "cp874"),
+    **dict.fromkeys(("gb2312", "gbk", "x-gbk", "gb_2312-80"), "gb18030"),
+    **dict.fromkeys(("big5", "big5-hkscs"), "big5hkscs"),
+    **dict.fromkeys(("shift_jis", "shift-jis", "sjis", "windows-31j", "x-sjis"), "cp932"),
+    **dict.fromkeys(("euc-kr", "ks_c_5601-1987", "windows-949"), "cp949"),
+    **dict.fromkeys(("x-mac-cyrillic", "x-mac-ukrainian"), "mac_cyrillic"),
+    **dict.fromkeys(("macintosh", "x-mac-roman", "mac"), "mac_roman"),
 }
-#: Below this confidence a legacy guess is refused: the text would be garbage.
-MIN_GUESS_CONFIDENCE = 0.5
 #: C0 controls other than tab, newline, carriage return and form feed.
 _BINARY_CONTROLS = frozenset(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D}
 
@@ -91,24 +110,50 @@ def decode_bytes(data: bytes, *, declared: str = "") -> Decoded:
     utf16 = _utf16_without_bom(data)
     if utf16 is not None:
         return utf16
-    if b"\x00" in data:
-        raise Undecodable("binary file (contains NUL bytes)")
+    data, removed = _strip_nuls(data)
     if _control_ratio(data) > 0.05:
         raise Undecodable("binary file (too many control bytes)")
+    decoded = _decode_text(data, declared)
+    if removed:
+        note = f"{removed} NUL byte{'s' if removed != 1 else ''} removed"
+        decoded = replace(decoded, warnings=(*decoded.warnings, note))
+    return decoded
+
+
+def _strip_nuls(data: bytes) -> tuple[bytes, int]:
+    """`data` without its NUL bytes, and how many there were; binary if there are many."""
+    count = data.count(0)
+    if not count:
+        return data, 0
+    if count > max(1, len(data) * MAX_NUL_SHARE):
+        raise Undecodable("binary file (contains NUL bytes)")
+    stripped = data.replace(b"\x00", b"")
+    if not stripped:
+        raise Undecodable("binary file (contains NUL bytes)")
+    return stripped, count
+
+
+def _decode_text(data: bytes, declared: str) -> Decoded:
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
-    if declared:
-        try:
-            text = data.decode(declared)
-        except (UnicodeDecodeError, LookupError):
-            pass
-        else:
-            return Decoded(
-                text, declared, warnings=(f"not UTF-8; read as {declared}, as declared",)
-            )
+    if declared and (text := _as_declared(data, declared)) is not None:
+        encoding = _LABELS.get(declared.lower(), declared)
+        return Decoded(text, encoding, warnings=(f"not UTF-8; read as {declared}, as declared",))
     return _mostly_utf8(data) or _guess_legacy(data)
+
+
+def _as_declared(data: bytes, declared: str) -> str | None:
+    """The text under the declared charset, or None if it does not fit the bytes."""
+    encoding = _LABELS.get(declared.lower(), declared)
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+    if any(unicodedata.category(char) == "Cc" and char not in "\t\n\r\f" for char in text):
+        return None  # control characters: the declaration is wrong
+    return text
 
 
 def _utf16_without_bom(data: bytes) -> Decoded | None:
@@ -151,115 +196,54 @@ def _mostly_utf8(data: bytes) -> Decoded | None:
     if valid < 3 or strays > valid:
         return None
 
-    def legacy(match: re.Match[str]) -> str:
-        byte = bytes([ord(match.group(0)) - 0xDC00])
-        try:
-            return byte.decode("cp1252")
-        except UnicodeDecodeError:
-            return byte.decode("latin-1")
+    as_cp1252 = 0
 
+    def legacy(match: re.Match[str]) -> str:
+        nonlocal as_cp1252
+        byte = ord(match.group(0)) - 0xDC00
+        if byte in _TYPOGRAPHY:
+            as_cp1252 += 1
+            return bytes([byte]).decode("cp1252")
+        return "\ufffd"  # a broken UTF-8 sequence: nothing to guess from
+
+    text = _STRAY.sub(legacy, text)
+    parts = []
+    if as_cp1252:
+        parts.append(f"{as_cp1252} stray byte(s) read as cp1252")
+    if strays - as_cp1252:
+        parts.append(f"{strays - as_cp1252} invalid byte(s) shown as \ufffd")
     return Decoded(
-        _STRAY.sub(legacy, text),
+        text,
         "utf-8",
         round(1.0 - strays / (valid + strays), 2),
-        (f"mostly UTF-8; {strays} stray byte(s) read as cp1252",),
+        ("mostly UTF-8; " + ", ".join(parts),),
     )
+
+
+#: Windows-1252 bytes a UTF-8 text picks up from a pasted Windows snippet:
+#: quotes, dashes, the ellipsis, the euro sign, bullets and the no-break space.
+_TYPOGRAPHY = frozenset((0x80, 0x85, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0xA0))
 
 
 def _guess_legacy(data: bytes) -> Decoded:
-    matches = list(from_bytes(data[:1_000_000]))
-    best = matches[0] if matches else None
-    if best is not None:
-        # Code pages that decode the bytes equally well tie on chaos; the
-        # Western ones are far more common in English-language reporting.
-        tied = [m for m in matches if m.chaos <= best.chaos + 0.01]
-        best = min(tied, key=lambda m: _PREFERRED.get(str(m.encoding), len(_PREFERRED)))
-    ascii_share = sum(1 for byte in data[:65536] if byte < 0x80) / len(data[:65536])
-    if ascii_share >= 0.9 and (best is None or str(best.encoding) in _MULTIBYTE):
-        # Text that is nearly all ASCII with a few high bytes is Western prose
-        # with accents, not Chinese or Japanese: the detector has too little
-        # to go on, so pick the single-byte code page that makes real words.
-        encoding, confidence = _western_guess(data)
-    elif best is None:
-        raise Undecodable("undecodable bytes: neither UTF-8, UTF-16 nor any legacy encoding fits")
-    else:
-        confidence = round(max(0.0, 1.0 - float(best.chaos)), 2)
-        encoding = str(best.encoding)
-    if confidence < MIN_GUESS_CONFIDENCE:
-        raise Undecodable(
-            f"undecodable bytes: the best guess ({encoding}) would be garbage "
-            f"(confidence {confidence:.2f})"
+    """The measured guess if it is confident enough, else UTF-8 with U+FFFD, flagged."""
+    guess = guess_encoding(data)
+    # A guess is never certain: shown with two decimals, it never claims 1.00.
+    confidence = min(round(guess.confidence, 2), 0.99) if guess else 0.0
+    if guess is not None and guess.confidence >= MIN_CONFIDENCE:
+        return Decoded(
+            guess.text,
+            guess.encoding,
+            confidence,
+            (f"not UTF-8; encoding guessed ({guess.encoding}, confidence {confidence:.2f})",),
         )
-    try:
-        text = data.decode(encoding)
-    except (UnicodeDecodeError, LookupError) as error:
-        raise Undecodable(f"undecodable bytes: {error}") from None
-    for common in _PREFERRED:  # name the common code page when it reads the same
-        if common != encoding and _decodes_to(data, common, text):
-            encoding = common
-            break
+    best = f"best guess {guess.encoding}, confidence {confidence:.2f}" if guess else "no guess"
     return Decoded(
-        text,
-        encoding,
+        data.decode("utf-8", errors="replace"),
+        "utf-8",
         confidence,
-        (f"not UTF-8; encoding guessed ({encoding}, confidence {confidence:.2f})",),
+        (
+            f"encoding unknown ({best}): read as UTF-8 with the bytes it cannot explain "
+            "shown as \ufffd",
+        ),
     )
-
-
-def _decodes_to(data: bytes, encoding: str, text: str) -> bool:
-    try:
-        return data.decode(encoding) == text
-    except UnicodeDecodeError:
-        return False
-
-
-_MULTIBYTE = frozenset(
-    [
-        "cp932",
-        "cp949",
-        "cp950",
-        "gb2312",
-        "gb18030",
-        "gbk",
-        "big5",
-        "big5hkscs",
-        "johab",
-        "euc_jp",
-        "euc_kr",
-        "euc_jis_2004",
-        "euc_jisx0213",
-        "shift_jis",
-        "shift_jis_2004",
-        "shift_jisx0213",
-        "hz",
-        "iso2022_jp",
-        "iso2022_kr",
-    ]
-)
-_WESTERN = ("cp1252", "mac_roman", "iso8859_15", "latin_1")
-
-
-def _western_guess(data: bytes) -> tuple[str, float]:
-    """The Western code page whose accented letters sit inside words, and its score."""
-    sample = data[:65536]
-    best, best_score = "cp1252", -1.0
-    for encoding in _WESTERN:
-        text = sample.decode(encoding, errors="replace")
-        high = [i for i, char in enumerate(text) if ord(char) > 0x7F]
-        good = sum(1 for i in high if _fits_word(text, i))
-        score = good / len(high) if high else 0.0
-        if score > best_score:
-            best, best_score = encoding, score
-    return best, round(best_score, 2)
-
-
-def _fits_word(text: str, i: int) -> bool:
-    """A lower-case letter beside letters, or typography beside spaces and letters."""
-    char = text[i]
-    before = text[i - 1] if i else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
-    if char.isalpha():
-        return (char.islower() and (before.isalpha() or after.isalpha())) or (
-            char.isupper() and not before.isalpha()
-        )
-    return unicodedata.category(char) in {"Pi", "Pf", "Pd", "Po", "Zs", "Sc"}
