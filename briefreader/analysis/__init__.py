@@ -1,15 +1,16 @@
 """Analysis: who is rising, who appears with whom, what changed since the last briefing.
 
-No Qt. Everything reads per-document entity counts kept in the library file
-(schema.py), filled once per document at import; no view re-scans text.
+No Qt. Everything reads per-document entity counts kept beside the library
+(schema.py, in `opening.counts_path(paths)`), filled once per document at
+import; no view re-scans text.
 
 Opening and the import hook::
 
     opened = opening.open_counts(paths)          # seeds a fresh data dir, syncs, CLI-style
-    counts = Counts.open(paths.library_db)       # the window keeps one open
-    opening.sync_counts(counts, matcher)         # after every import: counts what is new,
+    counts = Counts.open(opening.counts_path(paths))   # the window keeps one open
+    opening.sync_counts(counts, library, matcher)  # after every import: counts what is new,
         # drops replaced versions, follows dates the library learnt, recounts all
-        # when the gazetteer changed; a no-op costs a millisecond
+        # when the gazetteer changed; with nothing to do it reads the library's listing
 
 Views (each takes a `Scope(start, end, doc_ids)`: a period and/or the documents
 the list shows; default: the whole library)::

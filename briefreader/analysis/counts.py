@@ -1,11 +1,18 @@
-"""Per-document entity counts, kept in the library so that no view re-scans text.
+"""Per-document entity counts, kept beside the library so that no view re-scans text.
 
-`Counts.sync(matcher)` is the one hook: called after an import it counts the
-documents the import added (and drops the versions it replaced); called on
-an existing library it backfills whatever is missing; called after the
-gazetteer changed (the analyst added spellings) it recounts everything,
-because every count may differ. It is cheap when there is nothing to do, so
-callers may call it whenever they are unsure.
+`Counts.sync(library, find, fingerprint)` is the one hook: called after an
+import it counts the documents the import added (and drops the versions it
+replaced); called on an existing library it backfills whatever is missing;
+called after the gazetteer changed (the analyst added spellings) it
+recounts everything, because every count may differ. With nothing to do it
+costs one listing of the library (no text is read), so callers may call it
+whenever they are unsure.
+
+The counts live in a SQLite file of their own in the data directory's cache
+(`opening.counts_path`), keyed by document id, not in the library's file:
+with a team workspace the library is on the team's server while the
+gazetteer, and so the counts, are each analyst's own; and a cache that can
+be deleted and rebuilt does not belong in a file that is backed up.
 
 The reading side is deliberately thin: the view modules (trends, cooccur,
 dossier, since) ask `Counts.read` for rows; this module only keeps the
@@ -24,8 +31,7 @@ from typing import Any
 
 from briefreader.analysis import schema, writing
 from briefreader.analysis.tally import EntityKey, MentionFinder, tally_document
-from briefreader.corpus.rows import document_from_row
-from briefreader.domain import Document
+from briefreader.corpus.library import Library
 
 #: Documents counted per transaction: small enough that progress moves and a
 #: reader on another thread never waits long, large enough to commit rarely.
@@ -68,13 +74,11 @@ class Counts:
         self._lock = threading.RLock()
         #: Entity ids met in the current write transaction.
         self._ids: dict[EntityKey, int] = {}
-        #: `PRAGMA data_version` after our last sync: while it stays the same,
-        #: no other connection (an import, another process) changed the file.
-        self._seen_version: int | None = None
 
     @classmethod
-    def open(cls, library_db: Path) -> Counts:
-        return cls(schema.connect(library_db))
+    def open(cls, path: Path) -> Counts:
+        """The counts kept in `path` (created empty if missing; fill them with `sync`)."""
+        return cls(schema.connect(path))
 
     def close(self) -> None:
         with self._lock:
@@ -119,19 +123,22 @@ class Counts:
         rows = self.read("SELECT n, doc_id, day, dated, imported, mentions FROM analysis_docs")
         return {r[0]: DocFacts(r[0], r[1], r[2], bool(r[3]), r[4], r[5]) for r in rows}
 
-    def numbers_of(self, doc_ids: Sequence[str]) -> set[int]:
-        """The document numbers of these ids (ids not counted are left out)."""
-        wanted = set(doc_ids)
-        rows = self.read("SELECT n, doc_id FROM analysis_docs")
-        return {n for n, doc_id in rows if doc_id in wanted}
+    def document_entities(self) -> dict[str, frozenset[EntityKey]]:
+        """Every counted document's entities (what the facets filter on)."""
+        named: dict[str, set[EntityKey]] = {}
+        for doc_id, kind, canonical in self.read(
+            "SELECT d.doc_id, e.kind, e.canonical FROM analysis_counts c "
+            "JOIN analysis_docs d ON d.n = c.doc JOIN analysis_entities e ON e.id = c.entity"
+        ):
+            named.setdefault(doc_id, set()).add((kind, canonical))
+        found = {doc_id: frozenset(keys) for doc_id, keys in named.items()}
+        for doc_id in self.counted() - found.keys():
+            found[doc_id] = frozenset()
+        return found
 
-    def pending(self) -> int:
-        """Current documents not counted yet (0 once a sync has run)."""
-        row = self.read(
-            "SELECT COUNT(*) FROM documents WHERE current = 1 "
-            "AND id NOT IN (SELECT doc_id FROM analysis_docs)"
-        )
-        return int(row[0][0])
+    def counted(self) -> set[str]:
+        """The ids of every counted document."""
+        return {row[0] for row in self.read("SELECT doc_id FROM analysis_docs")}
 
     # -- keeping the tables right -------------------------------------------
 
@@ -148,7 +155,11 @@ class Counts:
             self._db.execute("COMMIT")
 
     def sync(
-        self, find: MentionFinder, fingerprint: str, progress: SyncProgress | None = None
+        self,
+        library: Library,
+        find: MentionFinder,
+        fingerprint: str,
+        progress: SyncProgress | None = None,
     ) -> SyncReport:
         """Bring the tables in step with the library's current documents.
 
@@ -157,45 +168,28 @@ class Counts:
         counts were made with, every document is counted again.
         """
         stamp = f"{schema.SCHEMA_VERSION}:{fingerprint}"
-        rebuilt = False
+        listing = {listed.id: listed for listed in library.listing()}
         with self._transaction() as db:
-            if schema.get_meta(db, "fingerprint") != stamp:
+            rebuilt = schema.get_meta(db, "fingerprint") != stamp
+            if rebuilt:
                 schema.clear(db)
                 schema.set_meta(db, "fingerprint", stamp)
-                rebuilt = True
-            elif self._seen_version == _data_version(db):
-                return SyncReport()  # nobody wrote to the library since our last sync
-            removed = writing.remove_superseded(db)
-            redated = writing.redate(db)
-        todo = [
-            row[0]
-            for row in self.read(
-                "SELECT id FROM documents WHERE current = 1 "
-                "AND id NOT IN (SELECT doc_id FROM analysis_docs) ORDER BY seq"
-            )
-        ]
+            removed = writing.remove_gone(db, set(listing))
+            redated = writing.redate(db, listing)
+        counted_ids = self.counted()
+        todo = [doc_id for doc_id in listing if doc_id not in counted_ids]
         added = 0
         for start in range(0, len(todo), BATCH):
-            batch = self._load(todo[start : start + BATCH])
-            counted = [(doc, imported, tally_document(doc, find)) for doc, imported in batch]
+            counted = []
+            for doc_id in todo[start : start + BATCH]:
+                doc = library.get(doc_id)
+                if doc is not None:
+                    counted.append((doc, listing[doc_id].imported_at, tally_document(doc, find)))
             with self._transaction() as db:
                 added += writing.insert(db, counted, self._entity_in)
             if progress is not None:
                 progress(min(start + BATCH, len(todo)), len(todo))
-        with self._lock:
-            self._seen_version = _data_version(self._db)
         return SyncReport(added, removed, redated, rebuilt)
-
-    def _load(self, doc_ids: Sequence[str]) -> list[tuple[Document, str]]:
-        """The documents (with their file's import time) in the order of `doc_ids`."""
-        marks = ",".join("?" * len(doc_ids))
-        rows = self.read(
-            "SELECT d.id, d.title, d.body, d.story_id, d.version, d.meta, f.imported_at "
-            f"FROM documents d JOIN files f ON f.id = d.file_id WHERE d.id IN ({marks})",
-            doc_ids,
-        )
-        by_id = {row[0]: (document_from_row(row[:6]), row[6]) for row in rows}
-        return [by_id[doc_id] for doc_id in doc_ids if doc_id in by_id]
 
     def _entity_in(self, db: sqlite3.Connection, key: EntityKey) -> int:
         entity = self._ids.get(key)
@@ -208,7 +202,3 @@ class Counts:
             ).fetchone()[0]
             self._ids[key] = entity
         return entity
-
-
-def _data_version(db: sqlite3.Connection) -> int:
-    return int(db.execute("PRAGMA data_version").fetchone()[0])

@@ -8,9 +8,10 @@ matcher cache, and sync the counts so that a view never reads stale ones.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from briefreader.analysis.counts import Counts, SyncProgress, SyncReport
-from briefreader.corpus.library import open_library
+from briefreader.corpus.library import Library, open_library
 from briefreader.entities import Gazetteer, Matcher, load_gazetteer
 from briefreader.entities.cache import cached_matcher, fingerprint
 from briefreader.paths import DataPaths
@@ -32,11 +33,16 @@ def load_matcher(paths: DataPaths) -> Matcher:
     return cached_matcher(load_gazetteer(paths.user_gazetteer), paths.cache_dir)
 
 
+def counts_path(paths: DataPaths) -> Path:
+    """Where a data directory keeps its counts: a cache, rebuilt when deleted."""
+    return paths.cache_dir / "analysis.sqlite3"
+
+
 def sync_counts(
-    counts: Counts, matcher: Matcher, progress: SyncProgress | None = None
+    counts: Counts, library: Library, matcher: Matcher, progress: SyncProgress | None = None
 ) -> SyncReport:
     """The import hook: count what the library gained, with this matcher."""
-    return counts.sync(matcher.find, fingerprint(matcher.gazetteer), progress)
+    return counts.sync(library, matcher.find, fingerprint(matcher.gazetteer), progress)
 
 
 def open_counts(
@@ -47,12 +53,12 @@ def open_counts(
     progress: SyncProgress | None = None,
 ) -> Opened:
     """The data directory's counts, synced; the caller closes `Opened.counts`."""
-    open_library(paths, seed=seed).close()  # creates and seeds a fresh data directory
     matcher = matcher or load_matcher(paths)
-    counts = Counts.open(paths.library_db)
-    try:
-        report = sync_counts(counts, matcher, progress)
-    except BaseException:
-        counts.close()
-        raise
+    with open_library(paths, seed=seed) as library:
+        counts = Counts.open(counts_path(paths))
+        try:
+            report = sync_counts(counts, library, matcher, progress)
+        except BaseException:
+            counts.close()
+            raise
     return Opened(counts, matcher, report)

@@ -1,9 +1,10 @@
-"""The analysis tables, kept in the library's SQLite file beside the documents.
+"""The analysis tables, in a SQLite file of their own beside the library.
 
 They are a cache derived from the documents and the gazetteer, never the
 truth: `Counts.sync` rebuilds them whole when the gazetteer or this schema
-changes, and fills in what an import added. Keeping them in the library
-file lets one query join a count to its document's title and current flag.
+changes, and fills in what an import added; deleting the file costs one
+recount. Each document's title, publisher and dates are copied here so a
+view never has to open the library.
 
 - `analysis_docs`: one row per current document: `n` is its number in the
   bitsets, `day` the date the views place it on (its publication date, or
@@ -98,14 +99,14 @@ TABLES = (
 )
 
 
-def connect(library_db: Path) -> sqlite3.Connection:
-    """A connection of our own to the library file (WAL lets it share with the library's).
+def connect(path: Path) -> sqlite3.Connection:
+    """A connection to the counts file (WAL: the window and a CLI command may share it).
 
     Tables of another schema version are dropped and made anew: they are a
     cache, and the next sync fills them.
     """
-    library_db.parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(library_db, check_same_thread=False, timeout=30, isolation_level=None)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(path, check_same_thread=False, timeout=30, isolation_level=None)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("CREATE TABLE IF NOT EXISTS analysis_meta (key TEXT PRIMARY KEY, value TEXT)")
     if get_meta(conn, "schema") != str(SCHEMA_VERSION):

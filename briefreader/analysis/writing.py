@@ -7,11 +7,12 @@ the bitsets they feed never disagree, whatever process is interrupted.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from briefreader.analysis.bitsets import BitsWriter, allocate
 from briefreader.analysis.periods import placement, utc_second
 from briefreader.analysis.tally import DocumentTally, EntityKey
+from briefreader.corpus.rows import Listed
 from briefreader.domain import Document
 
 EntityIds = Callable[[sqlite3.Connection, EntityKey], int]
@@ -22,18 +23,18 @@ def insert(
     counted: Sequence[tuple[Document, str, DocumentTally]],
     entity_id: EntityIds,
 ) -> int:
-    """Write counted documents (document, the file's import time, tally); return how many.
+    """Write counted documents (document, its import time, tally); return how many.
 
     A document another process counted meanwhile is skipped.
     """
     bits = BitsWriter()
     n = db.execute("SELECT COALESCE(MAX(n), -1) FROM analysis_docs").fetchone()[0]
     added = 0
-    for doc, file_imported, tally in counted:
+    for doc, listed_imported, tally in counted:
         if db.execute("SELECT 1 FROM analysis_docs WHERE doc_id = ?", (doc.id,)).fetchone():
             continue
         n += 1
-        imported = utc_second(doc.imported_at or file_imported)
+        imported = utc_second(doc.imported_at or listed_imported)
         day, dated = placement(doc.date, imported)
         pbytes = (tally.paragraph_count + 7) // 8
         slot = allocate(db, n, pbytes)
@@ -74,19 +75,17 @@ def insert(
     return added
 
 
-def remove_superseded(db: sqlite3.Connection) -> int:
-    """Drop documents that are no longer current (replaced by a new version, or gone)."""
+def remove_gone(db: sqlite3.Connection, current: set[str]) -> int:
+    """Drop documents the library no longer lists as current (replaced, or gone)."""
     gone = [
         row
-        for row in db.execute(
-            "SELECT n, slot, pbytes FROM analysis_docs "
-            "WHERE doc_id NOT IN (SELECT id FROM documents WHERE current = 1)"
-        )
+        for row in db.execute("SELECT n, slot, pbytes, doc_id FROM analysis_docs")
+        if row[3] not in current
     ]
     if not gone:
         return 0
     bits = BitsWriter()
-    for n, slot, pbytes in gone:
+    for n, slot, pbytes, _ in gone:
         rows = db.execute("SELECT entity, mentions FROM analysis_counts WHERE doc = ?", (n,))
         for entity, mentions in rows.fetchall():
             bits.remove(entity, n, slot, pbytes)
@@ -107,24 +106,22 @@ def _add_total(db: sqlite3.Connection, entity: int, mentions: int, documents: in
     )
 
 
-def redate(db: sqlite3.Connection) -> int:
+def redate(db: sqlite3.Connection, listing: Mapping[str, Listed]) -> int:
     """Follow documents whose date (or publisher) the library now gives differently.
 
     The ingestion learns to find dates in more sources over time; a document
-    it dates later moves from its import day to its publication date. Only
-    rows that differ are read back into Python.
+    it dates later moves from its import day to its publication date.
     """
-    rows = db.execute(
-        "SELECT a.n, a.imported, COALESCE(json_extract(d.meta, '$.date'), ''), "
-        "COALESCE(json_extract(d.meta, '$.publisher'), '') "
-        "FROM analysis_docs a JOIN documents d ON d.id = a.doc_id "
-        "WHERE COALESCE(json_extract(d.meta, '$.date'), '') != a.published "
-        "OR COALESCE(json_extract(d.meta, '$.publisher'), '') != a.publisher"
-    ).fetchall()
-    for n, imported, published, publisher in rows:
-        day, dated = placement(published, imported)
+    changed = 0
+    rows = db.execute("SELECT n, doc_id, imported, published, publisher FROM analysis_docs")
+    for n, doc_id, imported, published, publisher in rows.fetchall():
+        listed = listing.get(doc_id)
+        if listed is None or (listed.date, listed.publisher) == (published, publisher):
+            continue
+        day, dated = placement(listed.date, imported)
         db.execute(
             "UPDATE analysis_docs SET day = ?, dated = ?, published = ?, publisher = ? WHERE n = ?",
-            (day, int(dated), published, publisher, n),
+            (day, int(dated), listed.date, listed.publisher, n),
         )
-    return len(rows)
+        changed += 1
+    return changed

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from briefreader.cli import docs, dossier, entities, export, notes, search, since, trends
+from briefreader.cli import docs, dossier, entities, export, notes, search, since, trends, watch
 
 SUBCOMMANDS: tuple[ModuleType, ...] = (
     docs,
@@ -20,4 +20,5 @@ SUBCOMMANDS: tuple[ModuleType, ...] = (
     dossier,
     trends,
     since,
+    watch,
 )

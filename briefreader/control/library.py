@@ -52,18 +52,45 @@ def document_entities(doc: Document, matcher: Matcher) -> frozenset[EntityKey]:
     return frozenset(entity_key(m) for m in matcher(text))
 
 
+def count_entities(
+    paths: DataPaths, progress: Callable[[str], None] | None = None
+) -> dict[str, frozenset[EntityKey]]:
+    """Which entities each document names (title, standfirst, body), for the facets.
+
+    Read from the analysis counts, brought up to date first: a document is
+    matched once, when it is first counted (the first start after an
+    upgrade counts the whole library), and never again at start-up.
+    """
+    opening = importlib.import_module("briefreader.analysis.opening")
+    counts_module = importlib.import_module("briefreader.analysis.counts")
+    corpus = importlib.import_module("briefreader.corpus.library")
+    matcher = opening.load_matcher(paths)
+
+    def step(done: int, total: int) -> None:
+        if progress:
+            progress(f"finding groups and countries… {done}/{total}")
+
+    with (
+        corpus.open_library(paths, seed=False) as library,
+        counts_module.Counts.open(opening.counts_path(paths)) as counts,
+    ):
+        opening.sync_counts(counts, library, matcher, step)
+        found: dict[str, frozenset[EntityKey]] = counts.document_entities()
+    return found
+
+
 def load_library(
     paths: DataPaths,
     *,
     seed: bool = True,
-    matcher: Matcher | None = None,
+    entities: bool = False,
     progress: Callable[[str], None] | None = None,
 ) -> LibrarySnapshot:
     """Open the library (importing the bundled seeds on first run) and read it whole.
 
-    With a matcher, also works out which entities each document names, for
-    the facets; that is the slow part on a large library, so it runs here in
-    the worker rather than in the window.
+    With `entities`, also says which entities each document names, for the
+    facets (see `count_entities`); on a large library's first run that is
+    the slow part, so it runs here in the worker rather than in the window.
     """
     paths.ensure()
     corpus = importlib.import_module("briefreader.corpus.library")
@@ -75,13 +102,8 @@ def load_library(
         stories = tuple(library.stories())
     finally:
         library.close()
-    entities: dict[str, frozenset[EntityKey]] = {}
-    if matcher is not None:
-        for number, doc in enumerate(documents, 1):
-            entities[doc.id] = document_entities(doc, matcher)
-            if progress and number % 50 == 0:
-                progress(f"finding groups and countries… {number}/{len(documents)}")
-    return LibrarySnapshot(documents, stories, (), entities)
+    named = count_entities(paths, progress) if entities else {}
+    return LibrarySnapshot(documents, stories, (), named)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,12 +119,13 @@ class ImportOutcome:
 
 
 def import_files(
-    paths: DataPaths,
-    files: list[Path],
-    matcher: Matcher,
-    progress: Callable[[str], None] | None = None,
+    paths: DataPaths, files: list[Path], progress: Callable[[str], None] | None = None
 ) -> ImportOutcome:
-    """Import files or folders into the library (in a worker) and read the library back."""
+    """Import files or folders into the library (in a worker) and read the library back.
+
+    The new documents are counted (the analysis views and the facets read
+    the counts) before the outcome is reported.
+    """
     corpus = importlib.import_module("briefreader.corpus.library")
     library = corpus.open_library(paths, seed=False)
 
@@ -114,7 +137,7 @@ def import_files(
         report = library.import_paths(files, progress=step)
     finally:
         library.close()
-    snapshot = load_library(paths, seed=False, matcher=matcher, progress=progress)
+    snapshot = load_library(paths, seed=False, entities=True, progress=progress)
     added = tuple(report.added) + tuple(report.new_versions)
     return ImportOutcome(
         report.summary(), added, tuple(report.skipped), snapshot, tuple(report.superseded)

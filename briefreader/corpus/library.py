@@ -28,9 +28,12 @@ from briefreader.corpus.importer import Accumulator, display_path, import_file, 
 from briefreader.corpus.report import ImportReport
 from briefreader.corpus.rows import (
     COLUMNS,
+    LISTING,
     SCHEMA,
     SCHEMA_VERSION,
+    Listed,
     document_from_row,
+    listed_from_row,
     pack_fingerprint,
     unpack_fingerprint,
 )
@@ -88,6 +91,16 @@ class Library:
                 "(SELECT MIN(seq) FROM documents AS a WHERE a.article = d.article), seq"
             ).fetchall()
         return [document_from_row(row) for row in rows]
+
+    def listing(self) -> list[Listed]:
+        """Each current document's id, title, date, publisher and import time, not its text.
+
+        What a cache kept beside the library (the analysis counts) compares
+        itself with after an import: reading every body would cost far more.
+        """
+        with self._lock:
+            rows = self._db.execute(LISTING).fetchall()
+        return [listed_from_row(row) for row in rows]
 
     def get(self, doc_id: str) -> Document | None:
         with self._lock:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from array import array
-from typing import Any
+from typing import Any, NamedTuple
 
 from briefreader.domain import Document
 
@@ -78,6 +78,33 @@ def document_from_row(row: tuple[Any, ...]) -> Document:
         if name in META_FIELDS
     }
     return Document(id=row[0], title=row[1], body=row[2], story_id=row[3], version=row[4], **fields)
+
+
+class Listed(NamedTuple):
+    """A current document as a listing knows it: no text, only what places it."""
+
+    id: str
+    title: str
+    date: str
+    publisher: str
+    imported_at: str  # the document's own import time, else its file's
+
+
+LISTING = (
+    "SELECT d.id, d.title, d.meta, f.imported_at FROM documents d "
+    "JOIN files f ON f.id = d.file_id WHERE d.current = 1"
+)
+
+
+def listed_from_row(row: tuple[Any, ...]) -> Listed:
+    meta = json.loads(row[2])
+    return Listed(
+        row[0],
+        row[1],
+        meta.get("date") or "",
+        meta.get("publisher") or "",
+        meta.get("imported_at") or row[3],
+    )
 
 
 def meta_json(doc: Document) -> str:

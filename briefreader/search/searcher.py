@@ -14,7 +14,7 @@ text the reader shows.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
@@ -168,6 +168,32 @@ class Searcher:
                 return 0
             return sum(1 for _ in searcher.docs_for_query(parsed.query))
 
+    def matching_ids(self, text: str, among: Collection[str] | None = None) -> list[str]:
+        """Ids of the documents (never notes) matching `text`, unranked.
+
+        With `among`, only those documents are considered: what a standing
+        query asks of the few documents an import just added. The matcher is
+        then walked from those documents (`skip_to`), never over every
+        posting of the query's terms, and nothing is scored.
+        """
+        parsed = self._parser.parse(text)
+        if among is not None and not among:
+            return []
+        with self._lock:
+            searcher = self._current()
+            if searcher is None:
+                return []
+            kind = wq.Term("kind", "document")
+            try:
+                if among is None:
+                    numbers = list(searcher.docs_for_query(wq.And([parsed.query, kind])))
+                else:
+                    only = wq.Or([wq.Term("id", doc_id) for doc_id in among])
+                    numbers = list(_walk(_skipping(wq.And([only, parsed.query, kind])), searcher))
+            except Exception as error:  # a query Whoosh accepted but cannot run
+                raise QueryError(f"cannot run this query ({type(error).__name__})") from error
+            return [searcher.stored_fields(n)["id"] for n in numbers]
+
     def facets(self, text: str) -> FacetCounts:
         """Counts per group, country, publisher and story over every match."""
         parsed = self._parser.parse(text)
@@ -248,3 +274,31 @@ def _expand(node: Any, reader: Any) -> set[str]:
     except Exception:
         return out
     return out
+
+
+def _skipping(q: wq.Query) -> wq.Query:
+    """`q` with every OR built as a tree of lazy unions, which can skip ahead.
+
+    On a small index Whoosh loads an OR's every match up front; walking from a
+    handful of documents, skipping is what keeps a query cheap.
+    """
+    stack = [q]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, wq.Or):
+            node.matcher_type = wq.Or.DEFAULT_MATCHER
+        stack.extend(node.children())
+    return q
+
+
+def _walk(q: wq.Query, searcher: WhooshSearcher) -> Iterator[int]:
+    """The document numbers `q` matches, found by stepping its matcher.
+
+    `docs_for_query` asks an AND for all its ids, which Whoosh computes as
+    the intersection of both sides' full sets; stepping uses `skip_to` from
+    the rarest side instead.
+    """
+    matcher = q.matcher(searcher, searcher.boolean_context())
+    while matcher.is_active():
+        yield matcher.id()
+        matcher.next()

@@ -22,6 +22,8 @@ class Changes:
     - `tags`: the set of tag names in use may have changed (refresh tag lists).
     - `grades`: a reliability grade changed (a publisher's grade reaches
       documents the store cannot name: redraw every grade shown).
+    - `watches`: a standing query or its inbox changed (redraw the inbox and
+      its count).
     """
 
     notes: frozenset[int] = frozenset()
@@ -30,6 +32,7 @@ class Changes:
     documents: frozenset[str] = frozenset()
     tags: bool = False
     grades: bool = False
+    watches: bool = False
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(
@@ -39,6 +42,7 @@ class Changes:
             documents=self.documents | other.documents,
             tags=self.tags or other.tags,
             grades=self.grades or other.grades,
+            watches=self.watches or other.watches,
         )
 
     def __bool__(self) -> bool:
@@ -49,6 +53,7 @@ class Changes:
             or self.documents
             or self.tags
             or self.grades
+            or self.watches
         )
 
     def as_dict(self) -> dict[str, object]:
@@ -60,6 +65,7 @@ class Changes:
             "documents": sorted(self.documents),
             "tags": self.tags,
             "grades": self.grades,
+            "watches": self.watches,
         }
 
 

@@ -129,9 +129,31 @@ ALTER TABLE excerpts ADD COLUMN credibility INTEGER CHECK (credibility BETWEEN 1
 ALTER TABLE excerpts ADD COLUMN claimant TEXT NOT NULL DEFAULT '';
 """
 
+# Standing queries: a saved search, the moment up to which imports have been
+# run against it, and the documents it found since (its inbox). A hit leaves
+# the inbox when its document is read or the hit is marked seen.
+_V3 = """
+CREATE TABLE watches (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    query TEXT NOT NULL,
+    created TEXT NOT NULL,
+    checked TEXT NOT NULL
+);
+CREATE TABLE watch_hits (
+    watch_id INTEGER NOT NULL REFERENCES watches (id) ON DELETE CASCADE,
+    doc_id TEXT NOT NULL,
+    found TEXT NOT NULL,
+    seen INTEGER NOT NULL DEFAULT 0 CHECK (seen IN (0, 1)),
+    PRIMARY KEY (watch_id, doc_id)
+) WITHOUT ROWID;
+CREATE INDEX watch_hits_doc ON watch_hits (doc_id);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "notes, excerpts, briefings, read state", _V1),
     Migration(2, "reliability grades per publisher and document; credibility and claims", _V2),
+    Migration(3, "standing queries and their inbox", _V3),
 )
 
 

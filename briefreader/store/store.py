@@ -28,6 +28,7 @@ from briefreader.store.notes import Note, NoteFormat, Notes, NoteSave, NoteTarge
 from briefreader.store.opening import IfLocked, Opened, Recovery, open_database
 from briefreader.store.readstate import Reading
 from briefreader.store.undo import History, Operation
+from briefreader.store.watches import Watches
 
 
 class Store:
@@ -50,6 +51,7 @@ class Store:
         self.excerpts = Excerpts(self._db, self._run, find_mentions)
         self.briefings = Briefings(self._db, self._run)
         self.grades = Grades(self._db, self._run)
+        self.watches = Watches(self._db, self._run)
         self.reading = Reading(self._db)
 
     @classmethod

@@ -13,7 +13,6 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog
 
 from briefreader.control.library import ImportOutcome, import_files
-from briefreader.control.mentions import Matcher
 from briefreader.ui.common.help import HelpOverlay
 from briefreader.ui.common.host import Host
 from briefreader.ui.common.palette import CommandPalette
@@ -69,10 +68,7 @@ def bind_commands(
 
 
 def start_import(
-    host: Host,
-    files: list[Path],
-    matcher: Matcher,
-    superseded: Callable[[tuple[str, ...]], None],
+    host: Host, files: list[Path], superseded: Callable[[tuple[str, ...]], None]
 ) -> None:
     """Import in a worker, with progress in the status bar; open the first new document.
 
@@ -92,7 +88,7 @@ def start_import(
     paths = host.paths
     host.status("importing…", 0)
     host.jobs.start(
-        lambda progress: import_files(paths, files, matcher, progress),
+        lambda progress: import_files(paths, files, progress),
         done,
         lambda error: host.status(f"import failed: {error}", 0),
         lambda text: host.status(text, 0),

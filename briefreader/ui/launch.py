@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication
 
 from briefreader.control.library import (
     LibrarySnapshot,
-    document_entities,
+    count_entities,
     load_library,
     load_matcher,
 )
@@ -116,21 +116,12 @@ def start_loading(window: MainWindow, paths: DataPaths) -> None:
         index_entities()
 
     def index_entities() -> None:
+        # After both: counting a new library matches every document, which would
+        # compete with the matcher's first highlighted paint for both cores.
         if "snapshot" not in ready or "matcher" not in ready:
             return
-        documents = ready["snapshot"].documents  # type: ignore[attr-defined]
-        matcher: Matcher = ready["matcher"]  # type: ignore[assignment]
-
-        def entities(progress: Callable[[str], None]) -> object:
-            found = {}
-            for number, doc in enumerate(documents, 1):
-                found[doc.id] = document_entities(doc, matcher)
-                if number % 100 == 0:
-                    progress(f"finding groups and countries… {number}/{len(documents)}")
-            return found
-
         window.jobs.start(
-            entities,
+            lambda progress: count_entities(paths, progress),
             lambda found: window.apply(window.state.set_entities(found)),  # type: ignore[arg-type]
             lambda error: window.status(f"could not list entities: {error}", 0),
             lambda text: window.status(text, 0),

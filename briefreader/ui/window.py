@@ -182,7 +182,7 @@ class MainWindow(QMainWindow):
 
     def import_paths(self, files: list[Path]) -> None:
         """Import in a worker, with progress in the status bar; open the first new document."""
-        start_import(self, files, self.matcher, self.notes_work.after_import)
+        start_import(self, files, self.notes_work.after_import)
 
     def open_document(self, doc_id: str) -> None:
         doc = self.state.document(doc_id)

@@ -43,7 +43,7 @@ def seeded(tmp_path_factory) -> DataPaths:
 
 
 def open_window(qtbot, paths: DataPaths, *, indexed: bool = True) -> MainWindow:
-    snapshot = load_library(paths, seed=False, matcher=find_mentions)
+    snapshot = load_library(paths, seed=False, entities=True)
     win = MainWindow(paths, matcher=find_mentions)
     qtbot.addWidget(win)
     win.apply_snapshot(snapshot)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from briefreader.analysis.counts import Counts
-from briefreader.analysis.opening import sync_counts
+from briefreader.analysis.opening import counts_path, sync_counts
 from briefreader.corpus.library import Library, open_library
 from briefreader.entities import Matcher, load_gazetteer
 from briefreader.paths import DataPaths
@@ -123,7 +123,7 @@ class Built:
         files = [write_file(self.folder, spec) for spec in specs]
         self.library.import_paths(files)
         self.ids.update(set_dates(self.paths.library_db, specs))
-        sync_counts(self.counts, self.matcher)
+        sync_counts(self.counts, self.library, self.matcher)
         return self.ids
 
 
@@ -139,8 +139,8 @@ def build(tmp: Path, matcher: Matcher, specs: Sequence[Spec] = CORPUS) -> Built:
     library = open_library(paths, seed=False)
     library.import_paths([write_file(folder, spec) for spec in specs])
     ids = set_dates(paths.library_db, specs)
-    counts = Counts.open(paths.library_db)
-    sync_counts(counts, matcher)
+    counts = Counts.open(counts_path(paths))
+    sync_counts(counts, library, matcher)
     return Built(paths, library, counts, ids, matcher, folder)
 
 

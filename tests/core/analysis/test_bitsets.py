@@ -64,13 +64,13 @@ def test_small_chunks_many_imports_and_replacements(
     folder = tmp_path / "files"
     folder.mkdir()
     db = tmp_path / "library.sqlite3"
-    with Library.open(db) as library, Counts.open(db) as counts:
+    with Library.open(db) as library, Counts.open(tmp_path / "counts.sqlite3") as counts:
         for round_ in range(4):
             files = [write(folder, f"r{round_}-{i}", rng) for i in range(15)]
             # Rewrite some earlier files: their documents get new versions, the old ones go.
             files += [write(folder, f"r0-{i}", rng) for i in rng.sample(range(15), 4)]
             library.import_paths(files)
-            report = sync_counts(counts, matcher)
+            report = sync_counts(counts, library, matcher)
             assert report.added >= 15
             check(counts)
         chunks = counts.read("SELECT COUNT(*) FROM analysis_chunks")[0][0]

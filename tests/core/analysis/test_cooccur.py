@@ -50,8 +50,8 @@ def seeded(tmp_path_factory: pytest.TempPathFactory, matcher: Matcher):  # type:
     db = tmp_path_factory.mktemp("seeded") / "library.sqlite3"
     library = Library.open(db)
     library.import_paths([seeds_dir()])
-    counts = Counts.open(db)
-    sync_counts(counts, matcher)
+    counts = Counts.open(db.with_name("counts.sqlite3"))
+    sync_counts(counts, library, matcher)
     yield library, counts
     counts.close()
     library.close()
@@ -131,8 +131,8 @@ def test_a_document_without_paragraphs_is_still_counted(tmp_path: Path, matcher:
     (tmp_path / "t.txt").write_text("Hamas and Israel\n", encoding="utf-8")
     with Library.open(db) as library:
         library.import_paths([tmp_path / "t.txt"])
-        counts = Counts.open(db)
-        sync_counts(counts, matcher)
+        counts = Counts.open(tmp_path / "counts.sqlite3")
+        sync_counts(counts, library, matcher)
         table = matrix(counts, "group", "country")
         counts.close()
     assert table.documents == 1

@@ -8,9 +8,9 @@ from collections import Counter
 from pathlib import Path
 
 from briefreader.analysis.counts import Counts
-from briefreader.analysis.opening import open_counts, sync_counts
+from briefreader.analysis.opening import counts_path, open_counts, sync_counts
 from briefreader.analysis.tally import tally_document
-from briefreader.corpus.library import Library
+from briefreader.corpus.library import Library, open_library
 from briefreader.domain import Document
 from briefreader.entities import Matcher, load_gazetteer
 from briefreader.entities.cache import fingerprint
@@ -68,7 +68,7 @@ def test_every_current_document_is_counted_as_its_text_says(built: Built) -> Non
             key: (t.mentions, t.paragraphs, dict(t.spellings))
             for key, t in expected.entities.items()
         }
-    assert built.counts.pending() == 0
+    assert built.counts.counted() == {doc.id for doc in documents}
 
 
 def test_documents_are_placed_on_their_date_or_their_import_day(built: Built) -> None:
@@ -80,20 +80,20 @@ def test_documents_are_placed_on_their_date_or_their_import_day(built: Built) ->
 
 
 def test_a_second_sync_does_nothing(built: Built) -> None:
-    report = sync_counts(built.counts, built.matcher)
+    report = sync_counts(built.counts, built.library, built.matcher)
     assert not report.changed
 
 
 def test_a_sync_notices_an_import_made_through_another_connection(built: Built) -> None:
     """The window's counts stay open while the CLI (another connection) imports."""
-    assert not sync_counts(built.counts, built.matcher).changed
+    assert not sync_counts(built.counts, built.library, built.matcher).changed
     other = Library.open(built.paths.library_db)
     try:
         other.import_paths([write_file(built.folder, Spec("cli", "CLI", ("Hamas in Gaza.",)))])
     finally:
         other.close()
-    assert sync_counts(built.counts, built.matcher).added == 1
-    assert not sync_counts(built.counts, built.matcher).changed
+    assert sync_counts(built.counts, built.library, built.matcher).added == 1
+    assert not sync_counts(built.counts, built.library, built.matcher).changed
 
 
 def test_an_import_adds_only_its_documents(built: Built) -> None:
@@ -123,7 +123,7 @@ def test_a_changed_file_replaces_the_old_versions_counts(built: Built) -> None:
 
 def test_a_date_found_later_moves_the_document(built: Built) -> None:
     set_dates(built.paths.library_db, [Spec("undated", "", (), date="2023-12-30")])
-    report = sync_counts(built.counts, built.matcher)
+    report = sync_counts(built.counts, built.library, built.matcher)
     assert report.redated == 1 and not report.added
     fact = next(f for f in built.counts.documents().values() if f.doc_id == built.ids["undated"])
     assert (fact.day, fact.dated) == ("2023-12-30", True)
@@ -134,7 +134,7 @@ def test_a_gazetteer_change_recounts_everything(built: Built, tmp_path: Path) ->
     user.write_text('group = [{ canonical = "Pine Nut Cartel", aliases = ["Traders"] }]\n')
     gazetteer = load_gazetteer(user)
     assert fingerprint(gazetteer) != fingerprint(built.matcher.gazetteer)
-    report = sync_counts(built.counts, Matcher(gazetteer))
+    report = sync_counts(built.counts, built.library, Matcher(gazetteer))
     assert report.rebuilt and report.added == 5
     assert ("group", "Pine Nut Cartel") in stored(built.counts, built.ids["quiet"])
     assert built.counts.entity_id(("group", "Pine Nut Cartel")) is not None
@@ -157,11 +157,13 @@ def test_two_counters_at_once_count_each_document_once(built: Built) -> None:
         return built.matcher.find(text)
 
     fp = fingerprint(built.matcher.gazetteer)
-    other = Counts.open(built.paths.library_db)
+    other = Counts.open(counts_path(built.paths))
     reports: list = []
     try:
         threads = [
-            threading.Thread(target=lambda c=c: reports.append(c.sync(find_together, fp)))
+            threading.Thread(
+                target=lambda c=c: reports.append(c.sync(built.library, find_together, fp))
+            )
             for c in (other, built.counts)
         ]
         for thread in threads:
@@ -181,5 +183,6 @@ def test_open_counts_seeds_a_fresh_data_directory_and_counts_it(data_paths) -> N
     opened = open_counts(data_paths)
     with opened.counts as counts:
         assert opened.sync.rebuilt and opened.sync.added >= 5
-        assert counts.pending() == 0
+        with open_library(data_paths, seed=False) as library:
+            assert counts.counted() == {doc.id for doc in library.documents()}
         assert counts.entity_id(("group", "Taliban")) is not None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefreader.control.library import import_files, load_library, load_matcher
+from briefreader.control.library import import_files, load_library
 from briefreader.control.reading import ReadingSync, offset_paragraph, paragraph_offset
 from briefreader.control.state import ReaderState
 from briefreader.domain import Document
@@ -10,8 +10,7 @@ from briefreader.store import Store
 
 
 def test_first_run_reads_the_seeds_with_their_entities(data_paths) -> None:
-    matcher = load_matcher()
-    snapshot = load_library(data_paths, matcher=matcher)
+    snapshot = load_library(data_paths, entities=True)
     assert len(snapshot.documents) >= 5
     assert all(doc.story_id for doc in snapshot.documents)
     named = set().union(*snapshot.entities.values())
@@ -22,7 +21,7 @@ def test_import_files_adds_and_reports(data_paths, tmp_path) -> None:
     note = tmp_path / "note.txt"
     note.write_text("Somalia and al-Shabaab\n\nAl-Shabaab attacked a base in Somalia.\n", "utf-8")
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
-    outcome = import_files(data_paths, [tmp_path], load_matcher())
+    outcome = import_files(data_paths, [tmp_path])
     assert len(outcome.added) == 1
     assert "1 added" in outcome.summary
     assert outcome.skipped  # the empty file, with its reason
