@@ -1,10 +1,10 @@
 """An entity's relatives in the gazetteer, with how much the library mentions each.
 
-Today the gazetteer knows one relation, `parent` (a branch or province of
-an organisation); each relation is read in both directions, so a dossier of
-the Islamic State lists its provinces and a province's dossier names the
-Islamic State. Mention counts tell the analyst which relatives the library
-actually talks about.
+The gazetteer's relations (entities/relations.py: branch, front, affiliate,
+successor) are read in both directions, so the Islamic State's dossier lists
+its provinces and a province's names the Islamic State; Lashkar-e-Taiba's
+lists its fronts. Mention counts tell the analyst which relatives the
+library actually talks about.
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ from briefreader.entities import Gazetteer
 @dataclass(frozen=True, slots=True)
 class Relative:
     #: How the relative stands to the dossier's entity, as a reader says it:
-    #: "branch of" (the relative is its parent), "branch" (the relative is one).
+    #: "branch of", "front of", "successor of" (the relative is the parent, the
+    #: group fronted, the predecessor) or "has branch", "has front"...
     relation: str
     entity: EntityKey
     mentions: int
@@ -27,18 +28,20 @@ class Relative:
 
 
 def relatives(gazetteer: Gazetteer, entity: EntityKey, counts: Counts) -> list[Relative]:
-    """Parent first, then branches, each most mentioned first."""
-    known = gazetteer.by_canonical(entity[1])
-    if known is None:
-        return []
-    found: list[tuple[str, EntityKey]] = []
-    if known.parent and (parent := gazetteer.by_canonical(known.parent)) is not None:
-        found.append(("branch of", (parent.kind, parent.canonical)))
-    found.extend(("branch", (c.kind, c.canonical)) for c in gazetteer.children_of(known.canonical))
-    totals = _totals(counts, [key for _, key in found])
-    order = {"branch of": 0, "branch": 1}
-    out = [Relative(relation, key, *totals.get(key, (0, 0))) for relation, key in found]
-    return sorted(out, key=lambda r: (order[r.relation], -r.mentions, r.entity[1]))
+    """What the entity is to others first, then what others are to it; most mentioned first."""
+    canonical = entity[1]
+    found: list[tuple[int, str, EntityKey]] = []
+    for relation in gazetteer.relations_of(canonical):
+        other = gazetteer.by_canonical(relation.other(canonical))
+        if other is None:
+            continue
+        label = relation.describe(canonical).removesuffix(other.canonical).strip()
+        order = 0 if relation.source == canonical else 1
+        found.append((order, label, (other.kind, other.canonical)))
+    totals = _totals(counts, [key for _, _, key in found])
+    out = [(order, Relative(label, key, *totals.get(key, (0, 0)))) for order, label, key in found]
+    out.sort(key=lambda pair: (pair[0], pair[1].relation, -pair[1].mentions, pair[1].entity[1]))
+    return [relative for _, relative in out]
 
 
 def _totals(counts: Counts, keys: list[EntityKey]) -> dict[EntityKey, tuple[int, int]]:

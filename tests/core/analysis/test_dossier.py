@@ -39,12 +39,20 @@ def test_relatives_come_from_the_gazetteer_both_ways(shared: Built) -> None:
         ("branch of", ("group", "Islamic State"))
     ]
     parent = dossier(shared.counts, ("group", "Islamic State"), gazetteer)
-    branches = {r.entity: r for r in parent.relatives}
-    assert all(r.relation == "branch" for r in parent.relatives)
-    assert branches[ISKP].mentions == 4
-    assert branches[("group", "Islamic State Sahel Province")].mentions == 1
-    assert parent.relatives[0].entity == ISKP  # the most mentioned branch first
-    assert parent.relatives[-1].mentions == 0
+    assert (parent.relatives[0].relation, parent.relatives[0].entity) == (
+        "successor of",
+        ("group", "al-Qaeda in Iraq"),
+    )  # what it is to others first
+    branches = [r for r in parent.relatives if r.relation == "has branch"]
+    assert len(branches) == len(parent.relatives) - 1 >= 8
+    assert branches[0].entity == ISKP and branches[0].mentions == 4  # most mentioned first
+    assert branches[1].entity == ("group", "Islamic State Sahel Province")
+    assert branches[1].mentions == 1 and branches[-1].mentions == 0
+    fronted = dossier(shared.counts, ("group", "Lashkar-e-Taiba"), gazetteer)
+    assert {(r.relation, r.entity[1]) for r in fronted.relatives} == {
+        ("has front", "The Resistance Front"),
+        ("has front", "Jamaat-ud-Dawa"),
+    }
     assert len(parent.relatives) >= 8
 
 
