@@ -3,10 +3,11 @@
 A term is `stem(fold(lower(word)))` for each word the `TOKEN` pattern finds in
 the original text. The same function serves
 
-- indexing (`FastPositions.word_values`): the bulk path, run ~13 million times
-  for a full build of the benchmark corpus. Whoosh's stock chain makes a
-  `Token` object per word and runs four filters on it; here a word costs one
-  C-level `findall` step and one dict lookup in a memo of normalised forms.
+- indexing (`split_words`, which `positions_of` and the segment writer's
+  numpy path share), run for every word of every document.
+  Whoosh's stock chain makes a `Token` object per word and runs four filters
+  on it; here a word costs one C-level `findall` step and one dict lookup in
+  a memo of normalised forms.
   That memo, not parallelism, is what makes the full build fast: news prose
   reuses a vocabulary of a few tens of thousands of words;
 - query parsing and Whoosh internals (`BriefAnalyzer.__call__`), which need
@@ -20,17 +21,13 @@ is found and highlighted the same way everywhere.
 
 from __future__ import annotations
 
-import pickle
 import re
 import unicodedata
 from collections.abc import Iterator
-from itertools import accumulate, pairwise
 from typing import Any
 
 from whoosh.analysis import Token, Tokenizer
-from whoosh.formats import Positions
 from whoosh.lang.porter import stem as porter_stem
-from whoosh.system import _INT_SIZE, pack_uint
 
 #: A word: letters/digits, with inner dots kept ("U.S", "3.5"), or a
 #: hyphenated compound of such words ("IS-K", "al-Qaeda"). A compound
@@ -43,13 +40,10 @@ from whoosh.system import _INT_SIZE, pack_uint
 #: The quantifiers are possessive (`++`, `*+`): a word run or a ".part" once
 #: taken is never given back, which cannot change a match (what follows
 #: each is a dot or a hyphen, never a word character) but spares the engine
-#: from retrying every shorter run. `_COMPOUND` also only starts where no
-#: word character precedes, where every compound starts anyway. Together
-#: they made the compound pass over the benchmark corpus five times faster.
+#: from retrying every shorter run.
 TOKEN = re.compile(r"\w++(?:\.\w++)*+(?:[-\u2010\u2011]\w++(?:\.\w++)*+)*+")
 _HYPHEN = re.compile(r"[-\u2010\u2011]")
 _WORD = re.compile(r"\w++(?:\.\w++)*+")
-_COMPOUND = re.compile(r"(?<!\w)\w++(?:\.\w++)*+(?:[-\u2010\u2011]\w++(?:\.\w++)*+)++")
 
 #: Longer runs are noise (URLs, base64): their terms are cut to this length.
 MAX_WORD_LENGTH = 60
@@ -99,35 +93,55 @@ def _parts(raw: str, start: int) -> Iterator[tuple[str, int, int]]:
 
 
 def positions_of(text: str) -> dict[str, list[int]]:
-    """term -> its word positions in `text` (the bulk indexing path).
-
-    Words are found with one C-level `findall` and normalised through the
-    memo; compounds, a handful per article, are found in a second pass and
-    placed by counting the words between them.
-    """
+    """term -> its word positions in `text` (the reference for the bulk indexing path)."""
+    words, compounds = split_words(text)
     get = _memo.get
-    terms = [get(word) or normalise(word) for word in _WORD.findall(text)]
     positions: dict[str, list[int]] = {}
-    for pos, term in enumerate(terms):
+    for pos, word in enumerate(words):
+        term = get(word) or normalise(word)
         known = positions.get(term)
         if known is None:
             positions[term] = [pos]
         else:
             known.append(pos)
-    if "-" in text or "\u2010" in text or "\u2011" in text:
-        pos = done = 0  # words before `done`, the end of the last compound
-        for match in _COMPOUND.finditer(text):
-            pos += len(_WORD.findall(text, done, match.start()))
-            done = match.end()
-            term = compound_term(match.group())
-            known = positions.get(term)
-            if known is None:
-                positions[term] = [pos]
-            else:
-                known.append(pos)
-                known.sort()
-            pos += len(_WORD.findall(match.group()))
+    for joined, pos, _last in compounds:
+        term = normalise(joined)
+        known = positions.get(term)
+        if known is None:
+            positions[term] = [pos]
+        else:
+            known.append(pos)
+            known.sort()
     return positions
+
+
+#: A word and, when a hyphen joins it to the next word, that hyphen: one
+#: pass finds the words and the compounds (counting the words before each
+#: compound with a second pattern made the compound pass 2 ms per article).
+_WORD_LINK = re.compile(r"(\w++(?:\.\w++)*+)([-\u2010\u2011](?=\w))?")
+
+
+def split_words(text: str) -> tuple[list[str], list[tuple[str, int, int]]]:
+    """The words of `text`, and each hyphenated compound as (its parts joined,
+    the positions of its first and last part):
+    "the IS-K" -> ["the", "IS", "K"], [("ISK", 1, 2)].
+
+    One C-level `findall` finds both; `compound_term(compound)` is
+    `normalise` of the joined parts.
+    """
+    pairs = _WORD_LINK.findall(text)
+    words = [word for word, _ in pairs]
+    linked = [i for i, (_, hyphen) in enumerate(pairs) if hyphen]
+    compounds: list[tuple[str, int, int]] = []
+    k = 0
+    while k < len(linked):
+        first = last = linked[k]
+        k += 1
+        while k < len(linked) and linked[k] == last + 1:
+            last = linked[k]
+            k += 1
+        compounds.append(("".join(words[first : last + 2]), first, last + 1))
+    return words, compounds
 
 
 def iter_tokens(text: str) -> Iterator[tuple[str, int, int, bool]]:
@@ -206,44 +220,3 @@ class BriefAnalyzer(Tokenizer):
                 token.startchar = start_char + start
                 token.endchar = start_char + end
             yield token
-
-
-_SINGLE_POSITION: dict[int, bytes] = {}
-
-
-class FastPositions(Positions):
-    """Whoosh's `Positions` format with a bulk path for `BriefAnalyzer`.
-
-    The postings it writes are byte-for-byte what `Positions` writes, so
-    every Whoosh reader, phrase and proximity query works unchanged.
-    """
-
-    def word_values(
-        self, value: Any, analyzer: Any, **kwargs: Any
-    ) -> Iterator[tuple[str, int, float, bytes]]:
-        if not isinstance(analyzer, BriefAnalyzer) or not isinstance(value, str):
-            yield from super().word_values(value, analyzer, **kwargs)
-            return
-        positions = positions_of(value)
-        boost = self.field_boost
-        encode = self.encode
-        for term, poslist in positions.items():
-            yield term, len(poslist), len(poslist) * boost, encode(poslist)
-
-    def decode_positions(self, valuestring: bytes) -> list[int]:
-        # Whoosh's own decoder sums the deltas in a Python loop; phrase and
-        # proximity queries call this for every candidate document.
-        if not valuestring.endswith(b"."):
-            valuestring += b"."
-        return list(accumulate(pickle.loads(valuestring[_INT_SIZE:])))
-
-    def encode(self, poslist: list[int]) -> bytes:
-        if len(poslist) == 1:
-            # Most terms occur once in a document: their encodings repeat.
-            cached = _SINGLE_POSITION.get(poslist[0])
-            if cached is None:
-                cached = _SINGLE_POSITION[poslist[0]] = super().encode(poslist)
-            return cached
-        deltas = [poslist[0]]
-        deltas.extend([b - a for a, b in pairwise(poslist)])
-        return pack_uint(len(deltas)) + pickle.dumps(deltas, 2)

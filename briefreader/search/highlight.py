@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from briefreader.domain import Mention
-from briefreader.search.analysis import iter_tokens
+from briefreader.search.analysis import _memo, normalise, split_words
 from briefreader.search.schema import entity_key
 
 Span = tuple[int, int]
@@ -52,29 +52,93 @@ class MatchPlan:
             return []
         found: list[Span] = []
         if self.terms or self.phrases:
-            terms, by_first = self.terms, self._by_first
-            tokens: list[tuple[str, int, int]] = []
-            for term, start, end, compound in iter_tokens(text):
-                if compound:  # "IS-K" as a whole: only ever a single term
-                    if term in terms:
-                        found.append((start, end))
-                else:
-                    tokens.append((term, start, end))
-            for i, (term, start, end) in enumerate(tokens):
-                if term in terms:
-                    found.append((start, end))
-                for phrase in by_first.get(term, ()):
-                    n = len(phrase)
-                    if i + n <= len(tokens) and all(
-                        tokens[i + k][0] == phrase[k] for k in range(1, n)
-                    ):
-                        found.append((start, tokens[i + n - 1][2]))
+            found.extend(self._word_spans(text))
         if self.entities and mentions is not None:
             entities = self.entities
             found.extend(
                 (m.start, m.end) for m in mentions(text) if entity_key(m.canonical) in entities
             )
         return merge_spans(found)
+
+    def _word_spans(self, text: str) -> list[Span]:
+        """Where the terms and phrases match, as character spans.
+
+        The words are split and normalised in bulk (C-level `findall` and the
+        normalisation memo); character offsets are then found only for the
+        words that match, by searching forward from the last one (see
+        `_locate`), instead of tokenising the whole text with offsets.
+        """
+        terms, by_first = self.terms, self._by_first
+        words, compounds = split_words(text)
+        get = _memo.get
+        norms = [get(word) or normalise(word) for word in words]
+        # (first word, last word) of each match, by word number.
+        matches: list[tuple[int, int]] = []
+        for i, term in enumerate(norms):
+            if term in terms:
+                matches.append((i, i))
+            for phrase in by_first.get(term, ()):
+                n = len(phrase)
+                if tuple(norms[i : i + n]) == phrase:
+                    matches.append((i, i + n - 1))
+        for joined, first, last in compounds:  # "IS-K" as a whole: only ever a single term
+            if normalise(joined) in terms:
+                matches.append((first, last))
+        if not matches:
+            return []
+        starts = _locate(text, words, {i for pair in matches for i in pair})
+        return [(starts[i], starts[j] + len(words[j])) for i, j in matches]
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _locate(text: str, words: Sequence[str], needed: set[int]) -> dict[int, int]:
+    """Start offsets of the words numbered `needed` (`words` as `split_words` gives them).
+
+    Word i is the k-th whole-word occurrence of its spelling, k being how
+    often that spelling came before it; a whole-word occurrence is one not
+    inside a longer word nor joined to one by an inner dot ("U.S"), which
+    `analysis._WORD` would have read as one word.
+    """
+    spellings = {words[i] for i in needed}
+    rank: dict[int, int] = {}
+    seen: dict[str, int] = {}
+    last = max(needed)
+    for i in (i for i, word in enumerate(words[: last + 1]) if word in spellings):
+        word = words[i]
+        rank[i] = seen.get(word, 0)
+        seen[word] = rank[i] + 1
+    wanted_rank = {word: max(rank[i] for i in needed if words[i] == word) for word in spellings}
+    occurrences = {word: _occurrences(text, word, wanted_rank[word] + 1) for word in spellings}
+    return {i: occurrences[words[i]][rank[i]] for i in needed}
+
+
+def _occurrences(text: str, word: str, count: int) -> list[int]:
+    """The first `count` whole-word occurrences of `word` in `text`."""
+    out: list[int] = []
+    find = text.find
+    size = len(text)
+    start = find(word)
+    while start >= 0 and len(out) < count:
+        end = start + len(word)
+        before = start and (
+            _is_word_char(text[start - 1])
+            or (text[start - 1] == "." and start > 1 and _is_word_char(text[start - 2]))
+        )
+        after = end < size and (
+            _is_word_char(text[end])
+            or (text[end] == "." and end + 1 < size and _is_word_char(text[end + 1]))
+        )
+        if not before and not after:
+            out.append(start)
+            start = find(word, end)
+        else:
+            start = find(word, start + 1)
+    if len(out) < count:  # cannot happen for words split from `text`
+        raise ValueError(f"word {word!r} occurs fewer than {count} times")
+    return out
 
 
 def merge_spans(spans: Iterable[Span]) -> list[Span]:

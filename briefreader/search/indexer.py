@@ -1,27 +1,34 @@
-"""Keeping the index in step with the library: a cache that heals itself.
+"""Keeping the index in step with the library: a cache that heals itself and resumes.
 
 `update_index` brings the index in `index_dir` to exactly the given
 documents (and notes). It rebuilds from scratch, without asking anyone, when
-the index is missing, unreadable, from another schema version, or was built
-with another gazetteer; otherwise it (re)indexes only the entries whose
-stamp changed and deletes the ones that are gone.
+the index is unreadable, from another schema version, or was built with
+another gazetteer; otherwise it (re)indexes only the entries whose stamp
+changed and deletes the ones that are gone.
+
+A build commits every finished segment (see `parallel.py`), so:
+
+- searching works on the part already indexed;
+- a build that stops half-way (crash, power cut, the app closed) resumes
+  where it stopped: the next update finds those entries indexed and adds
+  only the rest. `BUILDING` names the schema version and gazetteer the
+  partial index was started with; `MARKER` is written when an update has
+  finished, and an index with neither is rebuilt.
 
 Concurrency: one writer at a time, enforced by Whoosh's own lock file
 (`MAIN_WRITELOCK`, an `flock`, so a crashed writer's lock dies with it and
 is never stale). A second writer waits up to `lock_timeout` seconds and then
 raises `IndexBusyError`; readers never wait (Whoosh readers see the last
 committed generation), so searching works while another process indexes.
-
-The marker file is written last and removed first, so a build that dies
-half-way is seen as "missing" next time and rebuilt.
 """
 
 from __future__ import annotations
 
 import json
+import shutil
 import time
 import warnings
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sized
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final, Protocol
@@ -30,23 +37,30 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.index import FileIndex
 
 from briefreader.domain import Document
-from briefreader.search.parallel import ProgressFn, Tagger, index_in_parallel, parallel_available
+from briefreader.search.merge import merge_small
+from briefreader.search.parallel import (
+    Item,
+    ProgressFn,
+    Tagger,
+    index_parallel,
+    index_serial,
+    parallel_available,
+)
 from briefreader.search.schema import (
     NOTE_PREFIX,
     SCHEMA_VERSION,
-    document_fields,
+    document_stamp,
     make_schema,
-    note_fields,
+    stamp_of,
 )
-from briefreader.search.writer import BulkSegmentWriter
+from briefreader.search.segment import SEGMENT_DOCS
+from briefreader.search.toc import INDEX_NAME, clean_orphans, commit, live_entries, read_toc
 
 MARKER: Final = "briefreader-index.json"
+BUILDING: Final = "briefreader-index.building.json"
 LOCK_NAME: Final = "MAIN_WRITELOCK"
 #: Fewer new entries than this are indexed in-process: starting workers costs more.
 PARALLEL_MIN_DOCS: Final = 400
-#: Memory for the posting pool per writer process, in MB (postings are
-#: sorted in memory; a full build of 80 MB of text needs ~600 MB per worker).
-POOL_MB: Final = 1024
 
 
 class IndexBusyError(RuntimeError):
@@ -60,6 +74,11 @@ class NoteLike(Protocol):
     def id(self) -> int | str: ...
     @property
     def text(self) -> str: ...
+
+
+class Documents(Sized, Iterable[Document], Protocol):
+    """What the index is built from: re-iterable, with a length (a list, or a
+    stream over the library that never holds every document at once)."""
 
 
 @dataclass(frozen=True)
@@ -76,28 +95,30 @@ class IndexChanges:
         return bool(self.added or self.updated or self.removed or self.rebuilt)
 
 
-def _read_marker(index_dir: Path) -> dict[str, Any] | None:
+def _read_json(path: Path) -> dict[str, Any] | None:
     try:
-        data = json.loads((index_dir / MARKER).read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     return data if isinstance(data, dict) else None
 
 
-def _write_marker(index_dir: Path, fingerprint: str) -> None:
-    tmp = index_dir / (MARKER + ".tmp")
+def _write_json(path: Path, fingerprint: str) -> None:
+    tmp = path.with_name(path.name + ".tmp")
     tmp.write_text(
         json.dumps({"schema_version": SCHEMA_VERSION, "fingerprint": fingerprint}),
         encoding="utf-8",
     )
-    tmp.replace(index_dir / MARKER)
+    tmp.replace(path)
 
 
 def index_problem(index_dir: Path, fingerprint: str | None = None) -> str:
-    """Why the index cannot be used as it is ("" when it can)."""
-    marker = _read_marker(index_dir)
+    """Why the index cannot be used as it is ("" when it can, a partial build included)."""
+    marker = _read_json(index_dir / MARKER) or _read_json(index_dir / BUILDING)
     if marker is None:
-        return "missing" if not (index_dir / MARKER).exists() else "unreadable marker"
+        if (index_dir / MARKER).exists():
+            return "unreadable marker"
+        return "missing"
     if marker.get("schema_version") != SCHEMA_VERSION:
         return f"schema version {marker.get('schema_version')} (this is {SCHEMA_VERSION})"
     if fingerprint is not None and marker.get("fingerprint") != fingerprint:
@@ -108,7 +129,7 @@ def index_problem(index_dir: Path, fingerprint: str | None = None) -> str:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ResourceWarning)
         try:
-            ix = FileStorage(str(index_dir)).open_index()
+            ix = FileStorage(str(index_dir)).open_index(INDEX_NAME)
             with ix.reader() as reader:
                 reader.doc_count()
         except Exception as error:  # any damage at all means: rebuild
@@ -118,12 +139,17 @@ def index_problem(index_dir: Path, fingerprint: str | None = None) -> str:
     return problem
 
 
+def is_complete(index_dir: Path) -> bool:
+    """False while a build is under way or was interrupted (the index is then partial)."""
+    return (index_dir / MARKER).exists() and not (index_dir / BUILDING).exists()
+
+
 def open_index(index_dir: Path) -> FileIndex | None:
     """The index for reading, or None if there is no usable one (never raises)."""
     if index_problem(index_dir):
         return None
     try:
-        return FileStorage(str(index_dir)).open_index()
+        return FileStorage(str(index_dir)).open_index(INDEX_NAME)
     except Exception:
         return None
 
@@ -153,14 +179,9 @@ def _clear(index_dir: Path) -> None:
             path.unlink()
 
 
-def _existing_stamps(ix: FileIndex) -> dict[str, str]:
-    with ix.reader() as reader:
-        return {fields["id"]: fields.get("stamp", "") for _, fields in reader.iter_docs()}
-
-
 def update_index(
     index_dir: Path,
-    documents: Sequence[Document],
+    documents: Documents,
     tagger: Tagger,
     *,
     notes: Iterable[NoteLike] = (),
@@ -168,6 +189,7 @@ def update_index(
     progress: ProgressFn | None = None,
     procs: int = 2,
     lock_timeout: float = 10.0,
+    segment_docs: int = SEGMENT_DOCS,
 ) -> IndexChanges:
     """Make the index hold exactly `documents` and `notes`; see the module doc.
 
@@ -181,80 +203,146 @@ def update_index(
     lock = _acquire(index_dir, lock_timeout)
     try:
         problem = index_problem(index_dir, fingerprint)
+        storage = FileStorage(str(index_dir))
         if problem:
             _clear(index_dir)
-            FileStorage(str(index_dir)).create_index(make_schema())
-        ix = FileStorage(str(index_dir)).open_index()
-        existing = {} if problem else _existing_stamps(ix)
-        wanted = _wanted(documents, notes, tagger)
-        changes = _apply(ix, existing, wanted, progress, procs)
+            storage.create_index(make_schema(), indexname=INDEX_NAME)
+            _write_json(index_dir / BUILDING, fingerprint)
+            existing: dict[str, tuple[str, int, int]] = {}
+        else:
+            # No writer can be running: whatever a dead one left goes.
+            clean_orphans(storage)
+            _remove_temp(index_dir)
+            existing = live_entries(storage)
+        note_items = [(str(note.id), note.text) for note in notes]
+        changes = _apply(
+            str(index_dir),
+            documents,
+            note_items,
+            existing,
+            tagger,
+            progress or (lambda done, total: None),
+            procs,
+            segment_docs,
+        )
+        merge_small(storage)
+        _write_json(index_dir / MARKER, fingerprint)
+        (index_dir / BUILDING).unlink(missing_ok=True)
+        _remove_temp(index_dir)
         if problem:
-            _write_marker(index_dir, fingerprint)
             changes = IndexChanges(changes.added, changes.updated, changes.removed, problem)
         return changes
     finally:
         lock.release()
 
 
-class _Entry:
-    """One entry to index; its fields are built lazily (tagging costs)."""
-
-    __slots__ = ("doc", "note", "stamp", "tagger")
-
-    def __init__(
-        self, stamp: str, tagger: Tagger, doc: Document | None, note: NoteLike | None
-    ) -> None:
-        self.stamp, self.tagger, self.doc, self.note = stamp, tagger, doc, note
-
-    def fields(self) -> dict[str, Any]:
-        if self.doc is not None:
-            groups, countries = self.tagger(self.doc.title + "\n\n" + self.doc.body)
-            return document_fields(self.doc, groups, countries)
-        assert self.note is not None
-        groups, countries = self.tagger(self.note.text)
-        return note_fields(str(self.note.id), self.note.text, groups=groups, countries=countries)
-
-
-def _wanted(
-    documents: Sequence[Document], notes: Iterable[NoteLike], tagger: Tagger
-) -> dict[str, _Entry]:
-    from briefreader.search.schema import document_stamp, stamp_of
-
-    wanted = {doc.id: _Entry(document_stamp(doc), tagger, doc, None) for doc in documents}
-    for note in notes:
-        wanted[f"{NOTE_PREFIX}{note.id}"] = _Entry(stamp_of(("", note.text)), tagger, None, note)
-    return wanted
+def _note_stamp(text: str) -> str:
+    return stamp_of(("", text))
 
 
 def _apply(
-    ix: FileIndex,
-    existing: dict[str, str],
-    wanted: dict[str, _Entry],
-    progress: ProgressFn | None,
+    folder: str,
+    documents: Documents,
+    notes: list[tuple[str, str]],
+    existing: dict[str, tuple[str, int, int]],
+    tagger: Tagger,
+    report: ProgressFn,
     procs: int,
+    segment_docs: int,
 ) -> IndexChanges:
-    added = tuple(i for i in wanted if i not in existing)
-    updated = tuple(i for i, e in wanted.items() if i in existing and existing[i] != e.stamp)
-    removed = tuple(i for i in existing if i not in wanted)
-    todo = [wanted[i] for i in (*added, *updated)]
-    report: Callable[[int, int], None] = progress or (lambda done, total: None)
-    if not (todo or removed):
-        report(0, 0)
-        return IndexChanges()
-    writer = BulkSegmentWriter(ix, _lk=False, limitmb=POOL_MB)
-    try:
-        for doc_id in (*updated, *removed):
-            writer.delete_by_term("id", doc_id)
-        if len(todo) >= PARALLEL_MIN_DOCS and procs > 1 and parallel_available():
-            index_in_parallel(writer, [e.fields for e in todo], procs, report, POOL_MB)
-        else:
-            report(0, len(todo))
-            for n, entry in enumerate(todo, 1):
-                writer.add_document(**entry.fields())
-                if n % 25 == 0 or n == len(todo):
-                    report(n, len(todo))
-            writer.commit()
-    except BaseException:
-        writer.cancel()
-        raise
-    return IndexChanges(added, updated, removed)
+    added: list[str] = []
+    updated: list[str] = []
+    removed: list[str] = []
+    todo: set[str] | None = None  # None: everything (a fresh build needs no comparing)
+    total = len(documents) + len(notes)
+    if existing:
+        wanted: set[str] = set()
+        for entry_id, stamp in _stamps(documents, notes):
+            if entry_id in wanted:
+                continue
+            wanted.add(entry_id)
+            known = existing.get(entry_id)
+            if known is None:
+                added.append(entry_id)
+            elif known[0] != stamp:
+                updated.append(entry_id)
+        removed = [entry_id for entry_id in existing if entry_id not in wanted]
+        todo = set(added) | set(updated)
+        total = len(todo)
+        if not (todo or removed):
+            report(0, 0)
+            return IndexChanges()
+    storage = FileStorage(folder)
+    segments = list(read_toc(storage).segments)
+    for entry_id in (*updated, *removed):
+        _, number, docnum = existing[entry_id]
+        segments[number].delete_document(docnum)
+
+    def on_segment(segment: Any, _docs: int) -> None:
+        segments.append(segment)
+        commit(storage, segments)
+
+    items = _items(documents, notes, todo, added if todo is None else None)
+    if total >= PARALLEL_MIN_DOCS and procs > 1 and parallel_available():
+        index_parallel(
+            folder,
+            items,
+            total,
+            tagger,
+            procs=procs,
+            report=report,
+            on_segment=on_segment,
+            segment_docs=segment_docs,
+        )
+    else:
+        index_serial(
+            folder,
+            items,
+            total,
+            tagger,
+            report=report,
+            on_segment=on_segment,
+            segment_docs=segment_docs,
+        )
+    commit(storage, segments)  # the deletions, if no segment was added
+    return IndexChanges(tuple(added), tuple(updated), tuple(removed))
+
+
+def _stamps(documents: Documents, notes: list[tuple[str, str]]) -> Iterator[tuple[str, str]]:
+    """Every wanted entry's id and stamp."""
+    for doc in documents:
+        yield doc.id, document_stamp(doc)
+    for note_id, text in notes:
+        yield f"{NOTE_PREFIX}{note_id}", _note_stamp(text)
+
+
+def _items(
+    documents: Documents,
+    notes: list[tuple[str, str]],
+    todo: set[str] | None,
+    added: list[str] | None,
+) -> Iterator[Item]:
+    """The entries to index, read as they are needed; `todo` None means all of them,
+    whose ids then go to `added` as they pass."""
+    seen: set[str] = set()
+    for doc in documents:
+        if (todo is None or doc.id in todo) and doc.id not in seen:
+            seen.add(doc.id)
+            if added is not None:
+                added.append(doc.id)
+            yield doc
+    for note_id, text in notes:
+        entry_id = f"{NOTE_PREFIX}{note_id}"
+        if (todo is None or entry_id in todo) and entry_id not in seen:
+            seen.add(entry_id)
+            if added is not None:
+                added.append(entry_id)
+            yield note_id, text
+
+
+def _remove_temp(index_dir: Path) -> None:
+    """Remove the writers' scratch folders (only ever called with the write lock held
+    and no worker running)."""
+    for path in index_dir.glob("*.tmp"):
+        if path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)

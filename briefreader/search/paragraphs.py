@@ -24,7 +24,8 @@ from briefreader.domain import Document, Mention
 from briefreader.search.aliases import AliasExpander, Resolver
 from briefreader.search.query import QueryError, QueryParser
 from briefreader.search.schema import COLUMN_FIELDS, document_fields, make_schema
-from briefreader.search.writer import BulkSegmentWriter
+from briefreader.search.segment import SegmentBuilder
+from briefreader.search.toc import INDEX_NAME, commit
 
 MentionFinder = Callable[[str], Sequence[Mention]]
 ProgressFn = Callable[[int, int], None]
@@ -105,12 +106,13 @@ def matching_paragraphs(
     # pull in every paragraph of the article (`title:` still searches titles).
     parser = QueryParser(make_schema(), AliasExpander(resolver), default_fields=("body",))
     parsed = parser.parse(query)  # before any indexing: a bad query fails fast
-    index = RamStorage().create_index(make_schema())
-    writer = BulkSegmentWriter(index, _lk=False)  # the search index's fast bulk path
+    index = RamStorage().create_index(make_schema(), indexname=INDEX_NAME)
+    builder = SegmentBuilder(index.storage, INDEX_NAME, index.schema)  # the index's bulk path
     keep = _ALWAYS | _fields_used(parsed.query)
     for fields in _entries(documents, find, keep, progress):
-        writer.add_document(**fields)
-    writer.commit()
+        builder.add(fields)
+    if builder.doc_count:
+        commit(index.storage, [builder.finish()])
     found: dict[str, list[int]] = {}
     with index.searcher() as searcher:
         try:

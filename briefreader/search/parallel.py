@@ -1,114 +1,243 @@
-"""Indexing a large batch on several cores.
+"""Indexing a stream of entries into segments, in this process or in forked workers.
 
-Each worker is a forked process that writes its share of the batch as one
-ordinary Whoosh segment; the parent, which holds the index lock, adds the
-segments to the index in one commit (like Whoosh's `MpWriter` with
-`multisegment=True`, minus its pickling of every document to temporary
-files: a forked worker already has the batch in memory). Entity tagging runs
-in the workers too, so the parent only waits and relays progress.
+Memory stays bounded whatever the size of the library: entries are read
+from a stream (never all at once), travel to the workers in small batches
+through a bounded queue, and each worker writes a segment of at most
+`segment_docs` entries before it starts the next one. Every finished
+segment goes back to the caller at once (`on_segment`), which commits it,
+so a search sees the part already indexed and an interrupted build keeps it.
 
-Fork is used deliberately and only from the process that owns the index
-update: the CLI, or the child process the GUI starts for indexing (see
-`background.py`), never a process running a Qt event loop.
+Workers are forked, deliberately and only from the process that owns the
+index update (the CLI, or the child process the GUI starts for indexing,
+see `background.py`), never from a process running a Qt event loop: a
+forked worker shares the entity matcher its parent already built. Entity
+tagging runs in the workers, so the parent only reads, feeds and commits.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import multiprocessing
+import os
 import queue
-from collections.abc import Callable, Sequence
-from typing import Any
+import signal
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import islice
+from typing import Any, Final
 
 from whoosh.filedb.filestore import FileStorage
-from whoosh.writing import NO_MERGE, SegmentWriter
 
-from briefreader.search.writer import BulkSegmentWriter
+from briefreader.domain import Document
+from briefreader.search.schema import document_fields, note_fields
+from briefreader.search.segment import SegmentBuilder
+from briefreader.search.toc import INDEX_NAME
 
 ProgressFn = Callable[[int, int], None]
 #: text -> (canonical groups, canonical countries) it names.
 Tagger = Callable[[str], tuple[Sequence[str], Sequence[str]]]
-FieldsFactory = Callable[[], dict[str, Any]]
+#: What is indexed: a document, or a note as (note id, text).
+Item = Document | tuple[str, str]
+SegmentSink = Callable[[Any, int], None]
 
-_PROGRESS_EVERY = 25
+#: Entries per message to a worker (a few hundred KB of text).
+BATCH: Final = 64
+#: Batches waiting per worker: enough to keep it busy, little memory.
+QUEUED_PER_WORKER: Final = 3
+_PR_SET_PDEATHSIG: Final = 1
 
 
 def parallel_available() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def _work(
-    folder: str, jobs: Sequence[FieldsFactory], slot: int, results: Any, pool_mb: int
+def fields_of(item: Item, tagger: Tagger) -> dict[str, Any]:
+    """The index fields of one item; tags its entities (the costly part)."""
+    if isinstance(item, Document):
+        groups, countries = tagger(item.title + "\n\n" + item.body)
+        return document_fields(item, groups, countries)
+    note_id, text = item
+    groups, countries = tagger(text)
+    return note_fields(note_id, text, groups=groups, countries=countries)
+
+
+class _Writer:
+    """Fills segments one after the other and hands each over when it is full."""
+
+    def __init__(self, folder: str, tagger: Tagger, segment_docs: int) -> None:
+        self._storage = FileStorage(folder)
+        self._schema = FileStorage(folder).open_index(INDEX_NAME).schema
+        self._tagger = tagger
+        self._segment_docs = segment_docs
+        self._builder: SegmentBuilder | None = None
+
+    def add(self, item: Item) -> tuple[Any, int] | None:
+        if self._builder is None:
+            self._builder = SegmentBuilder(self._storage, INDEX_NAME, self._schema)
+        self._builder.add(fields_of(item, self._tagger))
+        if self._builder.doc_count >= self._segment_docs:
+            return self.flush()
+        return None
+
+    def flush(self) -> tuple[Any, int] | None:
+        builder, self._builder = self._builder, None
+        if builder is None or not builder.doc_count:
+            return None
+        return builder.finish(), builder.doc_count
+
+
+def index_serial(
+    folder: str,
+    items: Iterable[Item],
+    total: int,
+    tagger: Tagger,
+    *,
+    report: ProgressFn,
+    on_segment: SegmentSink,
+    segment_docs: int,
 ) -> None:
+    writer = _Writer(folder, tagger, segment_docs)
+    report(0, total)
+    done = 0
+    for item in items:
+        finished = writer.add(item)
+        done += 1
+        if finished is not None:
+            on_segment(*finished)
+        if done % 25 == 0:
+            report(done, total)
+    finished = writer.flush()
+    if finished is not None:
+        on_segment(*finished)
+    report(done, total)
+
+
+def _next_batch(tasks: Any, parent: int) -> list[Item] | None:
+    """The next batch, or None when there is no more or the parent died (killed
+    processes send nothing: an orphaned worker would otherwise wait forever,
+    holding the index lock it inherited)."""
+    while True:
+        try:
+            batch: list[Item] | None = tasks.get(timeout=1.0)
+            return batch
+        except queue.Empty:
+            if os.getppid() != parent:
+                return None
+
+
+def _die_with(parent: int) -> None:
+    """Have the kernel kill this worker when its parent dies (Linux): a parent
+    killed mid-message can leave a worker blocked on a half-written batch."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # it died before the call above
+        os._exit(1)
+
+
+def _work(
+    folder: str, tagger: Tagger, segment_docs: int, tasks: Any, results: Any, parent: int
+) -> None:
+    _die_with(parent)
     try:
-        ix = FileStorage(folder).open_index()
-        writer = BulkSegmentWriter(ix, _lk=False, limitmb=pool_mb)
-        for n, make in enumerate(jobs, 1):
-            writer.add_document(**make())
-            if n % _PROGRESS_EVERY == 0:
-                results.put(("progress", slot, n))
-        # The temporary folder is shared with the parent, which removes it.
-        segment = writer._finalize_segment()
-        results.put(("done", slot, segment))
+        writer = _Writer(folder, tagger, segment_docs)
+        while (batch := _next_batch(tasks, parent)) is not None:
+            for item in batch:
+                finished = writer.add(item)
+                if finished is not None:
+                    results.put(("segment", *finished))
+            results.put(("progress", len(batch), None))
+        finished = writer.flush()
+        if finished is not None:
+            results.put(("segment", *finished))
+        results.put(("done", 0, None))
     except BaseException as error:
-        results.put(("error", slot, f"{type(error).__name__}: {error}"))
+        results.put(("error", 0, f"{type(error).__name__}: {error}"))
 
 
-def index_in_parallel(
-    writer: SegmentWriter,
-    jobs: Sequence[FieldsFactory],
+def _batches(items: Iterable[Item]) -> Iterator[list[Item]]:
+    it = iter(items)
+    while batch := list(islice(it, BATCH)):
+        yield batch
+
+
+def index_parallel(
+    folder: str,
+    items: Iterable[Item],
+    total: int,
+    tagger: Tagger,
+    *,
     procs: int,
     report: ProgressFn,
-    pool_mb: int,
+    on_segment: SegmentSink,
+    segment_docs: int,
 ) -> None:
-    """Index `jobs` in `procs` workers and commit `writer` with their segments.
-
-    `writer` must be an unlocked-mode writer (`_lk=False`) whose caller holds
-    the index lock; deletions already made on it are committed too.
-    """
+    """Index `items` in `procs` forked workers; `on_segment` runs here, in order of arrival."""
     ctx = multiprocessing.get_context("fork")
+    tasks = ctx.Queue(maxsize=procs * QUEUED_PER_WORKER)
     results = ctx.Queue()
-    size = -(-len(jobs) // procs)
-    chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
-    folder = writer.storage.folder
     workers = [
-        ctx.Process(target=_work, args=(folder, chunk, slot, results, pool_mb), daemon=True)
-        for slot, chunk in enumerate(chunks)
+        ctx.Process(
+            target=_work,
+            args=(folder, tagger, segment_docs, tasks, results, os.getpid()),
+            daemon=True,
+        )
+        for _ in range(procs)
     ]
-    done = [0] * len(chunks)
-    segments: list[Any] = [None] * len(chunks)
-    report(0, len(jobs))
+    report(0, total)
     for worker in workers:
         worker.start()
+    done = finished = 0
+    outbox = _chain_sentinels(_batches(items), procs)
+    pending = next(outbox, None)
+    feeding = True
     try:
-        finished = 0
-        while finished < len(workers):
+        while finished < procs:
+            if feeding:
+                try:
+                    tasks.put(pending, timeout=0.05)
+                    pending = next(outbox, None)
+                    feeding = pending is not _END
+                except queue.Full:
+                    pass
             try:
-                kind, slot, value = results.get(timeout=1.0)
+                kind, first, second = results.get(timeout=0.0 if feeding else 0.5)
             except queue.Empty:
-                dead = [w for w in workers if not w.is_alive() and w.exitcode not in (0, None)]
-                if dead:
-                    raise RuntimeError(
-                        f"an indexing worker died (exit {dead[0].exitcode})"
-                    ) from None
+                _check_alive(workers)
                 continue
             if kind == "error":
-                raise RuntimeError(f"indexing worker failed: {value}")
+                raise RuntimeError(f"indexing worker failed: {second}")
             if kind == "progress":
-                done[slot] = value
+                done += first
+                report(done, total)
+            elif kind == "segment":
+                on_segment(first, second)
             else:
-                done[slot] = len(chunks[slot])
-                segments[slot] = value
                 finished += 1
-            report(sum(done), len(jobs))
         for worker in workers:
             worker.join()
-        final = writer._merge_segments(NO_MERGE, False, False)
-        writer._close_segment()
-        writer._commit_toc([*final, *segments])
-        writer._finish()
     finally:
         for worker in workers:
             if worker.is_alive():
                 worker.terminate()
                 worker.join()
+        tasks.close()
         results.close()
+
+
+_END: Final = object()
+
+
+def _chain_sentinels(batches: Iterator[list[Item]], procs: int) -> Iterator[Any]:
+    yield from batches
+    for _ in range(procs):
+        yield None
+    yield _END
+
+
+def _check_alive(workers: list[Any]) -> None:
+    dead = [w for w in workers if not w.is_alive() and w.exitcode not in (0, None)]
+    if dead:
+        raise RuntimeError(f"an indexing worker died (exit {dead[0].exitcode})")

@@ -18,11 +18,12 @@ from typing import Any, Final, Literal
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 
 from briefreader.domain import Document
-from briefreader.search.analysis import BriefAnalyzer, FastPositions, fold
+from briefreader.search.analysis import BriefAnalyzer, fold
+from briefreader.search.formats import PackedPositions
 
 #: Bump whenever the schema or the analysis changes: an index carrying
 #: another version is rebuilt from the library.
-SCHEMA_VERSION: Final = 3
+SCHEMA_VERSION: Final = 4
 
 Kind = Literal["document", "note"]
 
@@ -41,7 +42,7 @@ COLUMN_FIELDS: Final = ("publisher_key", "date", "story")
 
 
 class BriefText(TEXT):
-    """A TEXT field analysed by `BriefAnalyzer` with the bulk-path format.
+    """A TEXT field analysed by `BriefAnalyzer`, positions packed for bulk reading.
 
     A query word that analyses to several terms ("IS-K") becomes a phrase,
     not an AND of its parts, so hyphenated spellings stay exact.
@@ -51,7 +52,7 @@ class BriefText(TEXT):
         super().__init__(
             analyzer=BriefAnalyzer(), phrase=True, stored=stored, field_boost=field_boost
         )
-        self.format = FastPositions(field_boost=field_boost)
+        self.format = PackedPositions(field_boost=field_boost)
         self.multitoken_query = "phrase"
 
 

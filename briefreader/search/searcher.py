@@ -24,11 +24,13 @@ from whoosh.searching import Searcher as WhooshSearcher
 
 from briefreader.domain import Hit
 from briefreader.search.aliases import AliasExpander, Resolver
+from briefreader.search.execute import Executor
 from briefreader.search.facets import FacetCounts, facet_counts
 from briefreader.search.highlight import MatchPlan, MentionFinder, Span, snippets
 from briefreader.search.indexer import open_index
 from briefreader.search.query import ParsedQuery, QueryError, QueryParser
-from briefreader.search.schema import ENTITY_FIELDS, TEXT_FIELDS, make_schema
+from briefreader.search.schema import DEFAULT_FIELDS, ENTITY_FIELDS, TEXT_FIELDS, make_schema
+from briefreader.search.segdata import PostingsCache, SegmentData
 
 DEFAULT_LIMIT: Final = 50
 #: Wildcards and fuzzy terms highlight at most this many index terms.
@@ -67,6 +69,9 @@ class Searcher:
         self._mentions = mentions
         self._lock = threading.Lock()
         self._searcher: WhooshSearcher | None = None
+        self._segments: list[SegmentData] | None = None
+        self._segment_cache: list[SegmentData] = []
+        self._postings = PostingsCache()
 
     # -- lifecycle ---------------------------------------------------------
     def _current(self) -> WhooshSearcher | None:
@@ -75,6 +80,7 @@ class Searcher:
             try:
                 if not self._searcher.up_to_date():
                     self._searcher = self._searcher.refresh()
+                    self._segments = None
                 return self._searcher
             except Exception:
                 self._close_searcher()
@@ -82,9 +88,32 @@ class Searcher:
         if ix is None:
             return None
         self._searcher = ix.searcher()
+        self._segments = None
         return self._searcher
 
+    def _executor(self, searcher: WhooshSearcher) -> Executor:
+        """An executor over the searcher's segments, reusing what is loaded for each."""
+        if self._segments is None:
+            known = {(d.segid, int((~d.live).sum())): d for d in self._segment_cache}
+            fresh: list[SegmentData] = []
+            for sub, offset in searcher.leaf_searchers():
+                reader = sub.reader()
+                if not hasattr(reader, "_segid"):
+                    continue  # an empty index has no segment
+                segment = reader._segment
+                old = known.get((reader._segid, segment.deleted_count()))
+                if old is not None and old.offset == offset and old.reader is reader:
+                    fresh.append(old)
+                else:
+                    fresh.append(SegmentData(reader, offset, self._postings))
+            self._segments = fresh
+            self._segment_cache = fresh
+            self._postings.forget({d.segid for d in fresh})
+        return Executor(searcher, self._segments)
+
     def _close_searcher(self) -> None:
+        self._segments = None
+        self._segment_cache = []
         if self._searcher is not None:
             try:
                 self._searcher.close()
@@ -106,6 +135,19 @@ class Searcher:
         with self._lock:
             return self._current() is not None
 
+    def warm(self) -> bool:
+        """Open the index and load what every query reads (lengths); True if there is one."""
+        with self._lock:
+            searcher = self._current()
+            if searcher is None:
+                return False
+            executor = self._executor(searcher)
+            for data in self._segments or ():
+                for name in DEFAULT_FIELDS:
+                    data.lengths(name)
+            del executor
+            return True
+
     # -- queries -----------------------------------------------------------
     def parse(self, text: str) -> ParsedQuery:
         """Parse without searching (raises `QueryError` for unusable queries)."""
@@ -124,9 +166,10 @@ class Searcher:
         """Ranked hits for `text` (raises `QueryError` for unusable queries).
 
         `kind` ("document" or "note") restricts the entries searched. The
-        total is exact with `exact_total` or `with_facets`, else it may be
-        an estimate (see `SearchResults.total_exact`).
+        total counts every match and is always exact (`exact_total` is kept
+        for callers that ask for it: it costs nothing more).
         """
+        del exact_total  # every match is scored anyway: the count is exact for free
         parsed = self._parser.parse(text)
         with self._lock:
             searcher = self._current()
@@ -135,29 +178,23 @@ class Searcher:
             q = parsed.query
             if kind is not None:
                 q = wq.And([q, wq.Term("kind", kind)])
+            executor = self._executor(searcher)
             try:
-                results = searcher.search(q, limit=limit)
+                ranked = executor.rank(q, limit)
             except Exception as error:  # a query Whoosh accepted but cannot run
                 raise QueryError(f"cannot run this query ({type(error).__name__})") from error
             plan = self._plan(q, searcher)
-            found = [(r["id"], r.get("title", ""), float(r.score)) for r in results]
+            found = []
+            for docnum, score in ranked.top:
+                stored = searcher.stored_fields(docnum)
+                found.append((stored["id"], stored.get("title", ""), score))
             facets: FacetCounts = {}
-            exact = results.has_exact_length()
-            if with_facets or (exact_total and not exact):
-                # One more pass over every match: the facets need it anyway.
-                matched = set(searcher.docs_for_query(q))
-                total, exact = len(matched), True
-                if with_facets:
-                    facets = facet_counts(searcher, matched)
-            else:
-                # Counting every match costs a second full pass (~40% of a
-                # query on a large index): an estimate (an upper bound, within
-                # a few percent in practice) is enough while typing.
-                total = len(results) if exact else results.estimated_length()
+            if with_facets:
+                facets = facet_counts(searcher, executor.docnums(q).tolist())
         hits = tuple(
             self._hit(plan, doc_id, title, score, snippet_count) for doc_id, title, score in found
         )
-        return SearchResults(parsed.text, hits, total, parsed.notice, facets, exact)
+        return SearchResults(parsed.text, hits, ranked.total, parsed.notice, facets, True)
 
     def count(self, text: str) -> int:
         """The exact number of entries matching `text`."""
@@ -166,7 +203,7 @@ class Searcher:
             searcher = self._current()
             if searcher is None:
                 return 0
-            return sum(1 for _ in searcher.docs_for_query(parsed.query))
+            return len(self._executor(searcher).docnums(parsed.query))
 
     def matching_ids(self, text: str, among: Collection[str] | None = None) -> list[str]:
         """Ids of the documents (never notes) matching `text`, unranked.
@@ -201,7 +238,7 @@ class Searcher:
             searcher = self._current()
             if searcher is None:
                 return {}
-            return facet_counts(searcher, searcher.docs_for_query(parsed.query))
+            return facet_counts(searcher, self._executor(searcher).docnums(parsed.query).tolist())
 
     def match_plan(self, text: str) -> MatchPlan:
         """What to highlight for a query (reusable across documents)."""

@@ -11,7 +11,6 @@ from whoosh.formats import Positions
 from briefreader.search import analysis
 from briefreader.search.analysis import (
     BriefAnalyzer,
-    FastPositions,
     compound_term,
     fold,
     iter_terms,
@@ -19,6 +18,7 @@ from briefreader.search.analysis import (
     normalise,
     positions_of,
 )
+from briefreader.search.formats import PackedPositions
 
 WORDS = st.sampled_from(
     [
@@ -81,10 +81,15 @@ def test_bulk_path_equals_the_analyzer_and_the_highlighter(text: str) -> None:
 
 @settings(max_examples=100, deadline=None)
 @given(TEXTS)
-def test_fast_format_writes_what_whoosh_positions_writes(text: str) -> None:
-    fast = sorted(FastPositions().word_values(text, BriefAnalyzer(), mode="index"))
-    stock = sorted(Positions().word_values(text, BriefAnalyzer(), mode="index"))
-    assert fast == stock
+def test_packed_format_holds_what_whoosh_positions_holds(text: str) -> None:
+    packed, stock = PackedPositions(field_boost=2.0), Positions(field_boost=2.0)
+    fast = sorted(packed.word_values(text, BriefAnalyzer(), mode="index"))
+    plain = sorted(stock.word_values(text, BriefAnalyzer(), mode="index"))
+    assert [(t, f, w) for t, f, w, _ in fast] == [(t, f, w) for t, f, w, _ in plain]
+    for (_, freq, weight, value), (_, _, _, value2) in zip(fast, plain, strict=True):
+        assert packed.decode_positions(value) == stock.decode_positions(value2)
+        assert packed.decode_frequency(value) == freq
+        assert packed.decode_weight(value) == weight
 
 
 def test_query_mode_never_emits_joined_terms() -> None:
@@ -100,7 +105,7 @@ def test_untokenized_value_is_one_normalised_term() -> None:
 #: the possessive ones in analysis.py must split every text the same way.
 _PLAIN_TOKEN = re.compile(r"\w+(?:\.\w+)*(?:[-\u2010\u2011]\w+(?:\.\w+)*)*")
 _PLAIN_WORD = re.compile(r"\w+(?:\.\w+)*")
-_PLAIN_COMPOUND = re.compile(r"\w+(?:\.\w+)*(?:[-\u2010\u2011]\w+(?:\.\w+)*)+")
+_PLAIN_WORD_LINK = re.compile(r"(\w+(?:\.\w+)*)([-\u2010\u2011](?=\w))?")
 
 
 @settings(max_examples=400, deadline=None)
@@ -109,6 +114,6 @@ def test_possessive_patterns_split_like_the_plain_ones(text: str) -> None:
     for fast, plain in (
         (analysis.TOKEN, _PLAIN_TOKEN),
         (analysis._WORD, _PLAIN_WORD),
-        (analysis._COMPOUND, _PLAIN_COMPOUND),
+        (analysis._WORD_LINK, _PLAIN_WORD_LINK),
     ):
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from briefreader.search.analysis import iter_tokens
 from briefreader.search.highlight import MatchPlan, merge_spans, snippets
 from tests.core.search.conftest import CORPUS
 
@@ -105,3 +106,73 @@ def test_marks_always_land_on_matches(words: list[str], limit: int, width: int) 
     for snip in cut:
         for start, end in snip.marks:
             assert snip.text[start:end].lower() in {"kabul", "attacks", "is-k"}
+
+
+def _reference_spans(plan: MatchPlan, text: str) -> list[tuple[int, int]]:
+    """The spans as first computed: every token with its offsets (slow, plain)."""
+    found: list[tuple[int, int]] = []
+    tokens: list[tuple[str, int, int]] = []
+    for term, start, end, compound in iter_tokens(text):
+        if compound:
+            if term in plan.terms:
+                found.append((start, end))
+        else:
+            tokens.append((term, start, end))
+    for i, (term, start, _end) in enumerate(tokens):
+        if term in plan.terms:
+            found.append((start, tokens[i][2]))
+        for phrase in plan.phrases:
+            n = len(phrase)
+            if tuple(t for t, _, _ in tokens[i : i + n]) == phrase:
+                found.append((start, tokens[i + n - 1][2]))
+    return merge_spans(found)
+
+
+PIECES = st.sampled_from(
+    [
+        "kabul",
+        "Kabul",
+        "Kabuli",
+        "pine",
+        "nuts",
+        "pine-nuts",
+        "U.S",
+        "S",
+        "s",
+        "x.Kabul",
+        "Kabul.x",
+        "attacks",
+        "IS-K",
+        "is",
+        "k",
+        "K",
+        "ISK",
+        "é",
+        "Pérez",
+        "perez",
+        "_kabul",
+        "3.5",
+        "5",
+        ".",
+        "...",
+        "-",
+        "'",
+        "’",
+        " ",
+        "  ",
+        "\n\n",
+        "ﬁnance",
+        "finance",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(PIECES, max_size=60), st.lists(st.sampled_from(["", " ", "-", "."]), max_size=60))
+def test_fast_spans_equal_the_token_by_token_spans(pieces: list[str], glue: list[str]) -> None:
+    text = "".join(p + (glue[i] if i < len(glue) else " ") for i, p in enumerate(pieces))
+    plan = MatchPlan(
+        terms=frozenset({"kabul", "attack", "s", "isk", "perez", "5", "financ"}),
+        phrases=(("is", "k"), ("pine", "nut"), ("u.s", "kabul")),
+    )
+    assert plan.spans(text) == _reference_spans(plan, text)

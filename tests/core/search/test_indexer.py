@@ -21,6 +21,7 @@ from briefreader.search.indexer import (
     IndexBusyError,
     IndexChanges,
     index_problem,
+    is_complete,
     open_index,
     update_index,
 )
@@ -187,6 +188,7 @@ def test_searcher_sees_commits_by_another_writer(tmp_path: Path, tagger) -> None
 @pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="needs fork")
 def test_parallel_build_matches_serial_build(tmp_path: Path, tagger, monkeypatch) -> None:
     import briefreader.search.indexer as indexer
+    import briefreader.search.merge as merge
 
     docs = [
         replace(d, id=f"{d.id}-{n}", body=f"{d.body}\n\nCopy {n} word{n}.")
@@ -195,12 +197,20 @@ def test_parallel_build_matches_serial_build(tmp_path: Path, tagger, monkeypatch
     ]
     update_index(tmp_path / "serial", docs, tagger, procs=1)
     monkeypatch.setattr(indexer, "PARALLEL_MIN_DOCS", 10)
+    monkeypatch.setattr(merge, "SMALL_DOCS", 0)  # keep every segment the workers wrote
     progress: list[tuple[int, int]] = []
     update_index(
-        tmp_path / "par", docs, tagger, procs=2, progress=lambda d, t: progress.append((d, t))
+        tmp_path / "par",
+        docs,
+        tagger,
+        procs=2,
+        progress=lambda d, t: progress.append((d, t)),
+        segment_docs=50,
     )
     assert progress[-1] == (len(docs), len(docs))
-    assert len(FileStorage(str(tmp_path / "par")).open_index()._segments()) == 2
+    # 240 entries in segments of at most 50, written by two workers.
+    segments = FileStorage(str(tmp_path / "par")).open_index()._segments()
+    assert 5 <= len(segments) <= 6 and all(s.doc_count() <= 50 for s in segments)
     for query in ["ISIL-K", '"pine nuts"', "word7", "group:ISKP", "tajik*", "café"]:
         with Searcher(tmp_path / "serial") as a, Searcher(tmp_path / "par") as b:
             ra, rb = a.search(query, limit=None), b.search(query, limit=None)
@@ -213,25 +223,56 @@ def test_parallel_build_matches_serial_build(tmp_path: Path, tagger, monkeypatch
     assert changes.removed == (docs[-1].id,)
 
 
-def test_a_writer_killed_mid_build_leaves_a_rebuildable_index(tmp_path: Path) -> None:
-    index_dir = tmp_path / "ix"
+def _killed_build(index_dir: Path, procs: int) -> None:
+    """Build 200 documents in segments of 20 and SIGKILL the writer after 110."""
     script = textwrap.dedent(
         f"""
         import os, signal, sys
         sys.path.insert(0, {str(Path(__file__).resolve().parents[3])!r})
         from pathlib import Path
+        import briefreader.search.indexer as indexer
         from briefreader.domain import Document
-        from briefreader.search.indexer import update_index
-        docs = [Document(id=str(i), title="t", body="kabul " * 50) for i in range(200)]
+        indexer.PARALLEL_MIN_DOCS = 10
+        docs = [Document(id=str(i), title="t", body=f"kabul w{{i}} " * 50) for i in range(200)]
         def progress(done, total):
-            if done >= 50:
+            if done >= 110:
                 os.kill(os.getpid(), signal.SIGKILL)
-        update_index(Path({str(index_dir)!r}), docs, lambda t: ([], []), progress=progress, procs=1)
+        indexer.update_index(
+            Path({str(index_dir)!r}), docs, lambda t: ([], []), progress=progress,
+            procs={procs}, segment_docs=20,
+        )
         """
     )
-    proc = subprocess.run([sys.executable, "-c", script], check=False, timeout=60)
+    proc = subprocess.run([sys.executable, "-c", script], check=False, timeout=120)
     assert proc.returncode == -signal.SIGKILL
-    assert open_index(index_dir) is None
-    changes = update_index(index_dir, CORPUS, lambda t: ([], []), lock_timeout=1)
-    assert changes.rebuilt and len(changes.added) == len(CORPUS)
+
+
+@pytest.mark.parametrize("procs", [1, 2])
+def test_a_build_killed_half_way_is_searchable_and_resumes(tmp_path: Path, procs: int) -> None:
+    index_dir = tmp_path / "ix"
+    _killed_build(index_dir, procs)
+    # What was committed before the kill is there, and searchable.
+    assert open_index(index_dir) is not None and not is_complete(index_dir)
+    indexed = stored_ids(index_dir)
+    assert 20 <= len(indexed) <= 180
+    with Searcher(index_dir) as searcher:
+        some = sorted(indexed)[0]
+        assert ids(searcher.search(f"w{some}")) == {some}
+    # The next update adds only the rest, and cleans up after the dead writer.
+    docs = [Document(id=str(i), title="t", body=f"kabul w{i} " * 50) for i in range(200)]
+    changes = update_index(index_dir, docs, lambda t: ([], []), lock_timeout=5)
+    assert not changes.rebuilt and not changes.updated
+    assert set(changes.added) == {d.id for d in docs} - indexed
+    assert stored_ids(index_dir) == {d.id for d in docs} and is_complete(index_dir)
     assert not list(index_dir.glob("*.tmp"))  # the dead writer's scratch files are gone
+    live = {s.segment_id() for s in FileStorage(str(index_dir)).open_index()._segments()}
+    assert {p.name.split(".")[0] for p in index_dir.glob("MAIN_*.*")} <= {*live, LOCK_NAME}
+
+
+def test_a_changed_gazetteer_during_a_partial_build_starts_over(tmp_path: Path) -> None:
+    index_dir = tmp_path / "ix"
+    _killed_build(index_dir, 1)
+    assert index_problem(index_dir, "another") == "gazetteer changed"
+    changes = update_index(index_dir, CORPUS, lambda t: ([], []), fingerprint="another")
+    assert changes.rebuilt == "gazetteer changed" and len(changes.added) == len(CORPUS)
+    assert stored_ids(index_dir) == {d.id for d in CORPUS}
