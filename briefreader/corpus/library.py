@@ -102,6 +102,32 @@ class Library:
             rows = self._db.execute(LISTING).fetchall()
         return [listed_from_row(row) for row in rows]
 
+    def document_count(self) -> int:
+        """How many articles `documents()` would list."""
+        with self._lock:
+            (count,) = self._db.execute(
+                "SELECT COUNT(*) FROM documents WHERE current = 1"
+            ).fetchone()
+        return int(count)
+
+    def iter_documents(self, page: int = 256) -> Iterator[Document]:
+        """The newest version of each article, a page at a time, in the order rows
+        were written: for work over the whole library (indexing 100,000 articles)
+        that must not hold every text in memory at once. The lock is held per page."""
+        last = -1
+        while True:
+            with self._lock:
+                rows = self._db.execute(
+                    f"SELECT seq, {COLUMNS} FROM documents WHERE current = 1 AND seq > ? "
+                    "ORDER BY seq LIMIT ?",
+                    (last, page),
+                ).fetchall()
+            if not rows:
+                return
+            last = rows[-1][0]
+            for row in rows:
+                yield document_from_row(row[1:])
+
     def get(self, doc_id: str) -> Document | None:
         with self._lock:
             row = self._db.execute(

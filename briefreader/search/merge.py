@@ -3,8 +3,9 @@
 Every update adds at least one segment (adding one article adds a segment of
 one), and an update marks old versions deleted instead of rewriting the
 segment that holds them. Left alone, both slow searches down: a query pays a
-little per segment and reads the deleted postings too. `merge_small` rewrites
-the small segments, and any segment that is mostly deleted, into one.
+little per segment and reads the deleted postings too. `merge_small` merges
+small segments of about the same size once there are several, and rewrites
+any segment that is mostly deleted.
 
 Whoosh's own merge feeds every posting of every segment through its
 one-tuple-per-posting pool; here each term is read from each segment as
@@ -21,27 +22,37 @@ from whoosh.columns import TranslatingColumnReader
 from whoosh.reading import SegmentReader
 
 from briefreader.search.blocks import length_bytes, read_term, write_term
-from briefreader.search.segment import value_kind
+from briefreader.search.segment import SEGMENT_DOCS, value_kind
 from briefreader.search.toc import INDEX_NAME, commit, read_toc
 
-#: Segments with fewer live documents than this are merged together.
-SMALL_DOCS: Final = 1_000
+#: Segments of about the same size (the same power of ten of live documents)
+#: are merged once there are this many: each document is rewritten about once
+#: per tier, and a library that grows one article at a time keeps a handful
+#: of small segments instead of one per article, or one rewrite per article.
+MERGE_FACTOR: Final = 4
 #: A segment with more deleted documents than this share is rewritten.
 MAX_DELETED: Final = 0.3
 
 
-def _needs_merge(segment: Any) -> bool:
-    total = segment.doc_count_all()
-    deleted = segment.deleted_count()
-    return total - deleted < SMALL_DOCS or deleted > MAX_DELETED * total
+def _tier(live: int) -> int:
+    return len(str(max(live, 1)))
 
 
 def merge_small(storage: Any) -> bool:
-    """Merge the small and the mostly deleted segments into one (the caller
-    holds the write lock); True if anything changed."""
+    """Apply the merge policy once (the caller holds the write lock); True if
+    anything changed. Segments a full writer wrote (`SEGMENT_DOCS` entries)
+    are left as they are unless mostly deleted: merging them would cost a
+    rewrite of the library for little gain (a query pays ~1 ms per segment)."""
     toc = read_toc(storage)
-    chosen = [s for s in toc.segments if _needs_merge(s)]
-    if not chosen or (len(chosen) == 1 and not chosen[0].deleted_count()):
+    chosen = [s for s in toc.segments if s.deleted_count() > MAX_DELETED * s.doc_count_all()]
+    tiers: dict[int, list[Any]] = {}
+    for segment in toc.segments:
+        if segment not in chosen and segment.doc_count() < SEGMENT_DOCS:
+            tiers.setdefault(_tier(segment.doc_count()), []).append(segment)
+    for members in tiers.values():
+        if len(members) >= MERGE_FACTOR:
+            chosen.extend(members)
+    if not chosen:
         return False
     merged = merge_segments(storage, toc.schema, chosen)
     kept = [s for s in toc.segments if s not in chosen]

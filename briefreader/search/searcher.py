@@ -14,7 +14,7 @@ text the reader shows.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
@@ -196,6 +196,14 @@ class Searcher:
         )
         return SearchResults(parsed.text, hits, ranked.total, parsed.notice, facets, True)
 
+    def with_snippets(self, text: str, hits: Sequence[Hit], count: int = 3) -> tuple[Hit, ...]:
+        """`hits` (from `search(text, snippet_count=0)`) with snippets, marks and match
+        counts: a view cuts them only for the rows it shows."""
+        parsed = self._parser.parse(text)
+        with self._lock:
+            plan = self._plan(parsed.query, self._current())
+        return tuple(self._hit(plan, h.doc_id, h.title, h.score, count) for h in hits)
+
     def count(self, text: str) -> int:
         """The exact number of entries matching `text`."""
         parsed = self._parser.parse(text)
@@ -223,7 +231,8 @@ class Searcher:
             kind = wq.Term("kind", "document")
             try:
                 if among is None:
-                    numbers = list(searcher.docs_for_query(wq.And([parsed.query, kind])))
+                    q = wq.And([parsed.query, kind])
+                    numbers = self._executor(searcher).docnums(q).tolist()
                 else:
                     only = wq.Or([wq.Term("id", doc_id) for doc_id in among])
                     numbers = list(_walk(_skipping(wq.And([only, parsed.query, kind])), searcher))
@@ -253,6 +262,8 @@ class Searcher:
 
     # -- internals ---------------------------------------------------------
     def _hit(self, plan: MatchPlan, doc_id: str, title: str, score: float, count: int) -> Hit:
+        if not count:  # snippets come later, for the rows on screen (`with_snippets`)
+            return Hit(doc_id=doc_id, title=title, score=score)
         body = self._text_of(doc_id) or ""
         spans = plan.spans(body, self._mentions)
         cut = snippets(body, spans, limit=count) if count else []

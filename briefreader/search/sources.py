@@ -10,7 +10,7 @@ the fingerprint stored with the index, which then rebuilds (the `group` and
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from briefreader.corpus.library import Library, open_library
@@ -72,6 +72,22 @@ def read_notes(paths: DataPaths) -> list[NoteLike]:
         return []
 
 
+class LibraryDocuments:
+    """The library's documents as `update_index` reads them: counted once, then
+    streamed a page at a time (twice for an incremental update), never all in
+    memory: 100,000 articles are about a gigabyte of text."""
+
+    def __init__(self, library: Library) -> None:
+        self._library = library
+        self._count = library.document_count()
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[Document]:
+        return self._library.iter_documents()
+
+
 def update_from_library(
     paths: DataPaths,
     *,
@@ -90,11 +106,10 @@ def update_from_library(
     own = library is None
     lib = library if library is not None else open_library(paths)
     try:
-        documents: list[Document] = lib.documents()
         notes = read_notes(paths) if include_notes else []
         return update_index(
             paths.index_dir,
-            documents,
+            LibraryDocuments(lib),
             make_tagger(load_matcher(paths).find),
             notes=notes,
             fingerprint=gazetteer_fingerprint(paths),

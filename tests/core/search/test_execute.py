@@ -85,13 +85,13 @@ def multi_index(tmp_path_factory: pytest.TempPathFactory, tagger) -> Path:  # ty
     """Several segments, some with deleted documents."""
     index_dir = tmp_path_factory.mktemp("exec") / "index"
     docs = [*CORPUS, *_varied(400)]
-    small, merge.SMALL_DOCS = merge.SMALL_DOCS, 0
+    factor, merge.MERGE_FACTOR = merge.MERGE_FACTOR, 10**9
     try:
         update_index(index_dir, docs, tagger, procs=1, segment_docs=90)
         changed = [replace(d, body=d.body + " kabul mosque", version=2) for d in docs[::9]]
         update_index(index_dir, [*docs[3:], *changed], tagger, procs=1, segment_docs=90)
     finally:
-        merge.SMALL_DOCS = small
+        merge.MERGE_FACTOR = factor
     return index_dir
 
 

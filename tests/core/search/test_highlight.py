@@ -176,3 +176,11 @@ def test_fast_spans_equal_the_token_by_token_spans(pieces: list[str], glue: list
         phrases=(("is", "k"), ("pine", "nut"), ("u.s", "kabul")),
     )
     assert plan.spans(text) == _reference_spans(plan, text)
+
+
+def test_snippets_can_wait_for_the_rows_on_screen(searcher) -> None:
+    bare = searcher.search("attack", snippet_count=0)
+    assert bare.hits and all(h.snippets == () and h.hit_count == 0 for h in bare.hits)
+    full = {h.doc_id: h for h in searcher.search("attack").hits}
+    later = searcher.with_snippets("attack", bare.hits[:1], 3)
+    assert later == (full[bare.hits[0].doc_id],)

@@ -197,7 +197,7 @@ def test_parallel_build_matches_serial_build(tmp_path: Path, tagger, monkeypatch
     ]
     update_index(tmp_path / "serial", docs, tagger, procs=1)
     monkeypatch.setattr(indexer, "PARALLEL_MIN_DOCS", 10)
-    monkeypatch.setattr(merge, "SMALL_DOCS", 0)  # keep every segment the workers wrote
+    monkeypatch.setattr(merge, "MERGE_FACTOR", 10**9)  # keep every segment the workers wrote
     progress: list[tuple[int, int]] = []
     update_index(
         tmp_path / "par",
@@ -276,3 +276,28 @@ def test_a_changed_gazetteer_during_a_partial_build_starts_over(tmp_path: Path) 
     changes = update_index(index_dir, CORPUS, lambda t: ([], []), fingerprint="another")
     assert changes.rebuilt == "gazetteer changed" and len(changes.added) == len(CORPUS)
     assert stored_ids(index_dir) == {d.id for d in CORPUS}
+
+
+def test_adding_one_article_at_a_time_keeps_few_segments(tmp_path: Path) -> None:
+    index_dir = tmp_path / "ix"
+    docs: list[Document] = []
+    counts = []
+    for n in range(40):
+        docs.append(Document(id=f"d{n}", title="t", body=f"kabul w{n}"))
+        update_index(index_dir, docs, lambda t: ([], []), procs=1)
+        counts.append(len(FileStorage(str(index_dir)).open_index()._segments()))
+    # Tiers of about the same size merge four at a time: never one segment per article.
+    assert max(counts) <= 7 and counts[-1] < 7
+    assert stored_ids(index_dir) == {d.id for d in docs}
+    with Searcher(index_dir) as searcher:
+        assert searcher.search("kabul").total == 40
+        assert ids(searcher.search("w39")) == {"d39"}
+
+
+def test_a_mostly_deleted_segment_is_rewritten(tmp_path: Path) -> None:
+    index_dir = tmp_path / "ix"
+    docs = [Document(id=f"d{n}", title="t", body=f"kabul w{n}") for n in range(30)]
+    update_index(index_dir, docs, lambda t: ([], []), procs=1)
+    update_index(index_dir, docs[:10], lambda t: ([], []), procs=1)
+    (segment,) = FileStorage(str(index_dir)).open_index()._segments()
+    assert segment.doc_count_all() == 10 and not segment.deleted_count()
