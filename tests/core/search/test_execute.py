@@ -75,6 +75,8 @@ QUERIES = [
     "(kabul OR china) AND NOT (mosque OR airport)",
     "kabul ANDMAYBE china",
     "date:[2021-03 TO 2021-06]",
+    "date:2021-03..2021-06",
+    "kabul date:2021-05",
     "nosuchword",
     "kabul AND nosuchword",
 ]
