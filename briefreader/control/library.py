@@ -42,8 +42,7 @@ def load_matcher(paths: DataPaths | None = None) -> Matcher:
         finder: Callable[[str], list[Mention]] = entities.find_mentions
         return finder
     cache = importlib.import_module("briefreader.entities.cache")
-    gazetteer = entities.load_gazetteer(paths.user_gazetteer)
-    return cache.cached_matcher(gazetteer, paths.cache_dir).find
+    return cache.matcher_for_files(paths.user_gazetteer, paths.cache_dir).find
 
 
 def document_entities(doc: Document, matcher: Matcher) -> frozenset[EntityKey]:

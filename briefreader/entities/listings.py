@@ -18,7 +18,7 @@ one mention.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass
 
 #: Words written in lower case inside a name: Arabic and Persian particles,
@@ -135,7 +135,7 @@ def _mostly_capitals(text: str) -> bool:
     return bool(letters) and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
 
 
-def _case_word(word: str, first: bool, acronyms: frozenset[str]) -> str:
+def _case_word(word: str, first: bool, acronyms: Container[str]) -> str:
     core = word.strip("()[]\"'“”‘’,.;:")
     if core != word and core:
         head = word[: word.index(core)]
@@ -159,7 +159,11 @@ def natural_case(name: str, acronyms: Iterable[str] = ()) -> str:
     """
     if not _mostly_capitals(name):
         return name
-    known = frozenset(a.upper() for a in acronyms)
+    return _natural_case(name, frozenset(a.upper() for a in acronyms))
+
+
+def _natural_case(name: str, known: Container[str]) -> str:
+    """`natural_case` with the acronyms already in capitals."""
     out: list[str] = []
     for index, token in enumerate(name.split(" ")):
         pieces = re.split(r"([-/])", token)
@@ -197,6 +201,19 @@ def _parts(name: str) -> list[str]:
     return [p for p in parts if p]
 
 
+class _Either:
+    """Membership in either of two sets, without copying the large one."""
+
+    __slots__ = ("first", "second")
+
+    def __init__(self, first: frozenset[str], second: frozenset[str]) -> None:
+        self.first = first
+        self.second = second
+
+    def __contains__(self, item: object) -> bool:
+        return item in self.second or item in self.first
+
+
 def official_spellings(
     printed: str,
     acronyms: Iterable[str] = (),
@@ -208,23 +225,26 @@ def official_spellings(
     Africa Province" and the acronym "ISWAP": in running text those are two
     mentions of one organisation, as "the Islamic State West Africa Province
     (ISWAP)" is, so the printed whole is not a spelling of its own. A part
-    printed in mixed case is also kept as printed ("JuA").
+    printed in mixed case is also kept as printed ("JuA"). `acronyms` are the
+    known acronyms; a frozenset is taken to hold them in capitals already
+    (the loader passes one for all its calls).
     """
     name = clean(printed)
+    if not isinstance(acronyms, frozenset):
+        acronyms = frozenset(a.upper() for a in acronyms)
     qualified = [q for q in _BRACKETED.findall(name) if qualifier(q)]
     if qualified:  # "AL-HARAMAIN FOUNDATION (PAKISTAN)": the bracket is part of the name
         return [(natural_case(name, acronyms), False)]
-    known = (
-        frozenset(acronyms)
-        | {p for inside in _BRACKETED.findall(name) for p in inside.split() if p.isupper()}
-        | {p for p in _parts(name) if is_acronym(p)}
-    )
+    parts = _parts(name)
+    local = {p for inside in _BRACKETED.findall(name) for p in inside.split() if p.isupper()}
+    local.update(p.upper() for p in parts if is_acronym(p))
+    known = _Either(acronyms, frozenset(local))
     out: dict[str, bool] = {}
-    for part in _parts(name):
+    for part in parts:
         if is_acronym(part):
             out.setdefault(part, True)
             continue
-        cased = natural_case(part, known)
+        cased = _natural_case(part, known) if _mostly_capitals(part) else part
         out.setdefault(cased, False)
         if cased != part and part != part.upper():
             out.setdefault(part, False)

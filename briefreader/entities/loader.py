@@ -181,11 +181,12 @@ def _drop_unknown_relations(draft: _Draft) -> None:
 
 def _official_spellings(draft: _Draft) -> None:
     """Add the spellings of every official name nobody else owns (see the module doc)."""
-    curated: dict[str, str] = {}
+    curated = {fold_key(s) for entity in draft.entities.values() for s in entity.spellings}
+    owners: dict[str, str] = {}
     for entity in draft.entities.values():
         for spelling in entity.spellings:
-            curated.setdefault(fold_key(spelling).casefold(), entity.canonical)
-    known_acronyms = {a for e in draft.entities.values() for a in e.acronyms}
+            owners.setdefault(fold_key(spelling).casefold(), entity.canonical)
+    known_acronyms = frozenset(a.upper() for e in draft.entities.values() for a in e.acronyms)
     country_names = {
         fold_key(n).casefold()
         for e in draft.entities.values()
@@ -207,11 +208,12 @@ def _official_spellings(draft: _Draft) -> None:
                 for spelling, acronym in official_spellings(printed, known_acronyms, is_country):
                     key = fold_key(spelling)
                     folded = key.casefold()
-                    owner = curated.get(folded, entity.canonical)
                     if folded in draft.generic:
                         weak.setdefault(entity.canonical, []).append(spelling)
-                    if not key or folded in draft.generic or owner != entity.canonical:
                         continue
+                    owner = owners.get(folded, entity.canonical)
+                    if not key or key in curated or owner != entity.canonical:
+                        continue  # written so already, or another organisation's name
                     spellings = claims.setdefault(folded, {}).setdefault(entity.canonical, {})
                     spellings.setdefault(spelling, acronym)
     additions: dict[str, list[tuple[str, bool]]] = {}

@@ -35,6 +35,7 @@ from __future__ import annotations
 import codecs
 import re
 import string
+from functools import lru_cache
 from itertools import accumulate
 
 from briefreader.entities.normalise import (
@@ -165,10 +166,12 @@ def match_key(spelling: str) -> tuple[str, str]:
     return folded.strip(), suffix
 
 
+@lru_cache(maxsize=1 << 16)
 def fold_key(name: str) -> str:
     """A spelling's identity: its matcher's form with single spaces.
 
     The gazetteer looks spellings up by this, so whatever surface the
-    matcher reports resolves to its entity ("U.S" and "U.S." alike).
+    matcher reports resolves to its entity ("U.S" and "U.S." alike). Loading
+    the gazetteer asks for the same spellings several times, hence the cache.
     """
     return " ".join(match_text(name).text.split())

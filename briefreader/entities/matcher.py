@@ -150,17 +150,32 @@ CHUNK = 1 << 20
 _CUT_SEARCH = 1 << 16
 
 
+def _automaton(keys: dict[str, _Value]) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
+    for key, value in keys.items():
+        automaton.add_word(" " + key, value)
+    automaton.make_automaton()
+    return automaton
+
+
 class Matcher:
-    """Finds every group and country mention in a text (see the module doc)."""
+    """Finds every group and country mention in a text (see the module doc).
+
+    Keys in other scripts (Arabic, Cyrillic) live in an automaton of their
+    own, scanned only over chunks whose matcher's form is not pure ASCII:
+    after the sentinel, pyahocorasick looks each word's first letter up by a
+    linear search, and forty more first letters there slowed every English
+    text by a quarter. A key in one script cannot overlap a key in another,
+    so the two scans' mentions simply interleave.
+    """
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
-        automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
         owners = _keys(gazetteer)
-        for key, value in owners.items():
-            automaton.add_word(" " + key, value)
-        automaton.make_automaton()
-        self._automaton = automaton
+        latin = {key: value for key, value in owners.items() if key.isascii()}
+        self._automaton = _automaton(latin)
+        others = {key: value for key, value in owners.items() if not key.isascii()}
+        self._script_automaton = _automaton(others) if others else None
         self.key_count = len(owners)
         self._max_length = max((len(key) for key in owners), default=0)
         self._has_short_forms = any(v[3] & SHORT_FORM for v in owners.values())
@@ -226,18 +241,36 @@ class Matcher:
         # Index i of `padded` is index i - 1 of the chunk, so a match whose
         # last character is at `last` ends (exclusive) at `last` there.
         padded = f" {folded.text} "
+        if self._script_automaton is None or padded.isascii():
+            self._scan_with(self._automaton, padded, folded, chunk, base, text, out)
+            return
+        found: list[Mention] = []
+        for automaton in (self._automaton, self._script_automaton):
+            self._scan_with(automaton, padded, folded, chunk, base, text, found)
+        out.extend(sorted(found))
+
+    def _scan_with(
+        self,
+        automaton: ahocorasick.Automaton,
+        padded: str,
+        folded: Folded,
+        chunk: str,
+        base: int,
+        text: str,
+        out: list[Mention],
+    ) -> None:
         mapped = bool(folded.kept_starts)  # rare: offsets need mapping back
         append = out.append
         # `Mention` is a named tuple: building it from its values directly skips
         # the keyword-handling constructor, the costliest step per mention left.
         make = tuple.__new__
         last_end = 0
-        for last, (length, kind, canonical, flags, trailing) in self._automaton.iter_long(padded):
+        for last, (length, kind, canonical, flags, trailing) in automaton.iter_long(padded):
             start = last - length
             if start < last_end:
                 continue  # inside a mention the fallback already emitted
             if padded[last + 1] != " ":  # the word goes on: "ISIS K" in "ISIS Kabul"
-                last_end = self._fallback(padded, start, last, out, text, folded, base)
+                last_end = self._fallback(automaton, padded, start, last, out, text, folded, base)
             elif flags or mapped:
                 value = (length, kind, canonical, flags, trailing)
                 self._emit(out, text, folded, base, start, last, value)
@@ -279,6 +312,7 @@ class Matcher:
 
     def _fallback(
         self,
+        automaton: ahocorasick.Automaton,
         padded: str,
         start: int,
         end: int,
@@ -297,7 +331,7 @@ class Matcher:
         """
         window_end = min(len(padded), end + 1 + self._max_length)
         candidates: list[tuple[int, int, _Value]] = []
-        for last, value in self._automaton.iter(padded[start:window_end]):
+        for last, value in automaton.iter(padded[start:window_end]):
             e = start + last  # `start` in padded is the failed match's sentinel
             s = e - value[0]
             if s < end and padded[e + 1] == " ":

@@ -124,18 +124,48 @@ def fold_written(name: str) -> str:
 
 
 def separator_variants(written: str) -> set[str]:
-    """'IS-K' -> {'IS K', 'IS - K'}: spaced dashes need keys of their own.
+    """'IS-K' -> {'IS-K', 'IS K', 'IS - K'}: spaced dashes need keys of their own.
 
     The matcher's form of a text (match_text.py) makes every hyphen, dash
     and apostrophe a space, so "IS-K", "IS K" and "IS–K" all meet the key
     "IS K". A dash set off by spaces ("Islamic State – Khorasan") is three
-    spaces there, hence one more key per gap.
+    spaces there, hence one more key per gap where a writer may set one: in
+    a name of up to five words, at each hyphen ("al – Qaeda") and between
+    two capitalised parts ("Islamic State – Khorasan"); in a longer name only
+    at a hyphen between capitalised parts ("...the Levant-Khorasan").
+    Nobody sets a spaced dash inside "Jama'atu Ahl as-Sunnah lid-Da'wati
+    wa'l-Jihad", whose transliterations would otherwise cost thousands of
+    keys.
     """
     tokens = written.replace(" - ", " ").replace("-", " ").split(" ")
     out = {" ".join(tokens), written}  # as written keeps every spaced dash it has
+    short = len(tokens) <= _SHORT_NAME_WORDS
+    hyphens = _hyphen_gaps(written)
     for gap in range(1, len(tokens)):
-        out.add(" ".join(tokens[:gap]) + " - " + " ".join(tokens[gap:]))
+        parts = _opens_part(tokens[gap - 1]) and _opens_part(tokens[gap])
+        hyphen = gap in hyphens
+        if (short and (parts or hyphen)) or (parts and hyphen):
+            out.add(" ".join(tokens[:gap]) + " - " + " ".join(tokens[gap:]))
     return out
+
+
+#: Names of up to this many words get a spaced-dash key at every gap.
+_SHORT_NAME_WORDS = 5
+
+
+def _opens_part(token: str) -> bool:
+    return token[:1].isupper() or token[:1].isdigit()
+
+
+def _hyphen_gaps(written: str) -> frozenset[int]:
+    """The gaps (counted as in `separator_variants`) that are a hyphen."""
+    gaps = set()
+    count = 0
+    for piece in written.replace(" - ", "-").split(" "):
+        parts = piece.split("-")
+        gaps.update(range(count + 1, count + len(parts)))
+        count += len(parts)
+    return frozenset(gaps)
 
 
 def _mojibake_punctuation() -> frozenset[str]:
@@ -207,10 +237,10 @@ def case_variants(name: str, *, acronym: bool) -> set[str]:
 
 
 def apostrophe_variants(name: str) -> list[str]:
-    """ "Hay'at" is also written "Hayat" and, after folding, "Hay at"."""
+    """ "Hay'at" is also written "Hayat" ("Hay at" is the same key as "Hay'at")."""
     if "'" not in name:
         return [name]
-    return [name, name.replace("'", ""), " ".join(name.replace("'", " ").split())]
+    return [name, name.replace("'", "")]
 
 
 def keys_for(name: str, *, acronym: bool) -> Iterator[str]:

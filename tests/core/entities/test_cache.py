@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import pytest
+
 from briefreader.control.library import load_matcher
-from briefreader.entities import Matcher, load_gazetteer
-from briefreader.entities.cache import cached_matcher, fingerprint
+from briefreader.entities import Matcher, cache, load_gazetteer
+from briefreader.entities.cache import (
+    cached_matcher,
+    files_fingerprint,
+    fingerprint,
+    matcher_for_files,
+)
 from briefreader.paths import DataPaths
 
 SENTENCE = "ISKP and the Tehreek-e-Labbaik Pakistan (TLP) met in Kabul, Afghan officials said."
@@ -66,3 +73,29 @@ def test_the_window_matcher_honours_the_analysts_additions(data_paths: DataPaths
     assert ("TLP", "Tehreek-e-Labbaik Pakistan") in {
         (m.surface, m.canonical) for m in find(SENTENCE)
     }
+
+
+def test_start_up_unpickles_without_reading_the_gazetteer(
+    data_paths: DataPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = matcher_for_files(data_paths.user_gazetteer, data_paths.cache_dir)
+    (cache_file,) = data_paths.cache_dir.glob("files-matcher-*.pickle")
+
+    def no_parsing(*_args: object) -> None:
+        raise AssertionError("a current cache must not parse the gazetteer")
+
+    monkeypatch.setattr(cache, "load_gazetteer", no_parsing)
+    again = matcher_for_files(data_paths.user_gazetteer, data_paths.cache_dir)
+    assert again is not first and _found(again) == _found(first)
+    assert again.gazetteer.by_canonical("Lashkar-e-Taiba") is not None
+    monkeypatch.undo()
+    # Editing the analyst's file changes the key; the stale file goes.
+    data_paths.user_gazetteer.write_text(
+        'group = [{ canonical = "Tehreek-e-Labbaik Pakistan", acronyms = ["TLP"] }]\n',
+        encoding="utf-8",
+    )
+    extended = matcher_for_files(data_paths.user_gazetteer, data_paths.cache_dir)
+    assert ("TLP", "Tehreek-e-Labbaik Pakistan") in _found(extended)
+    (only,) = data_paths.cache_dir.glob("files-matcher-*.pickle")
+    assert only != cache_file
+    assert files_fingerprint(data_paths.user_gazetteer) in only.name
