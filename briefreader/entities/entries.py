@@ -71,7 +71,7 @@ def _relations(entry: Mapping[str, Any], canonical: str) -> tuple[Relation, ...]
     return tuple(out)
 
 
-def _scripts(value: Any, canonical: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+def entry_scripts(value: Any, canonical: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     if value is None:
         return ()
     if not isinstance(value, Mapping):
@@ -132,7 +132,7 @@ def entity_from_entry(entry: Mapping[str, Any], kind: EntityKind) -> Entity:
         demonyms=tuple(dict.fromkeys(demonyms)),
         guarded=tuple(strings(entry.get("guarded"), f"{canonical}.guarded")),
         relations=_relations(entry, canonical),
-        scripts=_scripts(entry.get("scripts"), canonical),
+        scripts=entry_scripts(entry.get("scripts"), canonical),
         listings=_listings(entry.get("official"), canonical),
         short_forms=tuple(_expand(strings(entry.get("short_forms"), f"{canonical}.short_forms"))),
     )

@@ -28,11 +28,12 @@ from pathlib import Path
 from typing import Any
 
 from briefreader.domain import EntityKind
-from briefreader.entities.entries import entity_from_entry, strings
+from briefreader.entities.entries import entity_from_entry, entry_scripts, strings
 from briefreader.entities.gazetteer import Entity, Gazetteer, GazetteerError
 from briefreader.entities.listings import Source, official_spellings
 from briefreader.entities.match_text import fold_key
 from briefreader.entities.relations import Relation
+from briefreader.entities.scripts import is_arabic_script
 from briefreader.paths import resources_dir
 
 log = logging.getLogger(__name__)
@@ -51,6 +52,8 @@ class _Draft:
     sources: dict[str, Source] = field(default_factory=dict)
     generic: set[str] = field(default_factory=set)
     problems: list[str] = field(default_factory=list)
+    #: Names in other scripts given apart from their entry (`[scripts."Name"]`).
+    scripts: list[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]]] = field(default_factory=list)
 
 
 def bundled_dir() -> Path:
@@ -93,6 +96,28 @@ def _read_common(draft: _Draft, data: Mapping[str, Any], where: str) -> None:
         draft.sources[source.key] = source
     for name in strings(data.get("official_names_not_matched"), f"{where}: generic names"):
         draft.generic.add(fold_key(name).casefold())
+    table = data.get("scripts", {})
+    if not isinstance(table, Mapping):
+        raise GazetteerError(f"{where}: `scripts` must be a table of entries' names")
+    for canonical, by_language in table.items():
+        draft.scripts.append((canonical, entry_scripts(by_language, f"{where}: {canonical}")))
+
+
+def _apply_scripts(draft: _Draft, *, bundled: bool) -> None:
+    """Merge the `[scripts."Name"]` tables read so far into their entities."""
+    for canonical, scripts in draft.scripts:
+        entity = draft.entities.get(canonical)
+        if entity is None:
+            message = f"scripts: {canonical!r} is not in the gazetteer"
+            if bundled:
+                raise GazetteerError(message)
+            draft.problems.append(message)
+            continue
+        if bundled:
+            draft.entities[canonical] = _merge(entity, replace(entity, scripts=scripts))
+        else:  # drops, and reports, a name another entity owns
+            _add_user_entity(draft, Entity(canonical, entity.kind, scripts=scripts))
+    draft.scripts.clear()
 
 
 def _merge(old: Entity, new: Entity) -> Entity:
@@ -226,14 +251,19 @@ def _official_spellings(draft: _Draft) -> None:
         draft.entities[canonical] = replace(entity, weak=tuple(dict.fromkeys(names)))
     for canonical, spellings in additions.items():
         entity = draft.entities[canonical]
-        names = [s for s, acronym in spellings if not acronym]
+        names = [s for s, acronym in spellings if not acronym and not is_arabic_script(s)]
+        arabic = tuple(s for s, acronym in spellings if not acronym and is_arabic_script(s))
         acronyms = [s for s, acronym in spellings if acronym]
         short = [a for a in acronyms if sum(c.isalpha() for c in a) <= _GUARD_ACRONYMS_UP_TO]
+        scripts = dict(entity.scripts)
+        if arabic:  # an Arabic name the UN prints gets the forms of Arabic names
+            scripts["ar"] = tuple(dict.fromkeys((*scripts.get("ar", ()), *arabic)))
         draft.entities[canonical] = replace(
             entity,
             aliases=(*entity.aliases, *names),
             acronyms=(*entity.acronyms, *acronyms),
             guarded=(*entity.guarded, *short),
+            scripts=tuple(scripts.items()),
         )
 
 
@@ -265,9 +295,11 @@ def load_gazetteer(user_file: Path | None = None, bundled: Path | None = None) -
                 raise GazetteerError(f"{path.name}: {entity.canonical!r} is listed twice")
             draft.entities[entity.canonical] = entity
         _read_common(draft, data, path.name)
+    _apply_scripts(draft, bundled=True)
     _check_bundled(draft)
     if user_file is not None and user_file.is_file():
         _load_user_file(draft, user_file)
+        _apply_scripts(draft, bundled=False)
     _drop_unknown_relations(draft)
     _official_spellings(draft)
     for problem in draft.problems:

@@ -44,6 +44,7 @@ from briefreader.entities.normalise import (
     MOJIBAKE_PUNCTUATION,
     Folded,
 )
+from briefreader.entities.scripts import SCRIPT_FOLD
 
 _DELETED = "\x00"  # marks a character to delete, until the deletion pass
 _KEPT = "\x01"  # marks a letter of another script, put back afterwards
@@ -136,17 +137,17 @@ _KEPT_RUN = re.compile(_KEPT + "+")
 
 
 def _put_back(folded: str, text: str) -> str:
-    """Letters of other scripts (Arabic, Cyrillic, Chinese) as written.
+    """Letters of other scripts (Arabic, Cyrillic, Chinese), folded one for one.
 
     The ASCII encoder cannot carry them, so `_char` marks them and they
-    are copied back here: a user's gazetteer may name a group in its own
-    script, and such letters must stay letters for the word boundaries.
+    are copied back here, with Arabic letter forms unified and Cyrillic in
+    lower case (scripts.py): they must stay letters for the word boundaries.
     """
     parts: list[str] = []
     previous = 0
     for run in _KEPT_RUN.finditer(folded):
         parts.append(folded[previous : run.start()])
-        parts.append(text[run.start() : run.end()])
+        parts.append(text[run.start() : run.end()].translate(SCRIPT_FOLD))
         previous = run.end()
     parts.append(folded[previous:])
     return "".join(parts)

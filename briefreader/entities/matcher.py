@@ -49,6 +49,7 @@ from briefreader.entities.document import (
 from briefreader.entities.gazetteer import Entity, Gazetteer, load_gazetteer
 from briefreader.entities.match_text import fold_key, match_key, match_text
 from briefreader.entities.normalise import Folded, keys_for
+from briefreader.entities.scripts import script_variants
 
 # Flags stored with each key; 0 means "emit without further checks".
 NEGATIVE = 1
@@ -60,7 +61,8 @@ TRAILING = 8
 #: A short form ("Lashkar"): resolved against the document (document.py).
 SHORT_FORM = 16
 
-#: (key length without its sentinel, kind, canonical, flags, trailing punctuation)
+#: (length of the mention at the key's end: the key's without its sentinel or a
+#: joined Arabic prefix; kind, canonical, flags, trailing punctuation)
 _Value = tuple[int, str, str, int, str]
 
 #: Texts longer than this are scanned with the cyclic garbage collector
@@ -87,16 +89,20 @@ def _collector_paused(size: int) -> Iterator[None]:
         gc.enable()
 
 
-def _spellings(gazetteer: Gazetteer) -> Iterable[tuple[str, str, str, int]]:
-    """(spelling, kind, canonical, flags) for every key the matcher needs."""
+#: (spelling, kind, canonical, flags, length of a joined prefix the span leaves out)
+_Spelling = tuple[str, str, str, int, int]
+
+
+def _spellings(gazetteer: Gazetteer) -> Iterable[_Spelling]:
+    """Every spelling the matcher needs a key for (see `_Spelling`)."""
     for entity in gazetteer.entities:
         yield from _entity_spellings(entity)
     for phrase in gazetteer.negatives:
         for spelling in keys_for(phrase, acronym=False):
-            yield spelling, "country", "", NEGATIVE
+            yield spelling, "country", "", NEGATIVE, 0
     for (word, needs_the), candidates in _short_forms(gazetteer).items():
         for spelling in keys_for(word, acronym=False):
-            yield spelling, "group", short_form_mark(candidates, needs_the), SHORT_FORM
+            yield spelling, "group", short_form_mark(candidates, needs_the), SHORT_FORM, 0
 
 
 def _short_forms(gazetteer: Gazetteer) -> dict[tuple[str, bool], tuple[str, ...]]:
@@ -108,21 +114,30 @@ def _short_forms(gazetteer: Gazetteer) -> dict[tuple[str, bool], tuple[str, ...]
     return {short: tuple(groups) for short, groups in out.items()}
 
 
-def _entity_spellings(entity: Entity) -> Iterable[tuple[str, str, str, int]]:
+def _entity_spellings(entity: Entity) -> Iterable[_Spelling]:
     guarded = set(entity.guarded)
+    kind, canonical = entity.kind, entity.canonical
+    in_scripts = {name for _language, names in entity.scripts for name in names}
     for spellings, acronym in ((entity.names, False), (entity.acronyms, True)):
         for spelling in spellings:
+            if spelling in in_scripts:
+                continue  # below, with the forms of its language
             flags = 0
             if spelling in guarded:
                 flags = GUARD_CAPITALS if acronym else GUARD_PERSON
             for variant in keys_for(spelling, acronym=acronym):
-                yield variant, entity.kind, entity.canonical, flags
+                yield variant, kind, canonical, flags, 0
+    for language, names in entity.scripts:
+        for name in names:
+            for form, prefix in script_variants(language, name):
+                for variant in keys_for(form, acronym=False):
+                    yield variant, kind, canonical, 0, prefix
 
 
 def _keys(gazetteer: Gazetteer) -> dict[str, _Value]:
     """Each key with the entity it names; a name beats a negative phrase."""
     owners: dict[str, _Value] = {}
-    for spelling, kind, canonical, flags in _spellings(gazetteer):
+    for spelling, kind, canonical, flags, prefix in _spellings(gazetteer):
         key, trailing = match_key(spelling)
         if not key:
             continue
@@ -132,7 +147,8 @@ def _keys(gazetteer: Gazetteer) -> dict[str, _Value]:
                 # "U.S" and "U.S." are one key: keep the full stop for the span
                 owners[key] = (*previous[:3], previous[3] | TRAILING, trailing)
             continue
-        owners[key] = (len(key), kind, canonical, flags | (TRAILING if trailing else 0), trailing)
+        flags |= TRAILING if trailing else 0
+        owners[key] = (len(key) - prefix, kind, canonical, flags, trailing)
     return owners
 
 

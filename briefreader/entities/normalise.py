@@ -10,9 +10,9 @@ step further and blanks all punctuation (match_text.py); `keys_for` gives the
 spellings it compiles for each gazetteer name.
 
 A few characters can only be folded by deleting them (combining accents in
-NFD text, soft hyphens, zero-width characters). Those are rare, so the fast
-path keeps lengths equal and only texts that contain them pay for an offset
-map (`Folded.to_original`).
+NFD text, soft hyphens, zero-width characters, Arabic tatweel and vowel
+marks). Those are rare, so the fast path keeps lengths equal and only texts
+that contain them pay for an offset map (`Folded.to_original`).
 """
 
 from __future__ import annotations
@@ -24,12 +24,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import product
 
+from briefreader.entities.scripts import ARABIC_DELETABLE
+
 _SPACES = "\t\n\r\v\f\u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 _APOSTROPHES = "\u2019\u2018\u02bc\u02bb\u02bf\u02be\u0060\u00b4\u2032\uff07"
 #: Characters that fold to nothing: they force the offset-mapping slow path.
-DELETABLE = frozenset(
-    "\u00ad\u200b\u200c\u200d\u2060\ufeff" + "".join(chr(c) for c in range(0x300, 0x370))
+DELETABLE = (
+    frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff" + "".join(chr(c) for c in range(0x300, 0x370)))
+    | ARABIC_DELETABLE  # tatweel and short-vowel marks (scripts.py)
 )
 #: Letters NFD does not decompose but readers treat as their base letter.
 _EXTRA_LETTERS = {
