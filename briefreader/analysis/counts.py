@@ -64,6 +64,8 @@ class DocFacts:
     dated: bool
     imported: str
     mentions: int
+    title: str
+    publisher: str
 
 
 class Counts:
@@ -120,8 +122,10 @@ class Counts:
 
     def documents(self) -> dict[int, DocFacts]:
         """Every counted document by its number."""
-        rows = self.read("SELECT n, doc_id, day, dated, imported, mentions FROM analysis_docs")
-        return {r[0]: DocFacts(r[0], r[1], r[2], bool(r[3]), r[4], r[5]) for r in rows}
+        rows = self.read(
+            "SELECT n, doc_id, day, dated, imported, mentions, title, publisher FROM analysis_docs"
+        )
+        return {r[0]: DocFacts(r[0], r[1], r[2], bool(r[3]), *r[4:]) for r in rows}
 
     def document_entities(self) -> dict[str, frozenset[EntityKey]]:
         """Every counted document's entities (what the facets filter on)."""

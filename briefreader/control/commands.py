@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+from briefreader.control.analysis_keys import ANALYSIS_COMMANDS
+
 #: What a bound command runs. Commands take no arguments: anything they need
 #: (the current document, the selected entity) is state, so a key can run them.
 Handler = Callable[[], object]
@@ -151,6 +153,7 @@ COMMANDS: tuple[Command, ...] = (
         ("go-to-briefing-excerpt", "Open the excerpt's document at its paragraph"),
         ("export-briefing", "Export the briefing as a PDF in the background (again: cancel)"),
     ),
+    *_c("Analysis", *ANALYSIS_COMMANDS),
     *_c(
         "Application",
         ("command-palette", "Find and run any command by name"),
@@ -208,6 +211,19 @@ class CommandRegistry:
     def bind_many(self, handlers: dict[str, Handler]) -> None:
         for name, handler in handlers.items():
             self.bind(name, handler)
+
+    def follow(self, name: str, after: Handler) -> None:
+        """Run `after` each time `name` has run (a view that must redraw after an undo)."""
+        first = self._handlers.get(name)
+        if first is None:
+            raise UnknownCommandError(f"{name} has no handler bound")
+
+        def both() -> object:
+            result = first()
+            after()
+            return result
+
+        self._handlers[name] = both
 
     def is_bound(self, name: str) -> bool:
         return name in self._handlers

@@ -30,6 +30,7 @@ PANE_KEYS: dict[str, str] = {
     "5": "focus-notes",
     "6": "focus-excerpt-bin",
     "7": "focus-composer",
+    "8": "focus-analysis",
 }
 
 #: Added to normal mode: capture and reach the notes panel and the bin.

@@ -26,10 +26,19 @@ class FacetFilter:
     entities: frozenset[EntityKey] = frozenset()
     one_per_story: bool = False
     read: ReadFilter = "all"
+    #: Only these documents (a timeline's period, a co-mention cell, what is new
+    #: since a briefing...), named by `subset_label`; None: no such limit.
+    subset: frozenset[str] | None = None
+    subset_label: str = ""
 
     @property
     def is_empty(self) -> bool:
-        return not self.entities and not self.one_per_story and self.read == "all"
+        return (
+            not self.entities
+            and not self.one_per_story
+            and self.read == "all"
+            and self.subset is None
+        )
 
     def toggled(self, entity: EntityKey) -> FacetFilter:
         return replace(self, entities=self.entities ^ {entity})
@@ -42,6 +51,8 @@ class FacetFilter:
         """
         if not isinstance(key, tuple) or len(key) != 2:
             return self
+        if key[0] == "subset":
+            return replace(self, subset=None, subset_label="")
         if key[0] == "read" and key[1] in READ_FILTERS:
             return replace(self, read=key[1])
         if key[0] == "story":
@@ -94,6 +105,8 @@ def _one_per_story(docs: Iterable[Document], stories: Mapping[str, Story]) -> li
 
 
 def _matches(doc: Document, corpus: Corpus, flt: FacetFilter, *, skip: str = "") -> bool:
+    if flt.subset is not None and doc.id not in flt.subset:
+        return False
     if (
         skip != "entities"
         and flt.entities

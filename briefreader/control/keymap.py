@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefreader.control.analysis_keys import ANALYSIS_KEYS, ANALYSIS_NORMAL_KEYS
 from briefreader.control.commands import CommandRegistry
 from briefreader.control.excerpt_keys import (
     EXCERPT_NORMAL_KEYS,
@@ -40,10 +41,11 @@ MODES: tuple[str, ...] = (
     "excerpts",
     "search",
     "composer",
+    "analysis",
 )
 #: Modes whose keys act in the main window, where Qt's standard shortcuts live.
 WINDOW_MODES: frozenset[str] = frozenset(
-    {"normal", "insert", "visual", "excerpts", "composer", "search"}
+    {"normal", "insert", "visual", "excerpts", "composer", "search", "analysis"}
 )
 
 KeyTable = dict[str, dict[str, str]]
@@ -113,6 +115,7 @@ DEFAULT_KEYS: KeyTable = {
         "F1": "help",
         "Ctrl+Q": "quit",
         **EXCERPT_NORMAL_KEYS,
+        **ANALYSIS_NORMAL_KEYS,
         "7": "focus-composer",
         "Ctrl+E": "export-briefing",
         "Ctrl+Z": "undo",
@@ -138,6 +141,7 @@ DEFAULT_KEYS: KeyTable = {
         "F3": "next-hit",
         "Shift+F3": "previous-hit",
         "Escape": "leave-mode",
+        "Ctrl+Shift+S": "save-search-as-watch",
         "Ctrl+Shift+P": "command-palette",
         "F1": "help",
         "Ctrl+Q": "quit",
@@ -185,6 +189,7 @@ DEFAULT_KEYS: KeyTable = {
         "Escape": "leave-mode",
         **WINDOW_KEYS,
     },
+    "analysis": dict(ANALYSIS_KEYS),
 }
 
 #: Keys every Qt application gives one meaning. The value is the only command

@@ -66,6 +66,11 @@ class ReaderState:
         return self._by_id.get(doc_id)
 
     @property
+    def entities_known(self) -> int:
+        """For how many documents the named entities are known (they arrive after the text)."""
+        return len(self._doc_entities)
+
+    @property
     def documents(self) -> list[Document]:
         return list(self._docs)
 
@@ -350,6 +355,13 @@ class ReaderState:
         if key is None:
             return note("select an entity first (e)")
         return self.set_filter(self.filter.toggled(key))
+
+    def show_only(self, doc_ids: Iterable[str], label: str) -> Changes:
+        """Limit the list to these documents (the other filters still apply)."""
+        ids = frozenset(doc_ids)
+        if not ids:
+            return note(f"no documents: {label}")
+        return self.set_filter(replace(self.filter, subset=ids, subset_label=label))
 
     def cycle_read_filter(self) -> Changes:
         return self.set_filter(self.filter.next_read())

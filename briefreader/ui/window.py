@@ -35,6 +35,7 @@ from briefreader.control.mentions import DocumentMentions, Matcher
 from briefreader.control.state import ReaderState
 from briefreader.paths import DataPaths
 from briefreader.store import Briefing, Store
+from briefreader.ui.analysis.wiring import attach_analysis
 from briefreader.ui.bindings import bind_commands, start_import
 from briefreader.ui.common.actions import WindowActions, build_menus
 from briefreader.ui.common.help import HelpOverlay
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         build_menus(self.menuBar(), self.registry, self.keymap)
         self._build_status_bar()
         self.search = attach_search(self, self.reader)
+        self.analysis = attach_analysis(self, self.search, self.notes_work)
         self.session.restore_layout(self)
         self.reader.set_zoom(self.ui_state.zoom)
         self._apply_theme()
@@ -204,13 +206,13 @@ class MainWindow(QMainWindow):
         widget = QApplication.focusWidget()
         if (own := self.notes_work.mode_for(widget)) is not None:
             return own  # "visual" (a keyboard selection) or "excerpts" (an excerpt list)
-        if self.search.owns(widget):
-            return "search"  # the query line: its keys commit and move in the results
-        if self.composer.owns(widget):
-            return "composer"
-        if isinstance(widget, QLineEdit | QPlainTextEdit) and not widget.isReadOnly():
-            return "insert"
-        if isinstance(widget, QTextEdit) and not widget.isReadOnly():
+        # The search line's keys commit and move in the results; the composer's and the
+        # analysis pane's act on their own items.
+        parts = (("search", self.search), ("composer", self.composer), ("analysis", self.analysis))
+        for name, part in parts:
+            if part.owns(widget):
+                return name
+        if isinstance(widget, QLineEdit | QPlainTextEdit | QTextEdit) and not widget.isReadOnly():
             return "insert"
         return "normal"
 

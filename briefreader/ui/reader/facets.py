@@ -25,8 +25,20 @@ def facet_rows(
     narrow: str = "",
     dark: bool = False,
 ) -> list[Row]:
-    """Rows keyed ("read", value), ("story", bool) or an entity key."""
-    rows = [Row(f"Read state · {counts.shown} of {counts.total} shown")]
+    """Rows keyed ("subset", None), ("read", value), ("story", bool) or an entity key."""
+    rows = []
+    if flt.subset is not None:  # from an analysis view: ticking it off lifts it
+        rows.append(Row("Only these documents"))
+        rows.append(
+            Row(
+                flt.subset_label,
+                key=("subset", None),
+                checked=True,
+                count=len(flt.subset),
+                tooltip="chosen in an analysis view; untick (or c) to show every document",
+            )
+        )
+    rows.append(Row(f"Read state · {counts.shown} of {counts.total} shown"))
     for value, count in counts.read:
         rows.append(
             Row(READ_LABELS[value], key=("read", value), checked=flt.read == value, count=count)
