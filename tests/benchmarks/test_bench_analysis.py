@@ -119,6 +119,7 @@ def date_documents(library_db: Path) -> int:
 
 
 @pytest.mark.benchmark
+@pytest.mark.timeout(7200)  # the full scale imports and indexes 10,000 documents
 def test_bench_analysis(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     paragraphs = seed_paragraphs(tmp_path / "seeds")
     gazetteer = load_gazetteer(None)
