@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from briefreader.analysis.counts import Counts
 from briefreader.analysis.names import UnknownEntityError, resolve
 from briefreader.analysis.tally import EntityKey
 from briefreader.entities import Gazetteer
-from briefreader.search.query import QueryError
-from briefreader.search.searcher import Searcher
+
+if TYPE_CHECKING:  # the search index (Whoosh) loads only when a query runs
+    from briefreader.search.searcher import Searcher
 
 #: More lines than anyone pastes by hand; a longer list is cut, and says so.
 MAX_LINES = 500
@@ -41,6 +43,8 @@ def batch_search(
     searcher: Searcher, queries: Iterable[str], counts: Counts, gazetteer: Gazetteer
 ) -> list[BatchRow]:
     """One row per query, in the order given."""
+    from briefreader.search.query import QueryError
+
     rows = []
     for query in list(queries)[:MAX_LINES]:
         try:

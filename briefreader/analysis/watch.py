@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from briefreader.analysis.counts import Counts
-from briefreader.search.query import QueryError
-from briefreader.search.searcher import Searcher
 from briefreader.store import Changes, Store
+
+if TYPE_CHECKING:  # the search index (Whoosh) loads only when a query runs
+    from briefreader.search.searcher import Searcher
 
 
 def now_utc() -> str:
@@ -63,6 +65,8 @@ def run_watches(store: Store, searcher: Searcher, counts: Counts) -> WatchRun:
     A watch whose query fails keeps its place, so it sees those documents
     once it is fixed. The hits of all watches are saved in one transaction.
     """
+    from briefreader.search.query import QueryError
+
     started = now_utc()
     watches = store.watches.list()
     if not watches:

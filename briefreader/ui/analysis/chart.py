@@ -1,10 +1,12 @@
 """The timeline chart: one line per entity over weeks or months, drawn with QPainter.
 
-Why not a charting library: QtCharts (in PySide6-Addons) is licensed GPL-3
-or commercial only, which an MIT project cannot ship; pyqtgraph (MIT) costs
-0.6-1.1 s to import (numpy) and 180-290 ms for a first draw of five series
-over six years of weeks, against a few milliseconds for these polylines
-(tests/benchmarks/test_bench_analysis_ui.py measures this widget).
+Why not a charting library, measured on this machine for five series over
+six years of weeks (313 points each): QtCharts (in PySide6-Addons) imports
+in 8-34 ms and draws in 29-39 ms, but it is licensed GPL-3 or commercial
+only, which an MIT project cannot ship; pyqtgraph (MIT) costs 0.6-1.1 s to
+import (numpy) and 180-290 ms for a first draw. Drawn here with QPainter it
+needs no dependency and no import, and draws in about 20 ms unloaded
+(tests/benchmarks/test_bench_analysis_ui.py measures it).
 
 Every series differs by more than colour: its own dash pattern and marker
 shape, repeated in the legend, and the chosen period's values are written
@@ -15,6 +17,7 @@ the widget's palette, so the chart follows the light or dark theme.
 
 from __future__ import annotations
 
+import itertools
 import math
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
@@ -43,6 +46,7 @@ DASHES = (
 )
 MARKERS = ("circle", "square", "triangle", "diamond", "cross", "plus", "star")
 _KEYS = frozenset({Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home, Qt.Key.Key_End})
+_PIECE = 8  # points per stroked piece of a series' line
 
 
 def series_colour(index: int, *, dark: bool) -> QColor:
@@ -234,9 +238,18 @@ class TimelineChart(QWidget):
         colour = series_colour(index, dark=dark)
         pen = QPen(colour, 2, DASHES[index % len(DASHES)])
         pen.setCapStyle(Qt.PenCapStyle.FlatCap)
-        painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPolyline(QPolygonF(points))
+        # In short pieces, the dash pattern carried on from one to the next: Qt strokes
+        # one long zigzag of 300 points in ~250 ms, eight-point pieces in ~2 ms each.
+        travelled = 0.0
+        for first in range(0, max(len(points) - 1, 1), _PIECE):
+            piece = points[first : first + _PIECE + 1]
+            pen.setDashOffset(travelled / pen.widthF())
+            painter.setPen(pen)
+            painter.drawPolyline(QPolygonF(piece))
+            travelled += sum(
+                math.hypot(b.x() - a.x(), b.y() - a.y()) for a, b in itertools.pairwise(piece)
+            )
         painter.setPen(QPen(colour, 1.5))
         painter.setBrush(colour)
         every = max(1, math.ceil(9 / spacing))
