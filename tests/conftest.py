@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from briefreader.paths import DataPaths
+from tests.pg_server import PgServer
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -36,3 +37,17 @@ def data_paths(tmp_path: Path) -> DataPaths:
 @pytest.fixture(scope="session")
 def repo_root() -> Path:
     return Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """One real PostgreSQL server for the whole run (Debian's package; see tests/pg_server.py).
+
+    Started only when a test asks for it. Not installed is a failure, never a
+    skip: the README's test command installs it.
+    """
+    server = PgServer.start()
+    try:
+        yield server
+    finally:
+        server.destroy()
