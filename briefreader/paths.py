@@ -14,6 +14,8 @@ from pathlib import Path
 
 import platformdirs
 
+from briefreader.workspace.settings import Workspace
+
 APP_NAME = "briefreader"
 _PACKAGE_DIR = Path(__file__).resolve().parent
 #: Lets a test or a packager point at another resources folder.
@@ -50,13 +52,18 @@ class DataPaths:
       state). This is the file that must never be lost; `backups_dir` holds
       its verified copies.
     - `index_dir`: the Whoosh index, a cache rebuilt from the library.
+
+    With a team `workspace` (PostgreSQL), the library and the work live on the
+    team's server instead; the index, the caches, the settings and the queue
+    of writes waiting for the server (`outbox_db`) stay here, on this machine.
     """
 
     root: Path
+    workspace: Workspace | None = None
 
     @classmethod
-    def at(cls, root: Path | str | None = None) -> DataPaths:
-        return cls(Path(root).expanduser().resolve() if root else default_data_dir())
+    def at(cls, root: Path | str | None = None, workspace: Workspace | None = None) -> DataPaths:
+        return cls(Path(root).expanduser().resolve() if root else default_data_dir(), workspace)
 
     @property
     def library_db(self) -> Path:
@@ -65,6 +72,11 @@ class DataPaths:
     @property
     def work_db(self) -> Path:
         return self.root / "work.sqlite3"
+
+    @property
+    def outbox_db(self) -> Path:
+        """Writes made while the team's server was out of reach, waiting to be sent."""
+        return self.root / "outbox.sqlite3"
 
     @property
     def backups_dir(self) -> Path:

@@ -10,6 +10,7 @@ import pytest
 
 from briefreader.paths import DataPaths
 from tests.pg_server import PgServer
+from tests.team import Team, make_roles
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -51,3 +52,20 @@ def pg_server() -> Iterator[PgServer]:
         yield server
     finally:
         server.destroy()
+
+
+@pytest.fixture(scope="session")
+def team_server(pg_server: PgServer) -> PgServer:
+    """The test server with the analysts' roles (alice, bob: writers; carol: reader)."""
+    make_roles(pg_server)
+    return pg_server
+
+
+@pytest.fixture
+def team(team_server: PgServer) -> Team:
+    """A fresh team database, set up by the administrator as `briefreader workspace setup` does."""
+    from briefreader.store.postgres.setup import setup_workspace
+
+    team = Team(team_server, team_server.fresh_database("team"))
+    setup_workspace(team.admin_workspace())
+    return team

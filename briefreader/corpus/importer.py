@@ -91,7 +91,7 @@ def import_file(
         else:
             file_id = db.execute(
                 "INSERT INTO files (path, sha256, version, size, content, cleaned, "
-                "encoding, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "encoding, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                 (
                     path,
                     sha,
@@ -102,7 +102,7 @@ def import_file(
                     parsed.encoding,
                     datetime.now(UTC).isoformat(timespec="seconds"),
                 ),
-            ).lastrowid
+            ).fetchone()[0]
         assert file_id is not None
         old = _current_documents_of(db, previous[0]) if previous else []
         for doc in parsed.documents:
@@ -127,7 +127,8 @@ def _store(
 ) -> None:
     acc.documents.append(doc.id)
     db.execute(
-        "INSERT OR IGNORE INTO occurrences (doc_id, file_id, source_index) VALUES (?, ?, ?)",
+        "INSERT INTO occurrences (doc_id, file_id, source_index) VALUES (?, ?, ?) "
+        "ON CONFLICT DO NOTHING",
         (doc.id, file_id, doc.source_index),
     )
     existing = db.execute(

@@ -39,6 +39,7 @@ from briefreader.corpus.rows import (
 )
 from briefreader.domain import Document, Story
 from briefreader.paths import DataPaths, seeds_dir
+from briefreader.workspace.errors import ServerError
 
 Progress = Callable[[int, int, str], None]
 
@@ -149,8 +150,8 @@ class Library:
         """Every file the document was found in (exact duplicates share an id)."""
         with self._lock:
             rows = self._db.execute(
-                "SELECT DISTINCT f.path FROM occurrences o JOIN files f ON f.id = o.file_id "
-                "WHERE o.doc_id = ? ORDER BY f.id",
+                "SELECT f.path FROM occurrences o JOIN files f ON f.id = o.file_id "
+                "WHERE o.doc_id = ? GROUP BY f.path ORDER BY MIN(f.id)",
                 (doc_id,),
             ).fetchall()
         return [row[0] for row in rows]
@@ -172,8 +173,8 @@ class Library:
             ).fetchall()
             found_in: dict[str, list[str]] = {}
             for doc_id, path in self._db.execute(
-                "SELECT DISTINCT o.doc_id, f.path FROM occurrences o "
-                "JOIN files f ON f.id = o.file_id ORDER BY o.doc_id, f.id"
+                "SELECT o.doc_id, f.path FROM occurrences o JOIN files f ON f.id = o.file_id "
+                "GROUP BY o.doc_id, f.path ORDER BY o.doc_id, MIN(f.id)"
             ):
                 found_in.setdefault(doc_id, []).append(path)
         stories = []
@@ -223,8 +224,8 @@ class Library:
                 import_file(self._db, self._lock, item, max_bytes, acc)
             except Rejected as error:
                 acc.skipped.append((shown, str(error)))
-            except sqlite3.Error:
-                raise  # the library itself is broken: not this file's fault
+            except (sqlite3.Error, ServerError):
+                raise  # the library itself is broken or gone: not this file's fault
             except Exception as error:
                 # A bug met on one odd file must not lose the rest of the import;
                 # the report names the file and the error so it can be fixed.
@@ -252,7 +253,8 @@ class Library:
             before = {s.id: s.document_ids for s in self.stories()}
             with self._transaction() as db:
                 db.executemany(
-                    "INSERT OR REPLACE INTO fingerprints (doc_id, hashes) VALUES (?, ?)",
+                    "INSERT INTO fingerprints (doc_id, hashes) VALUES (?, ?) "
+                    "ON CONFLICT (doc_id) DO UPDATE SET hashes = excluded.hashes",
                     [(d.id, pack_fingerprint(stored[d.id])) for d in missing],
                 )
                 db.execute("DELETE FROM stories")
@@ -271,8 +273,14 @@ class Library:
 
 
 def open_library(paths: DataPaths, *, seed: bool = True) -> Library:
-    """The analyst's library, filled from the bundled seeds on first run."""
+    """The analyst's library, filled from the bundled seeds on first run; or, with a
+    team workspace, the team's shared library (see shared.py). Raises ServerError
+    when the team's server cannot be used."""
     paths.ensure()
+    if paths.workspace is not None:
+        from briefreader.corpus.shared import open_shared_library  # the driver, only here
+
+        return open_shared_library(paths.workspace)
     library = Library.open(paths.library_db)
     if seed:
         library.ensure_seeded(seeds_dir())

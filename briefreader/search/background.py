@@ -23,7 +23,6 @@ import signal
 from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
-from pathlib import Path
 from typing import Any
 
 from briefreader.paths import DataPaths
@@ -44,12 +43,12 @@ class Progress:
     total: int
 
 
-def _update_library(root: str, procs: int, lock_timeout: float, progress: ProgressFn) -> Any:
+def _update_library(paths: DataPaths, procs: int, lock_timeout: float, progress: ProgressFn) -> Any:
     from briefreader.search.sources import update_from_library
 
-    return update_from_library(
-        DataPaths(Path(root)), progress=progress, procs=procs, lock_timeout=lock_timeout
-    )
+    # The whole DataPaths travels (pickled): with a team workspace the child
+    # reads the shared library on the server, not a local file.
+    return update_from_library(paths, progress=progress, procs=procs, lock_timeout=lock_timeout)
 
 
 def _child(func: Callable[..., Any], args: tuple[Any, ...], conn: Connection) -> None:
@@ -91,7 +90,7 @@ class IndexJob:
     @classmethod
     def start(cls, paths: DataPaths, *, procs: int = 2, lock_timeout: float = 10.0) -> IndexJob:
         """Bring `paths.index_dir` up to date with the library, in a child process."""
-        return cls.start_call(_update_library, str(paths.root), procs, lock_timeout)
+        return cls.start_call(_update_library, paths, procs, lock_timeout)
 
     @classmethod
     def start_call(cls, func: Callable[..., Any], *args: Any) -> IndexJob:

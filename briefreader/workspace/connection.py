@@ -35,6 +35,7 @@ from typing import Any
 import psycopg
 from psycopg import errors as pg_errors
 
+from briefreader.workspace.errors import PermissionDenied, ServerError, ServerUnavailable
 from briefreader.workspace.settings import Workspace, redact
 
 #: Seconds to wait for a server before saying it cannot be reached.
@@ -42,18 +43,6 @@ CONNECT_TIMEOUT = 5
 #: The advisory lock `BEGIN IMMEDIATE` takes (one writer at a time in the library).
 WRITER_LOCK = zlib.crc32(b"briefreader library writer")
 _DISCONNECT_STATES = ("08", "57P01", "57P02", "57P03")
-
-
-class ServerError(Exception):
-    """The server refused or failed a statement; `str()` is safe to show."""
-
-
-class ServerUnavailable(ServerError):
-    """The server cannot be reached (down, restarting, network gone)."""
-
-
-class PermissionDenied(ServerError):
-    """The analyst's role may not do this (a read-only role writing)."""
 
 
 @functools.lru_cache(maxsize=1024)
@@ -130,9 +119,17 @@ def open_raw(workspace: Workspace, *, application_name: str = "briefreader") -> 
 class Connection:
     """A `sqlite3.Connection`-shaped view of one server connection; thread-safe."""
 
-    def __init__(self, workspace: Workspace, *, application_name: str = "briefreader") -> None:
+    def __init__(
+        self,
+        workspace: Workspace,
+        *,
+        application_name: str = "briefreader",
+        schema: str | None = None,
+    ) -> None:
         self.workspace = workspace
         self._application_name = application_name
+        #: The schema unqualified names resolve in (set again after every reconnect).
+        self.schema = schema
         self._lock = threading.RLock()
         self._raw: psycopg.Connection | None = None
         self.in_transaction = False
@@ -144,7 +141,14 @@ class Connection:
             if self._raw is not None and not self._raw.closed:
                 self._raw.close()
             self._raw = None
-            self._raw = open_raw(self.workspace, application_name=self._application_name)
+            raw = open_raw(self.workspace, application_name=self._application_name)
+            if self.schema:
+                try:
+                    raw.execute("SELECT set_config('search_path', %s, false)", (self.schema,))
+                except psycopg.Error as error:
+                    raw.close()
+                    raise translate(error, self.workspace) from error
+            self._raw = raw
             self.in_transaction = False
 
     @property
@@ -178,6 +182,14 @@ class Connection:
         with self._lock:
             try:
                 return self.raw.execute(to_pyformat(sql), tuple(params or ()), prepare=None)
+            except psycopg.Error as error:
+                raise translate(error, self.workspace) from error
+
+    def script(self, sql: str) -> None:
+        """Run fixed SQL with no values (several statements allowed): DDL, grants."""
+        with self._lock:
+            try:
+                self.raw.execute(sql.encode())  # bytes: no placeholder processing at all
             except psycopg.Error as error:
                 raise translate(error, self.workspace) from error
 
