@@ -16,6 +16,12 @@ from pathlib import Path
 
 from briefreader import __version__
 from briefreader.paths import DataPaths
+from briefreader.workspace.settings import (
+    ENV_VAR,
+    SETTING_FILE,
+    WorkspaceError,
+    resolve_workspace,
+)
 
 NO_DISPLAY_MESSAGE = (
     "briefreader: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set), "
@@ -79,6 +85,14 @@ def _add_global_options(parser: argparse.ArgumentParser) -> None:
         help="where the library, the analyst's work and the search index live "
         "(default: the per-user data directory)",
     )
+    parser.add_argument(
+        "--workspace",
+        default=None,
+        metavar="URL",
+        help="work in a team workspace on PostgreSQL (postgresql://user@host/db?sslmode=…; "
+        "libpq settings such as ~/.pgpass apply); 'local' for this analyst's own files. "
+        f"Default: ${ENV_VAR}, else {SETTING_FILE} in the data directory",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -132,15 +146,33 @@ def launch_gui(paths: DataPaths) -> int:
     return run_gui(paths)
 
 
+def data_paths(data_dir: Path | None, workspace: str | None) -> DataPaths:
+    """The data directory, working in the team workspace the options or settings name.
+
+    Raises WorkspaceError (its message never holds a password).
+    """
+    local = DataPaths.at(data_dir)
+    return DataPaths.at(local.root, resolve_workspace(workspace, local.root))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     window_only = argparse.ArgumentParser(add_help=False)
     _add_global_options(window_only)
     known, rest = window_only.parse_known_args(argv)
     if not rest:  # no subcommand, no --help: the window, without the CLI's imports
-        return launch_gui(DataPaths.at(known.data_dir))
+        try:
+            paths = data_paths(known.data_dir, known.workspace)
+        except WorkspaceError as error:
+            print(f"briefreader: {error}", file=sys.stderr)
+            return 2
+        return launch_gui(paths)
     args = build_parser().parse_args(argv)
-    paths = DataPaths.at(args.data_dir)
+    try:
+        paths = data_paths(args.data_dir, args.workspace)
+    except WorkspaceError as error:
+        print(f"briefreader: {error}", file=sys.stderr)
+        return 2
     if args.command is None:
         return launch_gui(paths)
     try:

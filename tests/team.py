@@ -14,6 +14,7 @@ from briefreader.paths import DataPaths
 from briefreader.workspace import Workspace, parse_workspace
 from briefreader.workspace.admin import add_analyst, ensure_group_roles
 from briefreader.workspace.connection import Connection
+from briefreader.workspace.schema import SCHEMA
 from tests.pg_server import PgServer
 
 #: name -> (password, read only)
@@ -51,3 +52,24 @@ class Team:
     def paths(self, analyst: str, root: Path) -> DataPaths:
         """A data directory on `analyst`'s machine, working in this team's workspace."""
         return DataPaths.at(root / analyst, self.workspace(analyst)).ensure()
+
+    def reset(self) -> None:
+        """Empty every table of the workspace (keeping its schema) and drop other sessions.
+
+        DELETE, not TRUNCATE: on a handful of rows it is several times faster.
+        """
+        self.server.terminate(self.dbname)
+        with self.server.admin(self.dbname) as conn:  # type: ignore[attr-defined]
+            tables = conn.execute(
+                "SELECT tablename FROM pg_tables WHERE schemaname = %s AND tablename <> %s",
+                (SCHEMA, "schema_versions"),
+            ).fetchall()
+            sequences = conn.execute(
+                "SELECT sequencename FROM pg_sequences WHERE schemaname = %s", (SCHEMA,)
+            ).fetchall()
+            with conn.transaction():
+                conn.execute("SET LOCAL session_replication_role = replica")  # no FK checks
+                for (table,) in tables:
+                    conn.execute(f"DELETE FROM {SCHEMA}.{table}")
+                for (sequence,) in sequences:
+                    conn.execute(f"ALTER SEQUENCE {SCHEMA}.{sequence} RESTART")

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from typing import Any
 
 from briefreader.cli.output import fail, print_json, print_table
-from briefreader.corpus.library import Library
+from briefreader.corpus.library import Library, open_library
 from briefreader.domain import Document
 from briefreader.paths import DataPaths
 from briefreader.store import Excerpt, Note, Store, StoreError
@@ -139,7 +139,11 @@ class _Sources:
     """Titles and freshness of documents, from the library if there is one."""
 
     def __init__(self, paths: DataPaths) -> None:
-        self._library = Library.open(paths.library_db) if paths.library_db.exists() else None
+        self._library: Library | None = None
+        if paths.workspace is not None:
+            self._library = open_library(paths, seed=False)  # the team's shared library
+        elif paths.library_db.exists():
+            self._library = Library.open(paths.library_db)
         self._cache: dict[str, tuple[Document | None, bool]] = {}
 
     def lookup(self, doc_id: str) -> tuple[Document | None, bool]:

@@ -11,7 +11,6 @@ their items in that order.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,8 +22,13 @@ from briefreader.store.excerpt_rows import Excerpt, load_excerpts
 
 Grouping = Literal["manual", "group", "country", "source"]
 GROUPINGS: tuple[Grouping, ...] = ("manual", "group", "country", "source")
-COLUMNS = "id, name, title, author, date, marking, summary, grouping, created, updated"
-BriefingRow = tuple[int, str, str, str, str, str, str, str, str, str]
+COLUMNS = (
+    "id, name, title, author, date, marking, summary, grouping, created, updated, "
+    "created_by, updated_by"
+)
+BriefingRow = tuple[int, str, str, str, str, str, str, str, str, str, str, str]
+#: Indexes into a `BriefingRow`.
+UPDATED, CREATED_BY, UPDATED_BY = 9, 10, 11
 SectionRow = tuple[int, int, str]  # id, position, title
 ItemRow = tuple[int, int | None, int, str]  # excerpt_id, section_id, position, comment
 #: Title of the section collecting items that fit no other (never empty when shown).
@@ -70,6 +74,8 @@ class Briefing:
     created: str
     updated: str
     note: str = ""  # the analyst's note on the briefing, if any
+    created_by: str = ""  # the analyst who created it ("" before authors were kept)
+    updated_by: str = ""  # the analyst who last changed it
 
     @property
     def items(self) -> tuple[BriefingItem, ...]:
@@ -87,6 +93,7 @@ class BriefingSummary:
     title: str
     items: int
     updated: str
+    updated_by: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,24 +135,31 @@ def write_snapshot(
     )
     conn.execute("DELETE FROM briefings WHERE id = ?", (briefing_id,))  # cascades
     if snap is not None:
-        conn.execute(f"INSERT INTO briefings ({COLUMNS}) VALUES ({','.join('?' * 10)})", snap.row)
+        marks = ",".join("?" * len(snap.row))
+        conn.execute(f"INSERT INTO briefings ({COLUMNS}) VALUES ({marks})", snap.row)
         conn.executemany(
             "INSERT INTO briefing_sections (id, briefing_id, position, title) VALUES (?, ?, ?, ?)",
             [(sid, briefing_id, pos, title) for sid, pos, title in snap.sections],
         )
-        existing = {
-            r[0]
-            for r in conn.execute(
-                "SELECT id FROM excerpts WHERE id IN (SELECT value FROM json_each(?))",
-                (json.dumps([i[0] for i in snap.items]),),
-            )
-        }
+        existing = existing_excerpts(conn, [i[0] for i in snap.items])
         conn.executemany(
             "INSERT INTO briefing_items (briefing_id, excerpt_id, section_id, position, comment) "
             "VALUES (?, ?, ?, ?, ?)",
             [(briefing_id, *item) for item in snap.items if item[0] in existing],
         )
     return changes | Changes(briefings=frozenset({briefing_id}))
+
+
+def existing_excerpts(conn: sqlite3.Connection, ids: list[int]) -> set[int]:
+    """Which of `ids` are excerpts that exist (chunked: both backends cap parameters)."""
+    found: set[int] = set()
+    for start in range(0, len(ids), 900):
+        chunk = ids[start : start + 900]
+        marks = ",".join("?" * len(chunk))
+        found.update(
+            r[0] for r in conn.execute(f"SELECT id FROM excerpts WHERE id IN ({marks})", chunk)
+        )
+    return found
 
 
 def _group_key(
@@ -203,8 +217,9 @@ def load(
         (briefing_id,),
     )
     sections = build_sections(snap, {e.id: e for e in found}, title_of or (lambda _doc: ""))
-    bid, name, title, author, date, marking, summary, grouping, created, updated = snap.row
+    bid, name, title, author, date, marking, summary, grouping, created, updated = snap.row[:10]
     return Briefing(
         bid, name, title, author, date, marking, summary, grouping,  # type: ignore[arg-type]
         sections, created, updated, snap.note[4] if snap.note else "",
+        snap.row[CREATED_BY], snap.row[UPDATED_BY],
     )  # fmt: skip

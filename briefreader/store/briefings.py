@@ -14,8 +14,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import NamedTuple
 
+from briefreader.store.backend import Backend
 from briefreader.store.briefing_rows import (
     GROUPINGS,
+    UPDATED,
+    UPDATED_BY,
     Briefing,
     BriefingSnapshot,
     BriefingSummary,
@@ -26,7 +29,7 @@ from briefreader.store.briefing_rows import (
     write_snapshot,
 )
 from briefreader.store.changes import Changes
-from briefreader.store.db import Database, next_id, timestamp
+from briefreader.store.db import timestamp
 from briefreader.store.errors import NotFoundError, StoreError
 from briefreader.store.excerpt_rows import load_excerpts
 from briefreader.store.undo import Operation, Put
@@ -69,6 +72,16 @@ def _check_name(conn: sqlite3.Connection, name: str, briefing_id: int | None) ->
     return clean
 
 
+def _put(
+    label: str, briefing_id: int, before: BriefingSnapshot | None, after: BriefingSnapshot | None
+) -> Put:
+    return Put(label, briefing_id, before, after, write_snapshot, read=read_snapshot, who=_author)
+
+
+def _author(snap: BriefingSnapshot | None) -> str:
+    return snap.row[UPDATED_BY] if snap else ""
+
+
 def _renumber(
     items: list[tuple[int, int | None, int, str]],
 ) -> tuple[tuple[int, int | None, int, str], ...]:
@@ -78,7 +91,7 @@ def _renumber(
 class Briefings:
     """The briefings repository; reached as `Store.briefings`."""
 
-    def __init__(self, db: Database, run: Runner) -> None:
+    def __init__(self, db: Backend, run: Runner) -> None:
         self._db = db
         self._run = run
 
@@ -86,7 +99,8 @@ class Briefings:
     def list(self) -> list[BriefingSummary]:
         with self._db.reading() as conn:
             rows = conn.execute(
-                "SELECT b.id, b.name, b.title, COUNT(i.excerpt_id), b.updated FROM briefings b "
+                "SELECT b.id, b.name, b.title, COUNT(i.excerpt_id), b.updated, b.updated_by "
+                "FROM briefings b "
                 "LEFT JOIN briefing_items i ON i.briefing_id = b.id GROUP BY b.id "
                 "ORDER BY b.updated DESC, b.id DESC"
             ).fetchall()
@@ -120,8 +134,10 @@ class Briefings:
             if after == before:
                 return None
             if after is not None:
-                after = replace(after, row=(*after.row[:9], timestamp()))
-            return Put(label, briefing_id, before, after, write_snapshot)
+                row = list(after.row)
+                row[UPDATED], row[UPDATED_BY] = timestamp(), self._db.author
+                after = replace(after, row=tuple(row))  # type: ignore[arg-type]
+            return _put(label, briefing_id, before, after)
 
         return self._run(build)
 
@@ -143,8 +159,8 @@ class Briefings:
 
         def build(conn: sqlite3.Connection) -> Operation:
             clean = _check_name(conn, name, None)
-            briefing_id = next_id(conn, "briefings")
-            holder.append(briefing_id)
+            briefing_id = self._db.next_id(conn, "briefings")
+            holder[:] = [briefing_id]  # the build may run again (a retried transaction)
             now = timestamp()
             row = (
                 briefing_id,
@@ -157,9 +173,11 @@ class Briefings:
                 grouping,
                 now,
                 now,
+                self._db.author,
+                self._db.author,
             )
             snap = BriefingSnapshot(row, (), (), None)
-            return Put("create briefing", briefing_id, None, snap, write_snapshot)
+            return _put("create briefing", briefing_id, None, snap)
 
         changes = self._run(build)
         return Created(self.load(holder[0]), changes)
@@ -287,8 +305,8 @@ class Briefings:
         holder: list[int] = []
 
         def change(conn: sqlite3.Connection, snap: BriefingSnapshot) -> BriefingSnapshot:
-            section_id = next_id(conn, "briefing_sections")
-            holder.append(section_id)
+            section_id = self._db.next_id(conn, "briefing_sections")
+            holder[:] = [section_id]  # the build may run again (a retried transaction)
             return replace(snap, sections=(*snap.sections, (section_id, len(snap.sections), title)))
 
         changes = self._change("add section", ref, change)

@@ -68,5 +68,23 @@ class Changes:
             "watches": self.watches,
         }
 
+    @classmethod
+    def from_dict(cls, data: dict[str, object]) -> Changes:
+        """The inverse of `as_dict` (another analyst's changes, read from the journal)."""
+
+        def ids(key: str) -> list[object]:
+            value = data.get(key, [])
+            return list(value) if isinstance(value, list) else []
+
+        return cls(
+            notes=frozenset(int(i) for i in ids("notes")),  # type: ignore[call-overload]
+            excerpts=frozenset(int(i) for i in ids("excerpts")),  # type: ignore[call-overload]
+            briefings=frozenset(int(i) for i in ids("briefings")),  # type: ignore[call-overload]
+            documents=frozenset(str(i) for i in ids("documents")),
+            tags=bool(data.get("tags")),
+            grades=bool(data.get("grades")),
+            watches=bool(data.get("watches")),
+        )
+
 
 NO_CHANGES = Changes()

@@ -15,6 +15,7 @@ message is kept in `backup_error` for the UI to show.
 from __future__ import annotations
 
 import contextlib
+import getpass
 import sqlite3
 import threading
 import time
@@ -76,8 +77,20 @@ def describe_error(error: sqlite3.Error, db_path: Path) -> str:
     return f"saving to {db_path} failed: {error}"
 
 
+def local_author() -> str:
+    """The analyst's login name, recorded as the author of their own work."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):  # no login name in this environment
+        return ""
+
+
 class Database:
-    """A connection guarded by a lock, usable from the UI and worker threads."""
+    """The SQLite backend (see backend.py): a connection guarded by a lock,
+    usable from the UI and worker threads."""
+
+    #: One analyst per file: their read state needs no key.
+    reader = ""
 
     def __init__(
         self,
@@ -94,12 +107,20 @@ class Database:
         self.backups_dir = backups_dir
         self.last_backup = last_backup
         self.backup_error: str | None = None
+        self.author = local_author()
         self._lock = threading.RLock()
         self._in_write = False
 
     @property
     def read_only(self) -> bool:
         return self.read_only_reason is not None
+
+    @property
+    def location(self) -> str:
+        return str(self.path)
+
+    def next_id(self, conn: sqlite3.Connection, table: str) -> int:
+        return next_id(conn, table)
 
     @contextmanager
     def reading(self) -> Iterator[sqlite3.Connection]:

@@ -28,6 +28,22 @@ class StoreWriteError(StoreError):
     """
 
 
+class StoreOfflineError(StoreWriteError):
+    """The team's server cannot be reached; nothing was changed there.
+
+    Writes made meanwhile wait in this machine's outbox (outbox.py) and are
+    sent when the server answers again.
+    """
+
+
+class StoreConflictError(StoreError):
+    """Another analyst changed the same thing first; nothing was changed.
+
+    Raised by undo and redo when the step would overwrite someone else's
+    later change (undo is per analyst: it only takes back one's own steps).
+    """
+
+
 class StoreVersionError(StoreError):
     """The database was written by a newer briefreader with an unknown schema."""
 

@@ -22,13 +22,14 @@ ExcerptStatus = Literal["anchored", "fuzzy", "orphaned"]
 
 COLUMNS = (
     'id, doc_id, content_hash, start, "end", exact, prefix, suffix, paragraph, comment, '
-    "priority, status, created, updated, credibility, claimant"
+    "priority, status, created, updated, credibility, claimant, created_by, updated_by"
 )
 ExcerptRow = tuple[
-    int, str, str, int, int, str, str, str, int, str, int, str, str, str, int | None, str
+    int, str, str, int, int, str, str, str, int, str, int, str, str, str, int | None, str, str, str
 ]
 #: Indexes into `ExcerptRow` of the columns edits change.
 COMMENT, PRIORITY, STATUS, UPDATED, CREDIBILITY, CLAIMANT = 9, 10, 11, 13, 14, 15
+CREATED_BY, UPDATED_BY = 16, 17
 EntityRow = tuple[str, str, int]  # kind, canonical, offset of first mention in the quote
 MembershipRow = tuple[int, int | None, int, str]  # briefing_id, section_id, position, comment
 
@@ -71,6 +72,8 @@ class Excerpt:
     updated: str
     credibility: int | None = None
     claimant: str = ""
+    created_by: str = ""  # the analyst who captured it ("" before authors were kept)
+    updated_by: str = ""  # the analyst who last changed it
 
     @property
     def quote(self) -> str:
@@ -150,6 +153,8 @@ def _to_excerpt(row: ExcerptRow, entities: tuple[EntityRef, ...], tags: tuple[st
         updated=up,
         credibility=row[CREDIBILITY],
         claimant=row[CLAIMANT],
+        created_by=row[CREATED_BY],
+        updated_by=row[UPDATED_BY],
     )
 
 
@@ -157,14 +162,18 @@ def read_snapshot(conn: sqlite3.Connection, excerpt_id: int) -> ExcerptSnapshot 
     row = conn.execute(f"SELECT {COLUMNS} FROM excerpts WHERE id = ?", (excerpt_id,)).fetchone()
     if row is None:
         return None
-    entities = conn.execute(
-        "SELECT kind, canonical, first FROM excerpt_entities WHERE excerpt_id = ? "
-        "ORDER BY kind, canonical",
-        (excerpt_id,),
-    ).fetchall()
-    tags = conn.execute(
-        "SELECT tag FROM excerpt_tags WHERE excerpt_id = ? ORDER BY tag", (excerpt_id,)
-    ).fetchall()
+    # Sorted here, not by the database: collations differ between backends,
+    # and undo compares snapshots for equality.
+    entities = sorted(
+        conn.execute(
+            "SELECT kind, canonical, first FROM excerpt_entities WHERE excerpt_id = ?",
+            (excerpt_id,),
+        ).fetchall()
+    )
+    tags = sorted(
+        conn.execute("SELECT tag FROM excerpt_tags WHERE excerpt_id = ?", (excerpt_id,)),
+        key=lambda t: (t[0].casefold(), t[0]),
+    )
     memberships = conn.execute(
         "SELECT briefing_id, section_id, position, comment FROM briefing_items "
         "WHERE excerpt_id = ? ORDER BY briefing_id",
@@ -227,6 +236,13 @@ def write_snapshot(
         briefings=frozenset(old_briefings | new_briefings),
         tags=bool(had_tags) or bool(snap and snap.tags),
     )
+
+
+def stamped(snap: ExcerptSnapshot, when: str, who: str) -> ExcerptSnapshot:
+    """`snap` marked as changed now by `who` (every edit records its author and time)."""
+    row = list(snap.row)
+    row[UPDATED], row[UPDATED_BY] = when, who
+    return replace(snap, row=tuple(row))  # type: ignore[arg-type]
 
 
 def with_column(snap: ExcerptSnapshot, index: int, value: object) -> ExcerptSnapshot:

@@ -24,8 +24,9 @@ from briefreader.store.anchoring import (
     DEFAULT_CONTEXT,
     quote_selector,
 )
+from briefreader.store.backend import Backend
 from briefreader.store.changes import Changes
-from briefreader.store.db import Database, next_id, timestamp
+from briefreader.store.db import timestamp
 from briefreader.store.errors import NotFoundError
 from briefreader.store.excerpt_rows import (
     CLAIMANT,
@@ -33,12 +34,14 @@ from briefreader.store.excerpt_rows import (
     CREDIBILITY,
     PRIORITY,
     UPDATED,
+    UPDATED_BY,
     EntityRow,
     Excerpt,
     ExcerptSnapshot,
     ExcerptStatus,
     load_excerpts,
     read_snapshot,
+    stamped,
     with_column,
     write_snapshot,
 )
@@ -100,14 +103,18 @@ class ReanchorReport:
 def _put(
     label: str, excerpt_id: int, before: ExcerptSnapshot | None, after: ExcerptSnapshot | None
 ) -> Put:
-    return Put(label, excerpt_id, before, after, write_snapshot)
+    return Put(label, excerpt_id, before, after, write_snapshot, read=read_snapshot, who=_author)
+
+
+def _author(snap: ExcerptSnapshot | None) -> str:
+    return snap.row[UPDATED_BY] if snap else ""
 
 
 class Excerpts:
     """The excerpts repository; reached as `Store.excerpts`."""
 
     def __init__(
-        self, db: Database, run: Runner, find_mentions: MentionFinder | None = None
+        self, db: Backend, run: Runner, find_mentions: MentionFinder | None = None
     ) -> None:
         self._db = db
         self._run = run
@@ -216,13 +223,13 @@ class Excerpts:
         holder: list[int] = []
 
         def build(conn: sqlite3.Connection) -> Operation:
-            excerpt_id = next_id(conn, "excerpts")
-            holder.append(excerpt_id)
+            excerpt_id = self._db.next_id(conn, "excerpts")
+            holder[:] = [excerpt_id]  # the build may run again (a retried transaction)
             row = (
                 excerpt_id, doc_id, content_hash(text), start, end,
                 selector.exact, selector.prefix, selector.suffix,
                 text.count(PARAGRAPH_SEPARATOR, 0, start), comment, int(priority),
-                "anchored", now, now, None, "",
+                "anchored", now, now, None, "", self._db.author, self._db.author,
             )  # fmt: skip
             snap = ExcerptSnapshot(row, entity_rows(found), tag_names, None, ())
             return _put("capture excerpt", excerpt_id, None, snap)
@@ -263,7 +270,7 @@ class Excerpts:
                     raise NotFoundError(f"there is no excerpt {excerpt_id}")
                 after = change(before)
                 if after is not None and after != before:
-                    after = with_column(after, UPDATED, timestamp())
+                    after = stamped(after, timestamp(), self._db.author)
                 ops.append(_put(label, excerpt_id, before, after))
             return batch(label, ops)
 
@@ -359,6 +366,8 @@ class Excerpts:
         outcome: dict[str, list[int]] = {"unchanged": [], "moved": [], "fuzzy": [], "orphaned": []}
 
         def build(conn: sqlite3.Connection) -> Operation | None:
+            for ids in outcome.values():
+                ids.clear()  # the build may run again (a retried transaction)
             ops: list[Operation] = []
             rows = conn.execute("SELECT id FROM excerpts WHERE doc_id = ? ORDER BY id", (doc_id,))
             for (excerpt_id,) in rows.fetchall():
@@ -367,6 +376,7 @@ class Excerpts:
                 after, kind = reanchored(before, text, target, new_hash)
                 outcome[kind].append(excerpt_id)
                 if after != before:
+                    after = stamped(after, after.row[UPDATED], self._db.author)
                     ops.append(_put("re-anchor excerpts", excerpt_id, before, after))
             return batch("re-anchor excerpts", ops)
 

@@ -20,8 +20,9 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
+from briefreader.store.backend import Backend
 from briefreader.store.changes import NO_CHANGES, Changes
-from briefreader.store.db import Database, timestamp
+from briefreader.store.db import timestamp
 from briefreader.store.undo import Operation, Put, batch
 
 Runner = Callable[[Callable[[sqlite3.Connection], Operation | None]], Changes]
@@ -89,34 +90,55 @@ class GradeBook:
 
 
 def _write_publisher(
-    conn: sqlite3.Connection, key: str, state: tuple[str, str, str] | None
+    conn: sqlite3.Connection, key: str, state: tuple[str, str, str, str] | None
 ) -> Changes:
     conn.execute("DELETE FROM publisher_grades WHERE publisher_key = ?", (key,))
     if state is not None:
         conn.execute(
-            "INSERT INTO publisher_grades (publisher_key, publisher, reliability, updated) "
-            "VALUES (?, ?, ?, ?)",
+            "INSERT INTO publisher_grades "
+            "(publisher_key, publisher, reliability, updated, updated_by) VALUES (?, ?, ?, ?, ?)",
             (key, *state),
         )
     return Changes(grades=True)
 
 
 def _write_document(
-    conn: sqlite3.Connection, doc_id: str, state: tuple[str, str] | None
+    conn: sqlite3.Connection, doc_id: str, state: tuple[str, str, str] | None
 ) -> Changes:
     conn.execute("DELETE FROM document_grades WHERE doc_id = ?", (doc_id,))
     if state is not None:
         conn.execute(
-            "INSERT INTO document_grades (doc_id, reliability, updated) VALUES (?, ?, ?)",
+            "INSERT INTO document_grades (doc_id, reliability, updated, updated_by) "
+            "VALUES (?, ?, ?, ?)",
             (doc_id, *state),
         )
     return Changes(documents=frozenset({doc_id}), grades=True)
 
 
+def _read_publisher(conn: sqlite3.Connection, key: str) -> tuple[str, str, str, str] | None:
+    row = conn.execute(
+        "SELECT publisher, reliability, updated, updated_by FROM publisher_grades "
+        "WHERE publisher_key = ?",
+        (key,),
+    ).fetchone()
+    return tuple(row) if row else None  # type: ignore[return-value]
+
+
+def _read_document(conn: sqlite3.Connection, doc_id: str) -> tuple[str, str, str] | None:
+    row = conn.execute(
+        "SELECT reliability, updated, updated_by FROM document_grades WHERE doc_id = ?", (doc_id,)
+    ).fetchone()
+    return tuple(row) if row else None  # type: ignore[return-value]
+
+
+def _last(state: tuple[str, ...] | None) -> str:
+    return state[-1] if state else ""
+
+
 class Grades:
     """The reliability repository; reached as `Store.grades`."""
 
-    def __init__(self, db: Database, run: Runner) -> None:
+    def __init__(self, db: Backend, run: Runner) -> None:
         self._db = db
         self._run = run
 
@@ -168,17 +190,13 @@ class Grades:
         name = " ".join(publisher.split())
 
         def build(conn: sqlite3.Connection) -> Operation | None:
-            row = conn.execute(
-                "SELECT publisher, reliability, updated FROM publisher_grades "
-                "WHERE publisher_key = ?",
-                (key,),
-            ).fetchone()
-            before = tuple(row) if row else None
+            before = _read_publisher(conn, key)
             if (before[1] if before else None) == letter:
                 return None
-            after = (before[0] if before else name, letter, timestamp()) if letter else None
+            who = self._db.author
+            after = (before[0] if before else name, letter, timestamp(), who) if letter else None
             label = f"grade {name} {letter}" if letter else f"clear the grade of {name}"
-            return Put(label, key, before, after, _write_publisher)
+            return Put(label, key, before, after, _write_publisher, read=_read_publisher, who=_last)
 
         return self._run(build)
 
@@ -192,14 +210,21 @@ class Grades:
             ops: list[Operation] = []
             now = timestamp()
             for doc_id in ids:
-                row = conn.execute(
-                    "SELECT reliability, updated FROM document_grades WHERE doc_id = ?", (doc_id,)
-                ).fetchone()
-                before = tuple(row) if row else None
+                before = _read_document(conn, doc_id)
                 if (before[0] if before else None) == letter:
                     continue
-                after = (letter, now) if letter else None
-                ops.append(Put(label, doc_id, before, after, _write_document))
+                after = (letter, now, self._db.author) if letter else None
+                ops.append(
+                    Put(
+                        label,
+                        doc_id,
+                        before,
+                        after,
+                        _write_document,
+                        read=_read_document,
+                        who=_last,
+                    )
+                )
             return batch(label, ops)
 
         return self._run(build)

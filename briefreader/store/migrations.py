@@ -150,10 +150,40 @@ CREATE TABLE watch_hits (
 CREATE INDEX watch_hits_doc ON watch_hits (doc_id);
 """
 
+# Authors, for teams (the same columns exist in the PostgreSQL backend, where
+# many analysts share one workspace): who created and last changed each note,
+# excerpt and briefing, who set each grade; a note's revision, which the
+# editor saves against so two analysts never silently overwrite each other;
+# read state keyed by analyst ('' here: one analyst per file).
+_V4 = """
+ALTER TABLE notes ADD COLUMN created_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE notes ADD COLUMN updated_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE notes ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE excerpts ADD COLUMN created_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE excerpts ADD COLUMN updated_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE briefings ADD COLUMN created_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE briefings ADD COLUMN updated_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE publisher_grades ADD COLUMN updated_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE document_grades ADD COLUMN updated_by TEXT NOT NULL DEFAULT '';
+CREATE TABLE reading_by_analyst (
+    analyst TEXT NOT NULL DEFAULT '',
+    doc_id TEXT NOT NULL,
+    read INTEGER NOT NULL DEFAULT 0 CHECK (read IN (0, 1)),
+    position INTEGER NOT NULL DEFAULT 0 CHECK (position >= 0),
+    updated TEXT NOT NULL,
+    PRIMARY KEY (analyst, doc_id)
+) WITHOUT ROWID;
+INSERT INTO reading_by_analyst (analyst, doc_id, read, position, updated)
+    SELECT '', doc_id, read, position, updated FROM reading;
+DROP TABLE reading;
+ALTER TABLE reading_by_analyst RENAME TO reading;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "notes, excerpts, briefings, read state", _V1),
     Migration(2, "reliability grades per publisher and document; credibility and claims", _V2),
     Migration(3, "standing queries and their inbox", _V3),
+    Migration(4, "authors, note revisions, read state per analyst", _V4),
 )
 
 

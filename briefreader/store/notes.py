@@ -11,6 +11,15 @@ nothing is cancelled, only retried).
 
 Saving whitespace only deletes the note. Consecutive saves of one note
 coalesce into one undo step (undo.COALESCE_SECONDS).
+
+Several analysts may edit one note (a team workspace). Every save bumps the
+note's `revision`; an editor passes the revision it started from
+(`base=NoteBase.of(note)`). If someone saved in between, the two texts are
+merged line by line when they touched different lines (`merged` in the
+answer: show the merged text), and otherwise nothing is written and the
+answer carries a `NoteConflict` with both texts for the analyst to resolve;
+the unsaved text stays pending until they do. Without a base (the CLI), the
+last save wins, as it always did for one analyst.
 """
 
 from __future__ import annotations
@@ -21,16 +30,22 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from briefreader.store.backend import Backend
 from briefreader.store.changes import NO_CHANGES, Changes
-from briefreader.store.db import Database, next_id, timestamp
+from briefreader.store.db import timestamp
 from briefreader.store.errors import NotFoundError, StoreReadOnlyError, StoreWriteError
+from briefreader.store.merge import merge3
 from briefreader.store.undo import Operation, Put
 
 NoteKind = Literal["document", "excerpt", "briefing", "memo"]
 NoteFormat = Literal["plain", "markdown"]
 Runner = Callable[[Callable[[sqlite3.Connection], Operation | None]], Changes]
 
-_COLUMNS = "id, target_kind, target_id, format, text, created, updated"
+_COLUMNS = (
+    "id, target_kind, target_id, format, text, created, updated, created_by, updated_by, revision"
+)
+#: Indexes into a `NoteRow`.
+FORMAT, TEXT, CREATED, UPDATED, CREATED_BY, UPDATED_BY, REVISION = 3, 4, 5, 6, 7, 8, 9
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,24 +81,60 @@ class Note:
     format: NoteFormat
     created: str  # ISO 8601 UTC
     updated: str
+    created_by: str = ""  # the analyst who wrote it first ("" before authors were kept)
+    updated_by: str = ""  # the analyst who saved this text
+    revision: int = 1  # +1 on every save; editors save against the one they loaded
+
+
+@dataclass(frozen=True, slots=True)
+class NoteBase:
+    """The note an editor started from: its revision (0: there was none) and text."""
+
+    revision: int = 0
+    text: str = ""
+
+    @classmethod
+    def of(cls, note: Note | None) -> NoteBase:
+        return cls(note.revision, note.text) if note is not None else cls()
+
+
+@dataclass(frozen=True, slots=True)
+class NoteConflict:
+    """Someone else changed (or deleted) the note on the same lines: choose or combine.
+
+    `theirs` is the note as it now stands (None: they deleted it), `mine` the
+    text that was not saved, `base` what both started from.
+    """
+
+    target: NoteTarget
+    mine: str
+    theirs: Note | None
+    base: NoteBase
 
 
 @dataclass(frozen=True, slots=True)
 class NoteSave:
     """The answer to `save()`. When `saved` is False, `error` says why in one
-    sentence and the text is still held in `Notes.pending()`."""
+    sentence and the text is still held in `Notes.pending()`; `conflict` is
+    set when the reason is another analyst's change. `merged` is True when the
+    saved text combines the analyst's edit with someone else's."""
 
     saved: bool
     note: Note | None
     changes: Changes
     error: str = ""
+    conflict: NoteConflict | None = None
+    merged: bool = False
 
 
-NoteRow = tuple[int, str, str, str, str, str, str]
+NoteRow = tuple[int, str, str, str, str, str, str, str, str, int]
 
 
 def row_to_note(row: NoteRow) -> Note:
-    return Note(row[0], NoteTarget(row[1], row[2]), row[4], row[3], row[5], row[6])  # type: ignore[arg-type]
+    return Note(
+        row[0], NoteTarget(row[1], row[2]), row[TEXT], row[FORMAT],  # type: ignore[arg-type]
+        row[CREATED], row[UPDATED], row[CREATED_BY], row[UPDATED_BY], row[REVISION],
+    )  # fmt: skip
 
 
 def read_row(conn: sqlite3.Connection, target: NoteTarget) -> NoteRow | None:
@@ -101,13 +152,18 @@ def write_row(conn: sqlite3.Connection, target: NoteTarget, row: NoteRow | None)
     ).fetchall()
     ids = {r[0] for r in old}
     if row is not None:
-        conn.execute(f"INSERT INTO notes ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)", row)
+        marks = ", ".join("?" * len(row))
+        conn.execute(f"INSERT INTO notes ({_COLUMNS}) VALUES ({marks})", row)
         ids.add(row[0])
     return Changes(notes=frozenset(ids))
 
 
 def _write(conn: sqlite3.Connection, key: NoteTarget, row: NoteRow | None) -> Changes:
     return write_row(conn, key, row)
+
+
+def _author(row: NoteRow | None) -> str:
+    return row[UPDATED_BY] if row else ""
 
 
 def _require_target(conn: sqlite3.Connection, target: NoteTarget) -> None:
@@ -126,10 +182,10 @@ def _require_target(conn: sqlite3.Connection, target: NoteTarget) -> None:
 class Notes:
     """The notes repository; reached as `Store.notes`."""
 
-    def __init__(self, db: Database, run: Runner) -> None:
+    def __init__(self, db: Backend, run: Runner) -> None:
         self._db = db
         self._run = run
-        self._pending: dict[NoteTarget, tuple[str, NoteFormat | None]] = {}
+        self._pending: dict[NoteTarget, tuple[str, NoteFormat | None, NoteBase | None]] = {}
         self._pending_lock = threading.Lock()
 
     # -- reading ---------------------------------------------------------
@@ -162,34 +218,60 @@ class Notes:
         yield from self.all()
 
     # -- writing ---------------------------------------------------------
-    def save(self, target: NoteTarget, text: str, *, format: NoteFormat | None = None) -> NoteSave:
+    def save(
+        self,
+        target: NoteTarget,
+        text: str,
+        *,
+        format: NoteFormat | None = None,
+        base: NoteBase | None = None,
+    ) -> NoteSave:
         """Store `text` as the note on `target`; see the module docstring.
 
         Raises NotFoundError only for a note on an excerpt or briefing that
         does not exist (a caller's mistake, not a failed save).
         """
         with self._pending_lock:
-            self._pending[target] = (text, format)
-        result_row: list[NoteRow | None] = [None]
+            self._pending[target] = (text, format, base)
+        outcome: dict[str, object] = {}
 
         def build(conn: sqlite3.Connection) -> Operation | None:
+            outcome.clear()
             _require_target(conn, target)
             before = read_row(conn, target)
-            result_row[0] = before
-            fmt = format or (before[3] if before else "markdown")
-            if before is not None and before[4] == text and before[3] == fmt:
+            outcome["row"] = before
+            new_text = text
+            if base is not None and (before[REVISION] if before else 0) != base.revision:
+                theirs = before[TEXT] if before else ""
+                merged = None if before is None else merge3(base.text, text, theirs)
+                if merged is None and not (before is None and not text.strip()):
+                    outcome["conflict"] = NoteConflict(
+                        target, text, row_to_note(before) if before else None, base
+                    )
+                    return None
+                new_text = merged if merged is not None else text
+                outcome["merged"] = new_text != text
+            fmt = format or (before[FORMAT] if before else "markdown")
+            if before is not None and before[TEXT] == new_text and before[FORMAT] == fmt:
                 return None
-            if before is None and not text.strip():
+            if before is None and not new_text.strip():
                 return None
             after: NoteRow | None = None
-            if text.strip():
-                now = timestamp()
-                note_id = before[0] if before else next_id(conn, "notes")
-                created = before[5] if before else now
-                after = (note_id, target.kind, target.id, fmt, text, created, now)
-            result_row[0] = after
+            if new_text.strip():
+                now, me = timestamp(), self._db.author
+                note_id = before[0] if before else self._db.next_id(conn, "notes")
+                created, creator = (before[CREATED], before[CREATED_BY]) if before else (now, me)
+                revision = before[REVISION] + 1 if before else 1
+                after = (
+                    note_id, target.kind, target.id, fmt, new_text, created, now,
+                    creator, me, revision,
+                )  # fmt: skip
+            outcome["row"] = after
             label = "delete note" if after is None else "edit note"
-            return Put(label, target, before, after, _write, coalesce=("note", target))
+            return Put(
+                label, target, before, after, _write,
+                coalesce=("note", target), read=read_row, who=_author,
+            )  # fmt: skip
 
         try:
             changes = self._run(build)
@@ -199,18 +281,33 @@ class Notes:
             with self._pending_lock:
                 self._pending.pop(target, None)
             raise
+        conflict = outcome.get("conflict")
+        if isinstance(conflict, NoteConflict):
+            who = conflict.theirs.updated_by if conflict.theirs else ""
+            did = "changed" if conflict.theirs else "deleted"
+            return NoteSave(
+                False,
+                None,
+                NO_CHANGES,
+                f"{who or 'someone else'} {did} this note while you were editing it; "
+                "your text is kept: choose which to keep or combine them",
+                conflict,
+            )
         with self._pending_lock:
-            if self._pending.get(target) == (text, format):
+            if self._pending.get(target) == (text, format, base):
                 del self._pending[target]
-        row = result_row[0]
-        return NoteSave(True, row_to_note(row) if row else None, changes)
+        row = outcome.get("row")
+        note = row_to_note(row) if row else None  # type: ignore[arg-type]
+        return NoteSave(True, note, changes, merged=bool(outcome.get("merged")))
 
     def delete(self, target: NoteTarget) -> Changes:
         """Remove the note on `target` (undoable). Raises StoreWriteError."""
 
         def build(conn: sqlite3.Connection) -> Operation | None:
             before = read_row(conn, target)
-            return None if before is None else Put("delete note", target, before, None, _write)
+            if before is None:
+                return None
+            return Put("delete note", target, before, None, _write, read=read_row, who=_author)
 
         changes = self._run(build)
         with self._pending_lock:
@@ -221,10 +318,12 @@ class Notes:
     def pending(self) -> dict[NoteTarget, str]:
         """Edits whose save failed, by target: show them, keep them, retry them."""
         with self._pending_lock:
-            return {target: text for target, (text, _) in self._pending.items()}
+            return {target: text for target, (text, _f, _b) in self._pending.items()}
 
     def flush(self) -> list[NoteSave]:
         """Retry every pending save (call on focus change, switch and quit)."""
         with self._pending_lock:
             waiting = list(self._pending.items())
-        return [self.save(target, text, format=fmt) for target, (text, fmt) in waiting]
+        return [
+            self.save(target, text, format=fmt, base=base) for target, (text, fmt, base) in waiting
+        ]

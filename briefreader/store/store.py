@@ -13,6 +13,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from types import TracebackType
 
 from briefreader.domain import Mention
@@ -21,13 +22,14 @@ from briefreader.store.backups import BackupInfo
 from briefreader.store.briefing_rows import Briefing
 from briefreader.store.briefings import BriefingRef, Briefings
 from briefreader.store.changes import NO_CHANGES, Changes
+from briefreader.store.errors import StoreConflictError
 from briefreader.store.excerpts import Excerpts
 from briefreader.store.grades import Grades
 from briefreader.store.migrations import MIGRATIONS, Migration
 from briefreader.store.notes import Note, NoteFormat, Notes, NoteSave, NoteTarget
 from briefreader.store.opening import IfLocked, Opened, Recovery, open_database
 from briefreader.store.readstate import Reading
-from briefreader.store.undo import History, Operation
+from briefreader.store.undo import History, Operation, changed_since
 from briefreader.store.watches import Watches
 
 
@@ -66,15 +68,23 @@ class Store:
     ) -> Store:
         """Open the work database in `paths` (creating it if needed).
 
+        With a team workspace in `paths` (PostgreSQL) it opens that instead;
+        many analysts write there at once, so `if_locked` does not apply.
         With another briefreader holding it, `if_locked="raise"` raises
         StoreBusyError and `"read_only"` opens it read-only (see
         `read_only_reason`). A damaged database is set aside and the newest
         good backup restored: check `recovery`. Raises StoreError subclasses
         with a one-line message for anything it cannot handle.
         """
-        opened = open_database(
-            paths, read_only=read_only, if_locked=if_locked, migrations=migrations
-        )
+        if paths.workspace is not None:
+            # The team's workspace: the driver is imported only on this path.
+            from briefreader.store.postgres.opening import open_workspace
+
+            opened = open_workspace(paths, read_only=read_only)
+        else:
+            opened = open_database(
+                paths, read_only=read_only, if_locked=if_locked, migrations=migrations
+            )
         return cls(opened, find_mentions=find_mentions)
 
     # -- state -------------------------------------------------------------
@@ -89,7 +99,13 @@ class Store:
 
     @property
     def path(self) -> str:
-        return str(self._db.path)
+        """Where the work lives, for messages: a file, or the server (never its password)."""
+        return self._db.location
+
+    @property
+    def author(self) -> str:
+        """Who this store writes as (shown beside others' changes)."""
+        return self._db.author
 
     @property
     def backup_error(self) -> str | None:
@@ -116,6 +132,7 @@ class Store:
             applied: list[Operation] = []
 
             def transaction(conn: sqlite3.Connection) -> Changes:
+                applied.clear()  # a retried transaction builds the operation again
                 op = build(conn)
                 if op is None:
                     return NO_CHANGES
@@ -137,7 +154,10 @@ class Store:
             op = self.history.next_undo()
             if op is None:
                 return NO_CHANGES
-            changes = self._db.write(op.inverse().apply)
+            changes = self._db.write(lambda conn: _checked(conn, op, undoing=True))
+            if isinstance(changes, _Clash):
+                self.history.drop_undo()
+                raise StoreConflictError(changes.message(op, undoing=True))
             self.history.undone()
             return changes
 
@@ -147,7 +167,10 @@ class Store:
             op = self.history.next_redo()
             if op is None:
                 return NO_CHANGES
-            changes = self._db.write(op.apply)
+            changes = self._db.write(lambda conn: _checked(conn, op, undoing=False))
+            if isinstance(changes, _Clash):
+                self.history.drop_redo()
+                raise StoreConflictError(changes.message(op, undoing=False))
             self.history.redone()
             return changes
 
@@ -175,3 +198,31 @@ class Store:
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+
+@dataclass(frozen=True, slots=True)
+class _Clash:
+    """Undo found its thing changed by someone else (`who`, when known)."""
+
+    who: str
+
+    def message(self, op: Operation, *, undoing: bool) -> str:
+        verb, doing = ("undone", "undoing") if undoing else ("redone", "redoing")
+        who = self.who or "another analyst"
+        return (
+            f"“{op.label}” cannot be {verb}: {who} has changed it since, and {doing} it "
+            "would overwrite their work; the step was dropped"
+        )
+
+
+def _checked(conn: sqlite3.Connection, op: Operation, *, undoing: bool) -> Changes | _Clash:
+    """Apply the undo (or redo) of `op` unless someone changed its things since.
+
+    Undo is per analyst: each one's history holds only their own steps, and a
+    step is taken back only while its things are as that step left them.
+    """
+    clash = changed_since(op, conn, undoing=undoing)
+    if clash is not None:
+        current = clash.read(conn, clash.key) if clash.read else None
+        return _Clash(clash.who(current) if clash.who else "")
+    return (op.inverse() if undoing else op).apply(conn)

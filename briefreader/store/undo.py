@@ -34,6 +34,7 @@ COALESCE_SPAN = 300.0
 HISTORY_LIMIT = 1_000
 
 Writer = Callable[[sqlite3.Connection, Any, Any], Changes]
+Reader = Callable[[sqlite3.Connection, Any], Any]
 
 
 class Operation(Protocol):
@@ -58,6 +59,10 @@ class Put:
     write: Writer = field(repr=False, compare=False)
     #: Puts with equal, non-None coalesce keys recorded back to back merge.
     coalesce: Hashable | None = None
+    #: Reads the thing's current snapshot: undo checks nobody changed it since.
+    read: Reader | None = field(default=None, repr=False, compare=False)
+    #: Who made a snapshot what it is (for "bob changed it since").
+    who: Callable[[Any], str] | None = field(default=None, repr=False, compare=False)
 
     def apply(self, conn: sqlite3.Connection) -> Changes:
         return self.write(conn, self.key, self.after)
@@ -85,6 +90,27 @@ class Batch:
 
     def inverse(self) -> Batch:
         return Batch(self.label, tuple(op.inverse() for op in reversed(self.ops)))
+
+
+def puts(op: Operation) -> list[Put]:
+    """The Puts an operation is made of, in order."""
+    if isinstance(op, Put):
+        return [op]
+    if isinstance(op, Batch):
+        return [p for inner in op.ops for p in puts(inner)]
+    return []
+
+
+def changed_since(op: Operation, conn: sqlite3.Connection, *, undoing: bool) -> Put | None:
+    """The first part of `op` whose thing is no longer as `op` left it (undo) or
+    found it (redo): someone else changed it in between. None: safe to go on."""
+    for put in puts(op):
+        if put.read is None:
+            continue
+        expected = put.after if undoing else put.before
+        if put.read(conn, put.key) != expected:
+            return put
+    return None
 
 
 def batch(label: str, ops: Sequence[Operation]) -> Operation | None:
@@ -150,6 +176,13 @@ class History:
         """The top redo step was reapplied: it becomes undoable again."""
         op = self._redo.pop()
         self._undo.append(_Entry(op, float("-inf"), float("-inf")))  # never merge into it
+
+    def drop_undo(self) -> None:
+        """Forget the top undo step (it can no longer be undone safely)."""
+        self._undo.pop()
+
+    def drop_redo(self) -> None:
+        self._redo.pop()
 
     def clear(self) -> None:
         self._undo.clear()

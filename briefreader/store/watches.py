@@ -18,8 +18,9 @@ import sqlite3
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
+from briefreader.store.backend import Backend
 from briefreader.store.changes import NO_CHANGES, Changes
-from briefreader.store.db import Database, next_id, timestamp
+from briefreader.store.db import timestamp
 from briefreader.store.errors import NotFoundError
 from briefreader.store.undo import Operation, Put
 
@@ -27,8 +28,10 @@ Runner = Callable[[Callable[[sqlite3.Connection], Operation | None]], Changes]
 WatchRef = int | str
 
 #: Hits waiting in the inbox: not marked seen, and their document not read.
+#: Takes one parameter: whose reading counts (the store's `reader`; read state is per analyst).
 _UNSEEN = (
-    "h.seen = 0 AND NOT EXISTS (SELECT 1 FROM reading r WHERE r.doc_id = h.doc_id AND r.read = 1)"
+    "h.seen = 0 AND NOT EXISTS (SELECT 1 FROM reading r "
+    "WHERE r.analyst = ? AND r.doc_id = h.doc_id AND r.read = 1)"
 )
 
 
@@ -99,7 +102,7 @@ def _resolve(conn: sqlite3.Connection, ref: WatchRef) -> int:
 class Watches:
     """The standing-query repository; reached as `Store.watches`."""
 
-    def __init__(self, db: Database, run: Runner) -> None:
+    def __init__(self, db: Backend, run: Runner) -> None:
         self._db = db
         self._run = run
 
@@ -111,7 +114,8 @@ class Watches:
                 "SELECT w.id, w.name, w.query, w.created, w.checked, "
                 "(SELECT COUNT(*) FROM watch_hits h WHERE h.watch_id = w.id), "
                 f"(SELECT COUNT(*) FROM watch_hits h WHERE h.watch_id = w.id AND {_UNSEEN}) "
-                "FROM watches w ORDER BY w.name COLLATE NOCASE"
+                "FROM watches w ORDER BY w.name COLLATE NOCASE",
+                (self._db.reader,),
             ).fetchall()
         return [Watch(*row) for row in rows]
 
@@ -123,13 +127,14 @@ class Watches:
 
     def hits(self, ref: WatchRef | None = None, *, unseen_only: bool = False) -> list[WatchHit]:
         """Hits newest first, of one watch or of all."""
-        clauses, args = [], []
+        clauses, args = [], [self._db.reader]  # the first for the SELECT's own _UNSEEN
         with self._db.reading() as conn:
             if ref is not None:
                 clauses.append("h.watch_id = ?")
                 args.append(_resolve(conn, ref))
             if unseen_only:
                 clauses.append(_UNSEEN)
+                args.append(self._db.reader)
             where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
             rows = conn.execute(
                 f"SELECT h.watch_id, w.name, h.doc_id, h.found, {_UNSEEN} FROM watch_hits h "
@@ -143,7 +148,8 @@ class Watches:
         """Documents waiting in the inbox (one document found by two watches counts once)."""
         with self._db.reading() as conn:
             row = conn.execute(
-                f"SELECT COUNT(DISTINCT h.doc_id) FROM watch_hits h WHERE {_UNSEEN}"
+                f"SELECT COUNT(DISTINCT h.doc_id) FROM watch_hits h WHERE {_UNSEEN}",
+                (self._db.reader,),
             ).fetchone()
         return int(row[0])
 
@@ -159,7 +165,7 @@ class Watches:
                 "SELECT 1 FROM watches WHERE name = ? COLLATE NOCASE", (name,)
             ).fetchone():
                 raise ValueError(f"there is already a standing query called {name!r}")
-            watch_id = next_id(conn, "watches")
+            watch_id = self._db.next_id(conn, "watches")
             after = ((watch_id, name, query, timestamp(), checked), ())
             return Put(f"save the standing query {name!r}", watch_id, None, after, _write)
 
@@ -213,8 +219,8 @@ class Watches:
                     continue  # deleted while it ran
                 for doc_id in ids:
                     added += conn.execute(
-                        "INSERT OR IGNORE INTO watch_hits (watch_id, doc_id, found, seen) "
-                        "VALUES (?, ?, ?, 0)",
+                        "INSERT INTO watch_hits (watch_id, doc_id, found, seen) "
+                        "VALUES (?, ?, ?, 0) ON CONFLICT DO NOTHING",
                         (watch_id, doc_id, stamp),
                     ).rowcount
             return added

@@ -35,7 +35,12 @@ from typing import Any
 import psycopg
 from psycopg import errors as pg_errors
 
-from briefreader.workspace.errors import PermissionDenied, ServerError, ServerUnavailable
+from briefreader.workspace.errors import (
+    Contention,
+    PermissionDenied,
+    ServerError,
+    ServerUnavailable,
+)
 from briefreader.workspace.settings import Workspace, redact
 
 #: Seconds to wait for a server before saying it cannot be reached.
@@ -100,6 +105,8 @@ def translate(error: BaseException, workspace: Workspace) -> ServerError:
         )
     if isinstance(error, pg_errors.InsufficientPrivilege | pg_errors.ReadOnlySqlTransaction):
         return PermissionDenied(text)
+    if (getattr(error, "sqlstate", None) or "") in {"40001", "40P01"}:
+        return Contention(text)
     return ServerError(text)
 
 

@@ -17,3 +17,7 @@ class ServerUnavailable(ServerError):
 
 class PermissionDenied(ServerError):
     """The analyst's role may not do this (a read-only role writing)."""
+
+
+class Contention(ServerError):
+    """Two transactions collided (serialization failure, deadlock): run it again."""

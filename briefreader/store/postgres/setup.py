@@ -8,6 +8,7 @@ briefreader, it applies only the new steps and re-grants.
 from __future__ import annotations
 
 from briefreader.corpus.shared import STEPS as LIBRARY_STEPS
+from briefreader.store.postgres.schema import STEPS as WORK_STEPS
 from briefreader.workspace import schema
 from briefreader.workspace.admin import ensure_group_roles
 from briefreader.workspace.connection import Connection
@@ -17,6 +18,7 @@ from briefreader.workspace.settings import Workspace
 COMPONENTS: tuple[tuple[str, tuple[schema.Step, ...]], ...] = (
     ("workspace", schema.BASE),
     ("library", LIBRARY_STEPS),
+    ("work", WORK_STEPS),
 )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from briefreader.paths import DataPaths
 from briefreader.store import NoteTarget, Store
 from briefreader.store.autosave import RETRY_DELAY, Autosaver
@@ -45,6 +47,7 @@ def test_switching_documents_never_drops_the_edit(store: Store) -> None:
     assert store.notes.get(second).text == "and on the next one"
 
 
+@pytest.mark.backends("sqlite")  # a second instance of the SQLite file
 def test_a_failed_save_is_kept_and_retried(data_paths: DataPaths) -> None:
     clock = Clock()
     writer = Store.open(data_paths)

@@ -7,13 +7,20 @@ import subprocess
 import sys
 
 from briefreader.app import main
-from briefreader.corpus.library import Library
+from briefreader.corpus.library import open_library
 from briefreader.paths import DataPaths
 from briefreader.store import NoteTarget, Store
 
 
+def workspace_args(paths: DataPaths) -> list[str]:
+    """The options that open `paths` as a user would type them (team workspace or not)."""
+    return ["--data-dir", str(paths.root)] + (
+        ["--workspace", paths.workspace.conninfo] if paths.workspace else []
+    )
+
+
 def run(capsys, paths: DataPaths, *args: str) -> tuple[int, str, str]:
-    status = main(["--data-dir", str(paths.root), *args])
+    status = main([*workspace_args(paths), *args])
     out, err = capsys.readouterr()
     return status, out, err
 
@@ -52,7 +59,7 @@ def test_excerpts_listing_with_sources_and_flags(data_paths: DataPaths, capsys, 
         "The Taliban denied that security had failed.\n",
         encoding="utf-8",
     )
-    with Library.open(data_paths.library_db) as library:
+    with open_library(data_paths, seed=False) as library:
         library.import_paths([article])
         doc = library.documents()[0]
     body = doc.body
@@ -93,7 +100,7 @@ def test_listing_works_while_the_app_holds_the_store(data_paths: DataPaths) -> N
     with Store.open(data_paths) as store:
         store.save_note(NoteTarget.memo(), "held")
         result = subprocess.run(
-            [sys.executable, "-m", "briefreader", "--data-dir", str(data_paths.root), "notes"],
+            [sys.executable, "-m", "briefreader", *workspace_args(data_paths), "notes"],
             capture_output=True,
             text=True,
             check=False,

@@ -21,6 +21,9 @@ from briefreader.paths import DataPaths
 from briefreader.store import NoteTarget, Store
 from tests.core.store.fault_child import excerpt_text, note_text
 
+# The SQLite file's own machinery: lock, pragmas, backups, recovery, disk faults.
+pytestmark = pytest.mark.backends("sqlite")
+
 CHILD = Path(__file__).with_name("fault_child.py")
 KILLS = 50
 

@@ -159,6 +159,7 @@ def test_a_document_grade_follows_its_new_version(store: Store) -> None:
     assert store.grades.document("newer") == "B"
 
 
+@pytest.mark.backends("sqlite")  # the SQLite file's own migration
 def test_a_version_one_database_is_migrated_keeping_its_excerpts(data_paths: DataPaths) -> None:
     with Store.open(data_paths, migrations=MIGRATIONS[:1]):
         pass
@@ -180,5 +181,8 @@ def test_a_version_one_database_is_migrated_keeping_its_excerpts(data_paths: Dat
     with pytest.raises(sqlite3.IntegrityError):
         conn.execute("UPDATE excerpts SET credibility = 9")
     with pytest.raises(sqlite3.IntegrityError):
-        conn.execute("INSERT INTO publisher_grades VALUES ('x', 'x', 'Z', 't')")
+        conn.execute(
+            "INSERT INTO publisher_grades (publisher_key, publisher, reliability, updated) "
+            "VALUES ('x', 'x', 'Z', 't')"
+        )
     conn.close()

@@ -79,6 +79,7 @@ def test_notes_persist_across_reopen(data_paths: DataPaths) -> None:
         assert second.notes.by_id(note.id) == note
 
 
+@pytest.mark.backends("sqlite")  # a second instance of the SQLite file
 def test_failed_save_keeps_text_pending_and_flush_retries(data_paths: DataPaths) -> None:
     writer = Store.open(data_paths)
     reader = Store.open(data_paths, if_locked="read_only")

@@ -22,6 +22,9 @@ from briefreader.store import (
 )
 from briefreader.store.migrations import MIGRATIONS, Migration
 
+# The SQLite file's own machinery: lock, pragmas, backups, recovery, disk faults.
+pytestmark = pytest.mark.backends("sqlite")
+
 
 def test_pragmas_and_schema(data_paths: DataPaths) -> None:
     with Store.open(data_paths) as store:
