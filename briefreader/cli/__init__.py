@@ -9,7 +9,18 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from briefreader.cli import docs, dossier, entities, export, notes, search, since, trends, watch
+from briefreader.cli import (
+    docs,
+    dossier,
+    entities,
+    export,
+    notes,
+    search,
+    since,
+    trends,
+    watch,
+    workspace,
+)
 
 SUBCOMMANDS: tuple[ModuleType, ...] = (
     docs,
@@ -21,4 +32,5 @@ SUBCOMMANDS: tuple[ModuleType, ...] = (
     trends,
     since,
     watch,
+    workspace,
 )

@@ -22,6 +22,7 @@ from briefreader.paths import DataPaths, seeds_dir
 from briefreader.store.errors import StoreError
 from briefreader.store.store import Store
 from briefreader.store.versions import follow_new_versions
+from briefreader.workspace.errors import ServerError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -53,14 +54,18 @@ def run(args: argparse.Namespace, paths: DataPaths) -> int:
         library = open_library(paths, seed=False)
         if not args.paths and (seeded := library.ensure_seeded(seeds_dir())) is not None:
             progress(f"first run: imported the bundled sample corpus ({seeded.summary()})")
-    except (OSError, sqlite3.Error) as error:
-        return fail(f"cannot open the library in {paths.root}: {error}")
+    except (OSError, sqlite3.Error, ServerError) as error:
+        where = paths.workspace.display if paths.workspace else paths.root
+        return fail(f"cannot open the library in {where}: {error}")
     with library:
         if args.paths:
             missing = [p for p in args.paths if not p.exists() and not p.is_symlink()]
-            report = library.import_paths(
-                args.paths, max_bytes=int(args.max_mb * 1024 * 1024), progress=_progress
-            )
+            try:
+                report = library.import_paths(
+                    args.paths, max_bytes=int(args.max_mb * 1024 * 1024), progress=_progress
+                )
+            except ServerError as error:  # a reader's role, or the server gone mid-import
+                return fail(f"import stopped: {error}")
             _print_report(report)
             if report.superseded:
                 _follow_new_versions(paths, library, report)

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from briefreader.store import backups
 from briefreader.store.errors import StoreError, StoreReadOnlyError, StoreWriteError
@@ -121,6 +121,12 @@ class Database:
 
     def next_id(self, conn: sqlite3.Connection, table: str) -> int:
         return next_id(conn, table)
+
+    def watch(self, on_entries: Callable[..., None], on_state: Callable[[bool], None]) -> Any:
+        """Nobody else writes to this file (one writer at a time): nothing to watch."""
+        from briefreader.store.team import NotWatching
+
+        return NotWatching()
 
     @contextmanager
     def reading(self) -> Iterator[sqlite3.Connection]:

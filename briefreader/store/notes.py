@@ -33,7 +33,12 @@ from typing import Literal
 from briefreader.store.backend import Backend
 from briefreader.store.changes import NO_CHANGES, Changes
 from briefreader.store.db import timestamp
-from briefreader.store.errors import NotFoundError, StoreReadOnlyError, StoreWriteError
+from briefreader.store.errors import (
+    NotFoundError,
+    StoreOfflineError,
+    StoreReadOnlyError,
+    StoreWriteError,
+)
 from briefreader.store.merge import merge3
 from briefreader.store.undo import Operation, Put
 
@@ -125,6 +130,8 @@ class NoteSave:
     error: str = ""
     conflict: NoteConflict | None = None
     merged: bool = False
+    #: The team's server was out of reach: the text waits in the outbox (outbox.py).
+    queued: bool = False
 
 
 NoteRow = tuple[int, str, str, str, str, str, str, str, str, int]
@@ -275,6 +282,11 @@ class Notes:
 
         try:
             changes = self._run(build)
+        except StoreOfflineError:
+            with self._pending_lock:  # the store's outbox keeps it on disk (outbox.py)
+                if self._pending.get(target) == (text, format, base):
+                    del self._pending[target]
+            raise
         except (StoreReadOnlyError, StoreWriteError) as error:
             return NoteSave(False, None, NO_CHANGES, f"{error}; the note is kept in memory")
         except NotFoundError:

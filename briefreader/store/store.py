@@ -15,6 +15,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from briefreader.domain import Mention
 from briefreader.paths import DataPaths
@@ -28,9 +29,14 @@ from briefreader.store.grades import Grades
 from briefreader.store.migrations import MIGRATIONS, Migration
 from briefreader.store.notes import Note, NoteFormat, Notes, NoteSave, NoteTarget
 from briefreader.store.opening import IfLocked, Opened, Recovery, open_database
+from briefreader.store.outbox import MUTATIONS, Outbox, Sent
 from briefreader.store.readstate import Reading
+from briefreader.store.team import TeamEvent, Watching, event_from
 from briefreader.store.undo import History, Operation, changed_since
 from briefreader.store.watches import Watches
+
+if TYPE_CHECKING:
+    from briefreader.workspace.journal import Entry
 
 
 class Store:
@@ -41,6 +47,7 @@ class Store:
         opened: Opened,
         *,
         find_mentions: Callable[[str], Sequence[Mention]] | None = None,
+        outbox: Outbox | None = None,
     ) -> None:
         """Use `Store.open`; this wires an already opened database."""
         self._db = opened.database
@@ -55,6 +62,13 @@ class Store:
         self.grades = Grades(self._db, self._run)
         self.watches = Watches(self._db, self._run)
         self.reading = Reading(self._db)
+        #: Changes waiting for the team's server (None for the analyst's own file).
+        self._outbox = outbox
+        if outbox is not None:  # every mutating call queues itself when the server is away
+            for repo_name, names in MUTATIONS.items():
+                repo = getattr(self, repo_name)
+                for name in names:
+                    setattr(repo, name, outbox.wrap(f"{repo_name}.{name}", getattr(repo, name)))
 
     @classmethod
     def open(
@@ -81,6 +95,12 @@ class Store:
             from briefreader.store.postgres.opening import open_workspace
 
             opened = open_workspace(paths, read_only=read_only)
+            if opened.database.read_only:
+                return cls(opened, find_mentions=find_mentions)
+            where = f"{opened.database.author}@{opened.database.location}"
+            store = cls(opened, find_mentions=find_mentions, outbox=Outbox(paths.outbox_db, where))
+            store.send_waiting()  # what an earlier session could not send
+            return store
         else:
             opened = open_database(
                 paths, read_only=read_only, if_locked=if_locked, migrations=migrations
@@ -111,6 +131,45 @@ class Store:
     def backup_error(self) -> str | None:
         """The last automatic backup's failure, if it failed."""
         return self._db.backup_error
+
+    # -- the team ------------------------------------------------------------
+    @property
+    def waiting(self) -> int:
+        """Changes kept on this machine until the team's server can be reached again."""
+        return self._outbox.waiting if self._outbox is not None else 0
+
+    def send_waiting(self) -> Sent | None:
+        """Send the changes kept on this machine now (None: nothing was waiting)."""
+        if self._outbox is None or not self._outbox.waiting:
+            return None
+        return self._outbox.drain()
+
+    def watch(self, on_event: Callable[[TeamEvent], None]) -> Watching:
+        """Call `on_event` (from a background thread) with what other analysts change,
+        as they change it; see team.py. `stop()` the returned handle when done."""
+        down = [False]
+
+        def entries(batch: list[Entry]) -> None:
+            on_event(event_from(batch))
+
+        def state(up: bool) -> None:
+            if not up:
+                down[0] = True
+                on_event(TeamEvent(connected=False, waiting=self.waiting))
+                return
+            was_down, down[0] = down[0], False
+            sent = self.send_waiting()
+            if sent is not None:
+                on_event(
+                    TeamEvent(
+                        sent.changes, connected=True, sent=sent.sent,
+                        refused=sent.refused, waiting=sent.waiting,
+                    )
+                )  # fmt: skip
+            elif was_down:
+                on_event(TeamEvent(connected=True))
+
+        return self._db.watch(entries, state)
 
     # -- the names other parts were promised --------------------------------
     def save_note(
@@ -183,6 +242,9 @@ class Store:
         """Retry unsaved notes, checkpoint, release the lock. Returns the
         retries so the UI can warn about any edit that still could not be saved."""
         retries = self.notes.flush() if self.notes.pending() else []
+        if self._outbox is not None:
+            self.send_waiting()
+            self._outbox.close()
         self._db.close()
         if self._lock_file is not None:
             self._lock_file.release()

@@ -190,7 +190,24 @@ class Connection:
             try:
                 return self.raw.execute(to_pyformat(sql), tuple(params or ()), prepare=None)
             except psycopg.Error as error:
+                # A connection the server dropped while idle (a restart) fails on its
+                # first use: a read outside a transaction is safe to send again.
+                if self._may_retry(error) and word.startswith("SELECT"):
+                    try:
+                        return self.raw.execute(to_pyformat(sql), tuple(params or ()))
+                    except psycopg.Error as again:
+                        raise translate(again, self.workspace) from again
                 raise translate(error, self.workspace) from error
+
+    def _may_retry(self, error: psycopg.Error) -> bool:
+        """Whether `error` was a dead connection outside a transaction, now replaced."""
+        if self.in_transaction or not is_disconnect(error):
+            return False
+        try:
+            self.connect()
+        except ServerError:
+            return False
+        return True
 
     def script(self, sql: str) -> None:
         """Run fixed SQL with no values (several statements allowed): DDL, grants."""
@@ -212,9 +229,16 @@ class Connection:
     def begin(self, *, serializable: bool = False, lock: bool = False) -> None:
         """Open a transaction (SERIALIZABLE if asked; holding the writer lock if asked)."""
         with self._lock:
+            opening = "BEGIN ISOLATION LEVEL SERIALIZABLE" if serializable else "BEGIN"
             raw = self.raw
             try:
-                raw.execute("BEGIN ISOLATION LEVEL SERIALIZABLE" if serializable else "BEGIN")
+                try:
+                    raw.execute(opening)
+                except psycopg.Error as error:  # nothing was done yet: a new connection may
+                    if not self._may_retry(error):
+                        raise
+                    raw = self.raw
+                    raw.execute(opening)
                 self.in_transaction = True
                 if lock:
                     raw.execute("SELECT pg_advisory_xact_lock(%s)", (WRITER_LOCK,))

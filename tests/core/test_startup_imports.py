@@ -13,7 +13,7 @@ import sys
 
 import pytest
 
-HEAVY = ("bs4", "ftfy", "charset_normalizer", "reportlab", "whoosh", "lxml")
+HEAVY = ("bs4", "ftfy", "charset_normalizer", "reportlab", "whoosh", "lxml", "psycopg")
 
 
 @pytest.mark.parametrize(

@@ -39,6 +39,7 @@ from briefreader.workspace.errors import (
     ServerError,
     ServerUnavailable,
 )
+from briefreader.workspace.schema import SCHEMA
 
 T = TypeVar("T")
 
@@ -63,8 +64,11 @@ class PgDatabase:
         role: str,
         client: str,
         read_only_reason: str | None = None,
+        journal_seq: int = 0,
     ) -> None:
         self.conn = conn
+        #: The last journal row when this store opened: others' changes start after it.
+        self.journal_seq = journal_seq
         self.read_only_reason = read_only_reason
         self.backup_error: str | None = None
         self.client = client
@@ -155,6 +159,16 @@ class PgDatabase:
     def backup(self, reason: str = "manual") -> None:
         """The server's administrators keep its backups; nothing to do on this machine."""
         return None
+
+    def watch(
+        self,
+        on_entries: Callable[[list[journal.Entry]], None],
+        on_state: Callable[[bool], None],
+    ) -> journal.Listener:
+        """Others' journal rows as they commit, on a thread and connection of their own."""
+        return journal.Listener(
+            self.conn.workspace, SCHEMA, self.client, self.journal_seq, on_entries, on_state
+        ).start()
 
     def close(self) -> None:
         with self._lock:

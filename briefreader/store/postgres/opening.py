@@ -32,6 +32,7 @@ def open_workspace(paths: DataPaths, *, read_only: bool = False) -> Opened:
         role, may_write = conn.execute(
             "SELECT current_user, has_table_privilege('notes', 'INSERT')"
         ).fetchone()
+        seq = journal.last_seq(conn)
     except schema.SchemaTooNew as error:
         conn.close()
         raise StoreVersionError(str(error)) from error
@@ -43,5 +44,11 @@ def open_workspace(paths: DataPaths, *, read_only: bool = False) -> Opened:
         reason = "opened read-only on request; changes are not saved"
     elif not may_write:
         reason = read_only_role_reason(role)
-    database = PgDatabase(conn, role=role, client=journal.new_client_id(), read_only_reason=reason)
+    database = PgDatabase(
+        conn,
+        role=role,
+        client=journal.new_client_id(),
+        read_only_reason=reason,
+        journal_seq=seq,
+    )
     return Opened(database, None, None)  # type: ignore[arg-type]

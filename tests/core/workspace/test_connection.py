@@ -53,12 +53,24 @@ def test_a_transaction_is_all_or_nothing(conn: Connection) -> None:
 def test_a_dropped_connection_reconnects_on_the_next_statement(
     pg_server: PgServer, conn: Connection
 ) -> None:
-    conn.execute("SELECT 1")
+    conn.execute("CREATE TABLE t (a INTEGER)")
     dbname = conn.execute("SELECT current_database()").fetchone()[0]
     assert pg_server.terminate(dbname) >= 1
+    assert conn.execute("SELECT 2").fetchone() == (2,)  # a read is simply sent again
+    assert pg_server.terminate(dbname) >= 1
+    with pytest.raises(ServerUnavailable):  # a write is not: it may have happened
+        conn.execute("INSERT INTO t VALUES (1)")
+    conn.execute("INSERT INTO t VALUES (2)")
+    conn.begin()  # a transaction opened on a dead connection starts on a new one
+    pg_server.terminate(dbname)
     with pytest.raises(ServerUnavailable):
-        conn.execute("SELECT 1")
-    assert conn.execute("SELECT 2").fetchone() == (2,)
+        conn.execute("INSERT INTO t VALUES (3)")
+    conn.rollback()
+    pg_server.terminate(dbname)
+    conn.begin()
+    conn.execute("INSERT INTO t VALUES (4)")
+    conn.commit()
+    assert conn.execute("SELECT a FROM t ORDER BY a").fetchall() == [(2,), (4,)]
 
 
 def test_a_drop_inside_a_transaction_fails_it_and_the_commit(
