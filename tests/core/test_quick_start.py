@@ -34,3 +34,10 @@ def test_both_commands_install_every_library_qt_loads(repo_root: Path) -> None:
     needed = set(QT_X11_LIBRARIES.values())
     assert needed <= apt_packages(run)
     assert needed | {"xvfb", "xdotool", "poppler-utils", "qpdf"} <= apt_packages(test)
+
+
+def test_the_test_command_installs_the_team_workspace_server(repo_root: Path) -> None:
+    """The store and library tests run on a real PostgreSQL (Debian's package), which the
+    fixture starts itself; openssl makes the throwaway certificate for the TLS test."""
+    _run, test = quick_start(repo_root)
+    assert {"postgresql", "openssl"} <= apt_packages(test)
