@@ -3,13 +3,14 @@
 - `db.Database` (with opening.py, migrations.py, backups.py, lock.py): the
   analyst's own SQLite file, one writer at a time, verified backups.
 - `postgres.backend.PgDatabase`: the team's workspace on PostgreSQL, many
-  writers, each transaction SERIALIZABLE and retried when it collides.
+  analysts, their writes taking turns under one advisory lock.
 
 Repositories (notes, excerpts, briefings, grades, reading) write portable
 SQL with `?` placeholders against the connection they are handed, read
 inside `reading()` and change things inside `write(fn)`, where `fn` reads
-the current state and writes the new one: on PostgreSQL it may run again
-after a serialization failure, so it must only depend on what it reads.
+the current state and writes the new one; it may run again (a transaction
+retried after a dropped connection or a deadlock), so it must only depend
+on what it reads.
 Nothing above `briefreader.store` knows which backend is in use.
 """
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import re
 import threading
 import zlib
 from collections.abc import Iterable, Sequence
@@ -46,8 +47,14 @@ from briefreader.workspace.settings import Workspace, redact
 #: Seconds to wait for a server before saying it cannot be reached.
 CONNECT_TIMEOUT = 5
 #: The advisory lock `BEGIN IMMEDIATE` takes (one writer at a time in the library).
-WRITER_LOCK = zlib.crc32(b"briefreader library writer")
+LIBRARY_WRITER = zlib.crc32(b"briefreader library writer")
+#: The one the work store's writes take (see store/postgres/backend.py).
+WORK_WRITER = zlib.crc32(b"briefreader work writer")
 _DISCONNECT_STATES = ("08", "57P01", "57P02", "57P03")
+#: `INSERT INTO t (a, b) VALUES (?, ?)` and nothing after: safe to send as many rows at once.
+_VALUES = re.compile(
+    r"^(INSERT\s+INTO\s+\w+\s*\([^)]*\))\s*VALUES\s*(\((?:\s*\?\s*,)*\s*\?\s*\))$", re.I
+)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -218,16 +225,34 @@ class Connection:
                 raise translate(error, self.workspace) from error
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> psycopg.Cursor[Any]:
+        """Every row, in as few round trips as the statement allows.
+
+        A plain `INSERT … VALUES (?, …)` becomes one multi-row INSERT per 500
+        rows (values still travel as parameters); anything else runs once per
+        row. Not psycopg's executemany: that runs in pipeline mode, whose error
+        state outlived a failed statement in a transaction under load.
+        """
+        batch = list(rows)
         with self._lock:
             cur = self.raw.cursor()
             try:
-                cur.executemany(to_pyformat(sql), [tuple(r) for r in rows])
+                values = _VALUES.match(sql.strip())
+                if values and batch:
+                    head, group = values.group(1), values.group(2)
+                    for start in range(0, len(batch), 500):
+                        chunk = batch[start : start + 500]
+                        query = to_pyformat(f"{head} VALUES " + ", ".join([group] * len(chunk)))
+                        cur.execute(query, [v for row in chunk for v in row])
+                else:
+                    query = to_pyformat(sql)
+                    for row in batch:
+                        cur.execute(query, tuple(row))
             except psycopg.Error as error:
                 raise translate(error, self.workspace) from error
             return cur
 
-    def begin(self, *, serializable: bool = False, lock: bool = False) -> None:
-        """Open a transaction (SERIALIZABLE if asked; holding the writer lock if asked)."""
+    def begin(self, *, serializable: bool = False, lock: int | None = None) -> None:
+        """Open a transaction (SERIALIZABLE if asked), holding advisory lock `lock` if given."""
         with self._lock:
             opening = "BEGIN ISOLATION LEVEL SERIALIZABLE" if serializable else "BEGIN"
             raw = self.raw
@@ -240,8 +265,8 @@ class Connection:
                     raw = self.raw
                     raw.execute(opening)
                 self.in_transaction = True
-                if lock:
-                    raw.execute("SELECT pg_advisory_xact_lock(%s)", (WRITER_LOCK,))
+                if lock is not None:
+                    raw.execute("SELECT pg_advisory_xact_lock(%s)", (lock,))
             except psycopg.Error as error:
                 self._forget_transaction()
                 raise translate(error, self.workspace) from error
@@ -278,7 +303,7 @@ class Connection:
 
 _CONTROL = {
     "BEGIN": lambda c: c.begin(),
-    "BEGIN IMMEDIATE": lambda c: c.begin(lock=True),
+    "BEGIN IMMEDIATE": lambda c: c.begin(lock=LIBRARY_WRITER),
     "COMMIT": lambda c: c.commit(),
     "ROLLBACK": lambda c: c.rollback(),
 }

@@ -64,6 +64,22 @@ def _analyst(url: str, root: str, name: str, shared: int, barrier, out) -> None:
     out.put((name, latencies, captured, note))
 
 
+def _collect(out, procs) -> list[tuple]:
+    """Every analyst's result; a child that died says so instead of hanging the run."""
+    import queue
+
+    results: list[tuple] = []
+    deadline = time.monotonic() + 600
+    while len(results) < len(procs):
+        try:
+            results.append(out.get(timeout=0.5))
+        except queue.Empty:
+            dead = [p.exitcode for p in procs if p.exitcode not in (None, 0)]
+            assert not dead, f"an analyst's process died: exit codes {dead}"
+            assert time.monotonic() < deadline, "the analysts did not finish in 10 minutes"
+    return results
+
+
 def _anchor(url: str) -> list[float]:
     import psycopg
 
@@ -121,7 +137,7 @@ def test_bench_team_load(
         started = time.perf_counter()
         for p in procs:
             p.start()
-        results = [out.get(timeout=600) for _ in procs]
+        results = _collect(out, procs)
         for p in procs:
             p.join(60)
             assert p.exitcode == 0
