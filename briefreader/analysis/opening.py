@@ -12,8 +12,8 @@ from pathlib import Path
 
 from briefreader.analysis.counts import Counts, SyncProgress, SyncReport
 from briefreader.corpus.library import Library, open_library
-from briefreader.entities import Gazetteer, Matcher, load_gazetteer
-from briefreader.entities.cache import cached_matcher, fingerprint
+from briefreader.entities import Gazetteer, Matcher
+from briefreader.entities.cache import fingerprint, matcher_for_files
 from briefreader.paths import DataPaths
 
 
@@ -29,8 +29,11 @@ class Opened:
 
 
 def load_matcher(paths: DataPaths) -> Matcher:
-    """The analyst's matcher (bundled gazetteer plus their additions), from the cache."""
-    return cached_matcher(load_gazetteer(paths.user_gazetteer), paths.cache_dir)
+    """The analyst's matcher (bundled gazetteer plus their additions), from the cache.
+
+    A current cache is unpickled without parsing the gazetteer's files first.
+    """
+    return matcher_for_files(paths.user_gazetteer, paths.cache_dir)
 
 
 def counts_path(paths: DataPaths) -> Path:

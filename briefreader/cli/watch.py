@@ -42,6 +42,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add = actions.add_parser("add", help="save a search as a standing query")
     add.add_argument("name", metavar="NAME", help="what to call it")
     add.add_argument("query", metavar="QUERY", help="the search, as the search bar takes it")
+    add.add_argument("--json", action="store_true", help="print the saved query as JSON")
     add.set_defaults(run=run_add)
     listing = actions.add_parser("list", help="the standing queries with their hit counts")
     listing.add_argument("--json", action="store_true", help="print JSON")
@@ -106,9 +107,12 @@ def run_add(args: argparse.Namespace, paths: DataPaths) -> int:
             open_searcher(paths, library) as searcher,
         ):
             save_watch(store, searcher, args.name, args.query)
+            saved = store.watches.get(args.name)
     except (CliError, QueryError, ValueError) as error:
         return fail(str(error))
     progress("briefreader: saved; documents imported from now on will be checked against it")
+    if args.json:
+        print_json({"name": saved.name, "query": saved.query, "checked": saved.checked + "Z"})
     return 0
 
 

@@ -13,6 +13,11 @@ from briefreader.ui.analysis.tables import AnalysisTable, RowsModel
 from briefreader.ui.analysis.view_base import AnalysisView
 
 
+def _short(text: str, width: int = 140) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
 def _why(imported: bool, published: bool) -> str:
     if imported and published:
         return "published and imported"
@@ -53,12 +58,22 @@ class SinceView(AnalysisView):
         self.since = since
         self.heading.setText(f"New since {since.cut.label}")
         first = ", ".join(f"{t.entity[1]} ({t.mentions})" for t in since.first_seen) or "none"
+        work = [f"  excerpt: “{_short(e.quote)}”" for e in since.excerpts[:3]]
+        work += [f"  note: {_short(n.text)}" for n in since.notes[:3]]
+        more = len(since.excerpts) + len(since.notes) - len(work)
+        if more > 0:
+            work.append(f"  and {more} more")
         self.summary.setText(
-            f"{len(since.documents)} new documents (against {since.older_documents} older), "
-            f"{len(since.excerpts)} new excerpts, {len(since.notes)} new notes.\n"
-            f"Seen for the first time: {first}.\n"
-            "f puts the new documents in the list filter; b counts from another briefing or "
-            "a date; Return on a group or country opens its dossier."
+            "\n".join(
+                [
+                    f"{len(since.documents)} new documents (against {since.older_documents} "
+                    f"older), {len(since.excerpts)} new excerpts, {len(since.notes)} new notes.",
+                    *work,
+                    f"Seen for the first time: {first}.",
+                    "f puts the new documents in the list filter; b counts from another "
+                    "briefing or a date; Return on a group or country opens its dossier.",
+                ]
+            )
         )
         self.documents_model.set_rows(
             [

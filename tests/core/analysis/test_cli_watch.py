@@ -17,8 +17,10 @@ def run(paths: DataPaths, *args: str) -> int:
 
 
 def test_a_standing_query_from_saving_to_the_inbox(data_paths, tmp_path: Path, capsys) -> None:
-    assert run(data_paths, "watch", "add", "Sahel", "JNIM OR Mali") == 0
-    assert "documents imported from now on" in capsys.readouterr().err
+    assert run(data_paths, "watch", "add", "Sahel", "JNIM OR Mali", "--json") == 0
+    out, err = capsys.readouterr()
+    assert "documents imported from now on" in err
+    assert json.loads(out)["query"] == "JNIM OR Mali"
     assert run(data_paths, "watch", "run", "--json") == 0
     first = json.loads(capsys.readouterr().out)
     assert first["found"] == {"Sahel": []} and first["unread"] == 0
