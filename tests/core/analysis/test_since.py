@@ -87,8 +87,12 @@ def test_the_cut_of_a_briefing_is_when_it_was_last_changed(tmp_path) -> None:
             cut_at_briefing(store)
         store.briefings.create("Weekly 11")
         store.briefings.create("Weekly 12")
-        store.briefings.update("Weekly 11", title="Touched last")
-        updated = {s.name: s.updated for s in store.briefings.list()}
+        touches = 0
+        updated: dict[str, str] = {}
+        while not updated or updated["Weekly 11"] <= updated["Weekly 12"]:
+            touches += 1  # until the clock moved on: the two may share a millisecond
+            store.briefings.update("Weekly 11", title=f"Touched {touches}")
+            updated = {s.name: s.updated for s in store.briefings.list()}
         latest = cut_at_briefing(store)
         named = cut_at_briefing(store, "weekly 12")
         with pytest.raises(NotFoundError, match="Weekly 11"):
