@@ -24,7 +24,8 @@ def apt_packages(command: str) -> set[str]:
 def test_two_commands_the_second_is_what_ci_runs(repo_root: Path) -> None:
     run, test = quick_start(repo_root)
     assert "pip install -e ." in run and run.endswith("&& briefreader")
-    assert "pip install -e '.[test]'" in test and test.endswith("python -m pytest")
+    assert re.search(r"pip install -e '\.\[test(,\w+)*\]'", test)
+    assert test.endswith("python -m pytest")
     ci = (repo_root / ".ci" / "run").read_text(encoding="utf-8")
     assert test in ci.splitlines()
 
@@ -41,3 +42,10 @@ def test_the_test_command_installs_the_team_workspace_server(repo_root: Path) ->
     fixture starts itself; openssl makes the throwaway certificate for the TLS test."""
     _run, test = quick_start(repo_root)
     assert {"postgresql", "openssl"} <= apt_packages(test)
+
+
+def test_the_test_command_installs_spark_and_its_java(repo_root: Path) -> None:
+    """The bulk job's test runs PySpark (the optional `spark` extra) in local mode on Java."""
+    _run, test = quick_start(repo_root)
+    assert "default-jre-headless" in apt_packages(test)
+    assert re.search(r"pip install -e '\.\[[\w,]*spark[\w,]*\]'", test)
