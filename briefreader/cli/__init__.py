@@ -10,6 +10,7 @@ from __future__ import annotations
 from types import ModuleType
 
 from briefreader.cli import (
+    bulk,
     docs,
     dossier,
     entities,
@@ -33,4 +34,5 @@ SUBCOMMANDS: tuple[ModuleType, ...] = (
     since,
     watch,
     workspace,
+    bulk,
 )

@@ -10,6 +10,7 @@ matcher gives them, and the app opens it.
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -86,3 +87,15 @@ def test_the_desktop_app_opens_what_the_job_wrote(job) -> None:
     assert {len(s.document_ids) for s in snapshot.stories} >= {1, 2}
     with open_library(out, seed=False) as library:
         assert library.get(snapshot.documents[0].id) is not None
+
+
+def test_the_cli_refuses_a_missing_source_or_an_existing_library(tmp_path: Path, capsys) -> None:
+    from briefreader.app import main
+
+    assert main(["bulk", str(tmp_path / "nowhere"), "--into", str(tmp_path / "out")]) == 2
+    assert "no such file or folder" in capsys.readouterr().err
+    (tmp_path / "src").mkdir()
+    used = DataPaths.at(tmp_path / "used").ensure()
+    Library.open(used.library_db).close()
+    assert main(["bulk", str(tmp_path / "src"), "--into", str(used.root)]) == 2
+    assert "already has a library" in capsys.readouterr().err
