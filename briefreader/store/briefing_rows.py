@@ -24,11 +24,13 @@ Grouping = Literal["manual", "group", "country", "source"]
 GROUPINGS: tuple[Grouping, ...] = ("manual", "group", "country", "source")
 COLUMNS = (
     "id, name, title, author, date, marking, summary, grouping, created, updated, "
-    "created_by, updated_by"
+    "created_by, updated_by, charts, section_breaks"
 )
-BriefingRow = tuple[int, str, str, str, str, str, str, str, str, str, str, str]
+BriefingRow = tuple[int, str, str, str, str, str, str, str, str, str, str, str, str, int]
 #: Indexes into a `BriefingRow`.
-UPDATED, CREATED_BY, UPDATED_BY = 9, 10, 11
+UPDATED, CREATED_BY, UPDATED_BY, CHARTS_COLUMN, SECTION_BREAKS = 9, 10, 11, 12, 13
+#: Charts a briefing can carry: its groups over time, and groups × countries.
+CHARTS: tuple[str, ...] = ("trend", "matrix")
 SectionRow = tuple[int, int, str]  # id, position, title
 ItemRow = tuple[int, int | None, int, str]  # excerpt_id, section_id, position, comment
 #: Title of the section collecting items that fit no other (never empty when shown).
@@ -76,6 +78,8 @@ class Briefing:
     note: str = ""  # the analyst's note on the briefing, if any
     created_by: str = ""  # the analyst who created it ("" before authors were kept)
     updated_by: str = ""  # the analyst who last changed it
+    charts: tuple[str, ...] = CHARTS  # which of CHARTS the export draws
+    section_breaks: bool = False  # each section starts a new page
 
     @property
     def items(self) -> tuple[BriefingItem, ...]:
@@ -222,4 +226,11 @@ def load(
         bid, name, title, author, date, marking, summary, grouping,  # type: ignore[arg-type]
         sections, created, updated, snap.note[4] if snap.note else "",
         snap.row[CREATED_BY], snap.row[UPDATED_BY],
+        parse_charts(snap.row[CHARTS_COLUMN]), bool(snap.row[SECTION_BREAKS]),
     )  # fmt: skip
+
+
+def parse_charts(stored: str) -> tuple[str, ...]:
+    """The stored comma list as CHARTS members, in CHARTS order (unknown names dropped)."""
+    named = {part.strip() for part in stored.split(",")}
+    return tuple(c for c in CHARTS if c in named)

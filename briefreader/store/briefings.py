@@ -16,7 +16,10 @@ from typing import NamedTuple
 
 from briefreader.store.backend import Backend
 from briefreader.store.briefing_rows import (
+    CHARTS,
+    CHARTS_COLUMN,
     GROUPINGS,
+    SECTION_BREAKS,
     UPDATED,
     UPDATED_BY,
     Briefing,
@@ -36,7 +39,17 @@ from briefreader.store.undo import Operation, Put
 
 Runner = Callable[[Callable[[sqlite3.Connection], Operation | None]], Changes]
 BriefingRef = int | str  # an id, or a name (case-insensitive)
-_FIELDS = {"name": 1, "title": 2, "author": 3, "date": 4, "marking": 5, "summary": 6, "grouping": 7}
+_FIELDS = {
+    "name": 1,
+    "title": 2,
+    "author": 3,
+    "date": 4,
+    "marking": 5,
+    "summary": 6,
+    "grouping": 7,
+    "charts": CHARTS_COLUMN,
+    "section_breaks": SECTION_BREAKS,
+}
 
 
 class Created(NamedTuple):
@@ -175,6 +188,8 @@ class Briefings:
                 now,
                 self._db.author,
                 self._db.author,
+                ",".join(CHARTS),
+                0,
             )
             snap = BriefingSnapshot(row, (), (), None)
             return _put("create briefing", briefing_id, None, snap)
@@ -182,13 +197,26 @@ class Briefings:
         changes = self._run(build)
         return Created(self.load(holder[0]), changes)
 
-    def update(self, ref: BriefingRef, **fields: str) -> Changes:
-        """Change any of name, title, author, date, marking, summary, grouping."""
+    def update(self, ref: BriefingRef, **fields: str | bool | Iterable[str]) -> Changes:
+        """Change any of name, title, author, date, marking, summary, grouping (text),
+        charts (names from CHARTS) and section_breaks (bool)."""
         unknown = set(fields) - set(_FIELDS)
         if unknown:
             raise TypeError(f"unknown briefing fields: {', '.join(sorted(unknown))}")
         if "grouping" in fields and fields["grouping"] not in GROUPINGS:
             raise StoreError(f"unknown grouping {fields['grouping']!r}")
+        if "charts" in fields:
+            charts = fields["charts"]
+            names = [c.strip() for c in charts.split(",")] if isinstance(charts, str) else charts
+            wanted = {n for n in names if n}  # type: ignore[union-attr]
+            if wanted - set(CHARTS):
+                raise StoreError(
+                    f"unknown chart {', '.join(sorted(wanted - set(CHARTS)))!r} "
+                    f"(use {', '.join(CHARTS)})"
+                )
+            fields["charts"] = ",".join(c for c in CHARTS if c in wanted)
+        if "section_breaks" in fields:
+            fields["section_breaks"] = int(bool(fields["section_breaks"]))
 
         def change(conn: sqlite3.Connection, snap: BriefingSnapshot) -> BriefingSnapshot:
             row = list(snap.row)

@@ -179,11 +179,20 @@ DROP TABLE reading;
 ALTER TABLE reading_by_analyst RENAME TO reading;
 """
 
+# How a briefing is printed: which charts it carries ("trend", "matrix",
+# comma-separated; '' for none) and whether each section starts a new page.
+_V5 = """
+ALTER TABLE briefings ADD COLUMN charts TEXT NOT NULL DEFAULT 'trend,matrix';
+ALTER TABLE briefings ADD COLUMN section_breaks INTEGER NOT NULL DEFAULT 0
+    CHECK (section_breaks IN (0, 1));
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "notes, excerpts, briefings, read state", _V1),
     Migration(2, "reliability grades per publisher and document; credibility and claims", _V2),
     Migration(3, "standing queries and their inbox", _V3),
     Migration(4, "authors, note revisions, read state per analyst", _V4),
+    Migration(5, "briefing print options: charts and section page breaks", _V5),
 )
 
 

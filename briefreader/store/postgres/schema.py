@@ -144,9 +144,16 @@ ALTER TABLE reading DROP CONSTRAINT reading_pkey;
 ALTER TABLE reading ADD PRIMARY KEY (analyst, doc_id);
 """
 
+_V5 = """
+ALTER TABLE briefings ADD COLUMN charts TEXT NOT NULL DEFAULT 'trend,matrix';
+ALTER TABLE briefings ADD COLUMN section_breaks INTEGER NOT NULL DEFAULT 0
+    CHECK (section_breaks IN (0, 1));
+"""
+
 STEPS: tuple[Step, ...] = (
     Step(1, "notes, excerpts, briefings, read state", _V1),
     Step(2, "reliability grades per publisher and document; credibility and claims", _V2),
     Step(3, "standing queries and their inbox", _V3),
     Step(4, "authors, note revisions, read state per analyst", _V4),
+    Step(5, "briefing print options: charts and section page breaks", _V5),
 )

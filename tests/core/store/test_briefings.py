@@ -6,6 +6,7 @@ import dataclasses
 
 import pytest
 
+from briefreader.paths import DataPaths
 from briefreader.store import NoteTarget, NotFoundError, Store, StoreError
 from tests.core.store.conftest import ARTICLE, span
 
@@ -167,3 +168,25 @@ def test_grouping_by_group_country_and_source(store: Store, ids: list[int]) -> N
     ]
     with pytest.raises(StoreError):
         store.briefings.update("g", grouping="alphabet")
+
+
+def test_print_options_default_change_persist_and_undo(data_paths: DataPaths) -> None:
+    with Store.open(data_paths) as store:
+        bid = store.briefings.create("weekly").briefing.id
+        fresh = store.load_briefing(bid)
+        assert fresh.charts == ("trend", "matrix") and not fresh.section_breaks
+        assert store.briefings.update(bid, charts=["matrix"], section_breaks=True).briefings == {
+            bid
+        }
+        store.briefings.update(bid, title="Renamed")  # other edits keep the options
+    with Store.open(data_paths) as store:
+        b = store.load_briefing("weekly")
+        assert (b.title, b.charts, b.section_breaks) == ("Renamed", ("matrix",), True)
+        store.briefings.update(bid, charts="")
+        assert store.load_briefing(bid).charts == ()
+        store.briefings.update(bid, charts="matrix, trend")
+        assert store.load_briefing(bid).charts == ("trend", "matrix")
+        with pytest.raises(StoreError, match="unknown chart 'pie'"):
+            store.briefings.update(bid, charts=["pie", "trend"])
+        store.undo()
+        assert store.load_briefing(bid).charts == ()
