@@ -9,24 +9,56 @@ from reportlab.lib import colors
 from reportlab.platypus import Flowable, Paragraph
 
 from briefreader.export.canvas import NUMBER_BOX, PageInfo, toc_form
-from briefreader.export.styles import BAR_X
+from briefreader.export.fonts import SANS_BOLD
+from briefreader.export.styles import BAR_X, MUTED
+
+NUMBER_COLOUR = MUTED
 
 
-class QuoteParagraph(Paragraph):
-    """A block-quote paragraph with a rule down its left side.
+class CachedParagraph(Paragraph):
+    """A paragraph that breaks its lines once per width.
+
+    Keeping an excerpt together means measuring it before placing it; plain
+    Paragraphs would break their lines again at every `wrap`, doubling the
+    cost of a long briefing. Line breaking depends on the width only.
+    """
+
+    _wrapped_at: float = -1.0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if availWidth == self._wrapped_at and hasattr(self, "blPara"):
+            return self.width, self.height
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped_at = availWidth
+        return size
+
+    # split() is Paragraph's: its first part carries a provisional line list (of
+    # the wrong kind for single-font text) that only its own wrap() replaces, so
+    # the parts start uncached.
+
+    @property
+    def lines(self) -> int:
+        return len(self.blPara.lines) if hasattr(self, "blPara") else 0
+
+
+class QuoteParagraph(CachedParagraph):
+    """A block-quote paragraph with a rule down its left side and its number beside it.
 
     The rule's colour shows the excerpt's integrity (grey, amber, red). Long
     quotes are cut into several of these with no space between, so the rule
-    runs on unbroken.
+    runs on unbroken. `number` is printed in the gutter at the first line of
+    the excerpt's first paragraph only.
     """
 
     bar: colors.Color = colors.grey
+    number: str = ""
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
         parts = super().split(availWidth, availHeight)
-        for part in parts:
+        for index, part in enumerate(parts):
             if isinstance(part, QuoteParagraph):
                 part.bar = self.bar
+                part.number = self.number if index == 0 else ""
         return parts
 
     def draw(self) -> None:
@@ -35,6 +67,10 @@ class QuoteParagraph(Paragraph):
         canvas.setStrokeColor(self.bar)
         canvas.setLineWidth(2.2)
         canvas.line(BAR_X, 0, BAR_X, self.height)
+        if self.number:
+            canvas.setFillColor(NUMBER_COLOUR)
+            canvas.setFont(SANS_BOLD, 7.5)
+            canvas.drawRightString(BAR_X - 5, self.height - self.style.leading + 3.5, self.number)
         canvas.restoreState()
         super().draw()
 

@@ -91,6 +91,40 @@ class BriefingSection:
     excerpts: tuple[BriefingExcerpt, ...] = ()
 
 
+ChartName = Literal["trend", "matrix"]
+CHARTS: tuple[ChartName, ...] = ("trend", "matrix")
+
+
+@dataclass(frozen=True, slots=True)
+class TrendSeries:
+    name: str  # a group's canonical name
+    values: tuple[int, ...]  # one per period
+
+
+@dataclass(frozen=True, slots=True)
+class Trend:
+    """Mentions of the briefing's main groups per period, by the sources' dates.
+
+    `basis` says in words what is counted (printed under the chart);
+    `undated` is how many items were left out for want of a date.
+    """
+
+    periods: tuple[str, ...]  # labels, oldest first ("Aug 2021")
+    series: tuple[TrendSeries, ...]
+    basis: str
+    undated: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class CoMentions:
+    """Groups (rows) × countries (columns): how many items name both."""
+
+    rows: tuple[str, ...]
+    columns: tuple[str, ...]
+    cells: tuple[tuple[int, ...], ...]  # cells[row][column]
+    basis: str
+
+
 @dataclass(frozen=True, slots=True)
 class Briefing:
     """Everything printed in one briefing.
@@ -98,7 +132,12 @@ class Briefing:
     `marking` is the handling marking (free text, e.g. "OFFICIAL-SENSITIVE"),
     printed in every page header and footer. `summary` is the analyst's key
     judgements: paragraphs separated by blank lines; lines starting with
-    "- ", "* " or "• " are set as bullets.
+    "- ", "* " or "• " are set as bullets. `query` is the search a briefing
+    was built from ("" for the analyst's own selection); the cover states it.
+    `charts` names the charts to draw; `trend` and `co_mentions` are their
+    data when the caller computed it (from the library's analysis), else the
+    exporter counts the briefing's own excerpts. `section_breaks` starts each
+    section on a new page; by default sections follow on.
     """
 
     title: str
@@ -109,6 +148,11 @@ class Briefing:
     summary: str = ""
     subject: str = ""
     keywords: tuple[str, ...] = field(default=())
+    query: str = ""
+    charts: tuple[ChartName, ...] = ()
+    section_breaks: bool = False
+    trend: Trend | None = None
+    co_mentions: CoMentions | None = None
 
     @property
     def excerpts(self) -> tuple[BriefingExcerpt, ...]:

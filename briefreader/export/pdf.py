@@ -1,48 +1,36 @@
 """Story building: a `Briefing` turned into the Platypus flowables of its PDF.
 
-Order: cover (title, marking, date, author, integrity, key judgements),
-contents, one chapter per section with its excerpts as block quotes,
-Sources, the appendix of groups and countries, and a note on characters
-that could not be drawn, if any. Every string from a document or from the
-analyst reaches a Paragraph only through the `MarkupWriter`.
+Order, all flowing on without forced page breaks (a briefing may ask for
+each section to start a page): the first page (title, date, author,
+handling, the scope in words, the key judgements), contents, charts, the
+sections of excerpts, Sources, the appendix of groups and countries, and a
+note on characters that could not be drawn, if any. Every string from a
+document or from the analyst reaches a Paragraph only through the
+`MarkupWriter`.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
 
-from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Spacer, Table
+from reportlab.platypus.flowables import BalancedColumns, HRFlowable
 
-from briefreader.domain import Mention
 from briefreader.export.canvas import PageInfo
-from briefreader.export.chunks import MentionIndex, chunk_spans
-from briefreader.export.citations import (
-    SourceList,
-    citation_markup,
-    excerpt_links,
-    format_date,
-    source_markup,
-)
-from briefreader.export.flowables import AnchoredParagraph, QuoteParagraph, TocEntry
-from briefreader.export.fonts import FALLBACK, describe
+from briefreader.export.flowables import AnchoredParagraph, CachedParagraph, TocEntry
+from briefreader.export.fonts import SANS, describe
 from briefreader.export.markup import MARKING, MUTED, MarkupWriter
-from briefreader.export.model import Briefing, BriefingExcerpt
+from briefreader.export.overview import cover_lines, legend_text, no_trend_reason
+from briefreader.export.pdf_charts import matrix_drawing, trend_drawing
+from briefreader.export.pdf_excerpt import ExcerptPrinter
+from briefreader.export.pdf_sources import excerpt_links, source_flowables
+from briefreader.export.prepare import Prepared
 from briefreader.export.quote_frags import QuoteFragments
-from briefreader.export.styles import BAR, FLAG, Styles
+from briefreader.export.styles import MARGIN_X, PAGE_SIZE, RULE, Styles
 
 _BULLETS = ("- ", "* ", "• ")
-_FLAG_TEXT = {"stale": "STALE", "orphaned": "ORPHANED"}
-# Noto lacks U+26A0: our own markup goes through font coverage too (test_units checks).
-WARNING_SIGN = f'<font face="{FALLBACK}">⚠</font>'
-
-
-@dataclass(frozen=True, slots=True)
-class PreparedExcerpt:
-    number: int
-    excerpt: BriefingExcerpt
-    mentions: tuple[Mention, ...]
+FRAME_WIDTH = PAGE_SIZE[0] - 2 * MARGIN_X
 
 
 def plain_label(text: str) -> str:
@@ -67,24 +55,22 @@ class StoryBuilder:
 
     def __init__(
         self,
-        briefing: Briefing,
+        prepared: Prepared,
         writer: MarkupWriter,
         info: PageInfo,
         styles: Styles,
-        mentions_of: Callable[[str], Sequence[Mention]],
         tick: Callable[[], None],
     ) -> None:
-        self.briefing = briefing
+        self.prepared = prepared
+        self.briefing = prepared.briefing
         self.w = writer
         self.info = info
         self.s = styles
-        self._mentions_of = mentions_of
-        self._quotes = QuoteFragments(writer)
-        self._tick = tick  # called once per excerpt drawn
-        self.sources = SourceList.of(briefing)
-        self.prepared: list[list[PreparedExcerpt]] = []
-        # Room for the label and three lines of quote, else the excerpt starts a new page.
-        self._keep = styles.label.leading + styles.label.spaceBefore + 3 * styles.quote.leading
+        self.sources = prepared.sources
+        self.facts = prepared.facts
+        self._printer = ExcerptPrinter(
+            writer, styles, self.sources, info, QuoteFragments(writer), tick
+        )
 
     # -- helpers ---------------------------------------------------------
     def _heading(self, markup: str, key: str, outline: str, level: int = 0) -> AnchoredParagraph:
@@ -115,188 +101,142 @@ class StoryBuilder:
         return out
 
     # -- parts -------------------------------------------------------------
-    def prepare(self, progress: Callable[[int], None]) -> None:
-        """Find mentions for every excerpt (the expensive, pre-layout step)."""
-        number = 0
-        for section in self.briefing.sections:
-            items = []
-            for excerpt in section.excerpts:
-                number += 1
-                found = excerpt.mentions
-                if found is None:
-                    found = tuple(self._mentions_of(excerpt.quote))
-                items.append(PreparedExcerpt(number, excerpt, tuple(found)))
-                progress(number)
-            self.prepared.append(items)
-
     def cover(self) -> list[Flowable]:
+        """The first page: who, when, what was asked, how good the evidence is, and the BLUF."""
         b, s, w = self.briefing, self.s, self.w
         w.place = "cover"
-        out: list[Flowable] = [Spacer(1, 36)]
-        out.append(Paragraph("BRIEFING", s.cover_kicker))
+        title = b.title or "Untitled briefing"
+        out: list[Flowable] = [Spacer(1, 6), Paragraph("BRIEFING", s.cover_kicker)]
         out.append(
-            AnchoredParagraph(w.plain(b.title or "Untitled briefing"), s.cover_title).anchor(
-                "cover", _outline_text(b.title or "Untitled briefing"), 0, self.info
+            AnchoredParagraph(w.plain(title), s.cover_title).anchor(
+                "cover", _outline_text(title), 0, self.info
             )
         )
-        meta: list[tuple[str, str]] = []
-        if b.marking:
-            meta.append(("Handling", f'<font color="{MARKING}"><b>{w.plain(b.marking)}</b></font>'))
-        if b.date:
-            meta.append(("Date", w.plain(format_date(b.date))))
-        if b.author:
-            meta.append(("Author", w.plain(b.author)))
-        n, m = len(b.excerpts), len(self.sources.numbers)
-        meta.append(("Scope", f"{n} excerpt{'s' * (n != 1)} from {m} source{'s' * (m != 1)}"))
-        flagged = [e for e in b.excerpts if e.integrity in ("stale", "orphaned")]
-        checked = sum(1 for e in b.excerpts if e.integrity != "unchecked")
-        if checked:
-            stale = sum(1 for e in flagged if e.integrity == "stale")
-            orphaned = len(flagged) - stale
-            text = f"{checked} quotes checked against their sources"
-            text += f": {stale} stale, {orphaned} orphaned (marked in the text)" if flagged else ""
-            meta.append(("Integrity", text))
-        for label, value in meta:
-            out.append(
-                Paragraph(f'<font color="{MUTED}">{label}</font>\u2003{value}', s.cover_meta)
-            )
+        rows = []
+        for label, text in cover_lines(b, self.facts):
+            value = w.plain(text)
+            if label == "Handling":
+                value = f'<font color="{MARKING}"><b>{value}</b></font>'
+            rows.append([Paragraph(label.upper(), s.cover_label), Paragraph(value, s.cover_meta)])
+        table = Table(rows, colWidths=[62, FRAME_WIDTH - 62], hAlign="LEFT")
+        table.setStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("FONTNAME", (0, 0), (-1, -1), SANS),  # else the table declares Helvetica
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+            ]
+        )
+        out.append(table)
+        if legend := legend_text(self.facts):
+            out.append(Spacer(1, 4))
+            out.append(Paragraph(w.plain(legend), s.note))
+        out.append(HRFlowable(width="100%", thickness=0.6, color=RULE, spaceBefore=8, spaceAfter=2))
         if b.summary.strip():
-            out.append(Spacer(1, 22))
             out.append(self._heading("Key judgements", "summary", "Key judgements"))
             out.extend(self._paragraphs(b.summary, "summary"))
-        out.append(PageBreak())
         return out
 
     def contents(self) -> list[Flowable]:
+        sections = self.briefing.sections
+        if len(sections) < 2:
+            return []  # one section: the outline is enough
         out: list[Flowable] = [self._heading("Contents", "contents", "Contents")]
-        if self.briefing.summary.strip():
-            out.append(self._toc("summary", "Key judgements"))
-        for index, section in enumerate(self.briefing.sections, start=1):
+        for index, section in enumerate(sections, start=1):
             self.w.place = f"section {index} title"
             count = len(section.excerpts)
             title = self.w.plain(section.title or f"Section {index}")
-            label = f'{title} <font color="{MUTED}" size="8.5">({count})</font>'
+            label = f'{title} <font color="{MUTED}" size="8">({count})</font>'
             out.append(self._toc(f"sec{index}", f"{index}.\u2002{label}"))
         if self.sources.numbers:
             out.append(self._toc("sources", "Sources"))
         out.append(self._toc("appendix", "Appendix: groups and countries"))
-        out.append(PageBreak())
         return out
 
-    def excerpt(self, item: PreparedExcerpt, section: int) -> list[Flowable]:
-        s, w, e = self.s, self.w, item.excerpt
-        w.place = f"excerpt {item.number}"
-        label = f'<a name="ex{item.number}"/>EXCERPT {item.number}'
-        if e.integrity in _FLAG_TEXT:
-            label += f'  <font color="{FLAG[e.integrity]}">· {_FLAG_TEXT[e.integrity]}</font>'
-        outline = f"{item.number}. " + _outline_text(e.quote, 60)
-        # CondPageBreak, not keepWithNext: keeping the label with its quote that way
-        # makes Platypus lay the quote out twice, the biggest cost in a long briefing.
-        out: list[Flowable] = [
-            CondPageBreak(self._keep),
-            AnchoredParagraph(label, s.label).anchor(
-                f"x{item.number}", outline, 1, self.info, self._tick
-            ),
-        ]
-        if e.integrity in _FLAG_TEXT:
-            note = e.integrity_note or "the quote could not be verified"
+    def charts(self) -> list[Flowable]:
+        b, out = self.briefing, []
+        trend = b.trend
+        if "trend" in b.charts and trend is not None and len(trend.periods) > 1:
+            out.append(CondPageBreak(230))
+            out.append(self._heading("Groups over time", "chart_trend", "Chart: groups over time"))
+            out.append(trend_drawing(trend, FRAME_WIDTH))
+            caption = trend.basis + "."
+            if trend.undated:
+                caption += f" {trend.undated} undated excerpts are not shown."
+            out.append(Paragraph(self.w.plain(caption), self.s.caption))
+        if "matrix" in b.charts and b.co_mentions is not None:
+            drawing = matrix_drawing(b.co_mentions, FRAME_WIDTH)
+            out.append(CondPageBreak(drawing.height + 60))
             out.append(
-                Paragraph(
-                    f'<font color="{FLAG[e.integrity]}">{WARNING_SIGN} {_FLAG_TEXT[e.integrity]}: '
-                    f"{w.plain(note)}.</font>",
-                    s.flag,
-                )
+                self._heading("Groups and countries", "chart_matrix", "Chart: groups and countries")
             )
-        bar = BAR[e.integrity]
-        mentions = MentionIndex(item.mentions)
-        for start, end, first in chunk_spans(e.quote, mentions):
-            style = s.quote if first else s.quote_cont
-            text = e.quote[start:end]
-            inside = mentions.within(start, end)
-            frags = self._quotes.fragments(text, inside, start, style)
-            if frags is None:
-                para = QuoteParagraph(w.highlighted(text, inside, offset=start), style)
-            else:
-                para = QuoteParagraph(text, style, frags=frags)
-            para.bar = bar
-            out.append(para)
-        out.append(Paragraph(citation_markup(e.citation, self.sources, w), s.citation))
-        blocks = [" ".join(b.split()) for b in e.comment.replace("\r\n", "\n").split("\n\n")]
-        blocks = [b for b in blocks if b]
-        for index, block in enumerate(blocks):
-            if index == 0:
-                out.append(Paragraph(f"<b>Analyst comment</b>\u2003{w.plain(block)}", s.comment))
-            else:
-                out.append(Paragraph(w.plain(block), s.comment_cont))
+            out.append(drawing)
+            out.append(Paragraph(self.w.plain(b.co_mentions.basis + "."), self.s.caption))
+        if "trend" in b.charts and (trend is None or len(trend.periods) < 2):
+            out.append(Paragraph(self.w.plain(no_trend_reason(trend)), self.s.caption))
         return out
 
     def sections(self) -> list[Flowable]:
         out: list[Flowable] = []
-        for index, (section, items) in enumerate(
-            zip(self.briefing.sections, self.prepared, strict=True), start=1
-        ):
+        breaks = self.briefing.section_breaks
+        for index, (section, items) in enumerate(self.prepared.sections, start=1):
             self.w.place = f"section {index} title"
             title = section.title or f"Section {index}"
+            out.append(PageBreak() if breaks else CondPageBreak(110))
             out.append(self._heading(f"{index}.\u2002{self.w.plain(title)}", f"sec{index}", title))
             if not items:
                 out.append(Paragraph("<i>No excerpts in this section.</i>", self.s.note))
             for item in items:
-                out.extend(self.excerpt(item, index))
-            out.append(PageBreak())
+                outline = f"{item.number}. " + _outline_text(item.excerpt.quote, 60)
+                out.append(self._printer.block(item, outline))
         return out
 
     def source_list(self) -> list[Flowable]:
         if not self.sources.numbers:
             return []
-        out: list[Flowable] = [self._heading("Sources", "sources", "Sources")]
-        for doc_id in self.sources.numbers:
-            self.w.place = f"source {self.sources.numbers[doc_id]}"
-            first, *more = source_markup(doc_id, self.sources, self.w)
-            out.append(Paragraph(first, self.s.source))
-            out.extend(Paragraph(part, self.s.source_cont) for part in more)
-        out.append(PageBreak())
+        out: list[Flowable] = [CondPageBreak(90)]
+        out.append(self._heading("Sources", "sources", "Sources"))
+        out.extend(source_flowables(self.sources, self.w, self.s))
         return out
 
     def appendix(self) -> list[Flowable]:
-        out: list[Flowable] = [
-            self._heading("Appendix: groups and countries", "appendix", "Appendix")
-        ]
-        index: dict[tuple[str, str], list[int]] = {}
-        spellings: dict[tuple[str, str], dict[str, None]] = {}
-        for items in self.prepared:
-            for item in items:
-                for m in item.mentions:
-                    numbers = index.setdefault((m.kind, m.canonical), [])
-                    if not numbers or numbers[-1] != item.number:
-                        numbers.append(item.number)
-                    spellings.setdefault((m.kind, m.canonical), {})[" ".join(m.surface.split())] = (
-                        None
-                    )
+        out: list[Flowable] = [CondPageBreak(90)]
+        out.append(self._heading("Appendix: groups and countries", "appendix", "Appendix"))
+        index = self.prepared.index
         if not index:
             out.append(Paragraph("No group or country is named in these excerpts.", self.s.body))
         for kind, heading in (("group", "Groups"), ("country", "Countries")):
-            names = sorted((n for k, n in index if k == kind), key=str.casefold)
-            if not names:
+            entries = [e for e in index if e.kind == kind]
+            if not entries:
                 continue
             out.append(
                 self._heading(heading, f"app_{kind}", f"Appendix: {heading.lower()}", level=1)
             )
-            for name in names:
-                self.w.place = f"appendix: {name}"
-                numbers = index[(kind, name)]
-                first, *more = excerpt_links(numbers)
-                noun = "excerpt" if len(numbers) == 1 else "excerpts"
-                # How the excerpts spell it, when not (only) as the canonical name.
-                written = [w for w in spellings[(kind, name)] if w != name][:8]
-                also = f" (written {self.w.plain(', '.join(written))})" if written else ""
-                out.append(
-                    Paragraph(
-                        f"<b>{self.w.plain(name)}</b>{also}\u2002"
-                        f'<font color="{MUTED}">{len(numbers)} {noun}:</font> {first}',
+            paragraphs: list[Flowable] = []
+            for entry in entries:
+                self.w.place = f"appendix: {entry.name}"
+                first, *more = excerpt_links(entry.numbers)
+                noun = "excerpt" if len(entry.numbers) == 1 else "excerpts"
+                written = self.w.plain(", ".join(entry.spellings))
+                also = f" (written {written})" if entry.spellings else ""
+                paragraphs.append(
+                    CachedParagraph(
+                        f"<b>{self.w.plain(entry.name)}</b>{also}\u2002"
+                        f'<font color="{MUTED}">{len(entry.numbers)} {noun}:</font> {first}',
                         self.s.index,
                     )
                 )
-                out.extend(Paragraph(part, self.s.index_cont) for part in more)
+                paragraphs.extend(CachedParagraph(part, self.s.index_cont) for part in more)
+            if len(entries) > 3:  # two balanced columns: a long index in half the height
+                out.append(
+                    BalancedColumns(
+                        paragraphs, nCols=2, innerPadding=14, leftPadding=0, rightPadding=0
+                    )
+                )
+            else:
+                out.extend(paragraphs)
         return out
 
     def undrawable_note(self) -> list[Flowable]:
@@ -327,8 +267,8 @@ class StoryBuilder:
         return out
 
     def build(self) -> list[Flowable]:
-        story = self.cover() + self.contents() + self.sections() + self.source_list()
-        story += self.appendix()
+        story = self.cover() + self.contents() + self.charts() + self.sections()
+        story += self.source_list() + self.appendix()
         # Last, so that it sees every character converted above.
         story += self.undrawable_note()
         return story

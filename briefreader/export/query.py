@@ -12,9 +12,17 @@ is never quoted twice from two reprints: pick the versions with
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
+from typing import Protocol
 
 from briefreader.domain import Document, Mention, Story
-from briefreader.export.model import Briefing, BriefingExcerpt, BriefingSection, Citation
+from briefreader.export.model import (
+    CHARTS,
+    Briefing,
+    BriefingExcerpt,
+    BriefingSection,
+    Citation,
+    SourceVersion,
+)
 
 MentionFinder = Callable[[str], Sequence[Mention]]
 
@@ -37,7 +45,28 @@ def one_version_per_story(
     return chosen
 
 
-def citation_of(doc: Document, paragraph: int | None) -> Citation:
+class StorySource(Protocol):
+    """What citing needs of `briefreader.corpus.library.Library`: a story's other versions."""
+
+    def story(self, story_id: str) -> Story | None: ...
+
+    def get(self, doc_id: str) -> Document | None: ...
+
+
+def versions_of(doc: Document, library: StorySource | None) -> tuple[SourceVersion, ...]:
+    """The other versions of `doc`'s story in the library (reprints, rewrites)."""
+    if library is None or not doc.story_id:
+        return ()
+    story = library.story(doc.story_id)
+    if story is None:
+        return ()
+    others = (library.get(other) for other in story.document_ids if other != doc.id)
+    return tuple(SourceVersion(o.title, o.publisher, o.date, o.url) for o in others if o)
+
+
+def citation_of(
+    doc: Document, paragraph: int | None, versions: tuple[SourceVersion, ...] = ()
+) -> Citation:
     """The citation of paragraph `paragraph` (1-based) of `doc`, with its page when paged."""
     page = None
     if paragraph is not None and 0 < paragraph <= len(doc.pages):
@@ -52,6 +81,7 @@ def citation_of(doc: Document, paragraph: int | None) -> Citation:
         page=page,
         url=doc.url,
         story=doc.story_id,
+        versions=versions,
     )
 
 
@@ -65,6 +95,7 @@ def briefing_from_paragraphs(
     marking: str = "",
     author: str = "",
     date: str = "",
+    library: StorySource | None = None,
 ) -> Briefing:
     """The `chosen` paragraphs (by document id) of `documents`, one section per document.
 
@@ -78,6 +109,7 @@ def briefing_from_paragraphs(
         if not wanted:
             continue
         mentions = sorted(find_mentions(doc.body), key=lambda m: m.start)
+        versions = versions_of(doc, library)
         excerpts: list[BriefingExcerpt] = []
         for index, (start, end) in enumerate(doc.paragraph_spans()):
             if index not in wanted:
@@ -90,7 +122,7 @@ def briefing_from_paragraphs(
             excerpts.append(
                 BriefingExcerpt(
                     quote=doc.body[start:end],
-                    citation=citation_of(doc, index + 1),
+                    citation=citation_of(doc, index + 1, versions),
                     start=start,
                     end=end,
                     mentions=local,
@@ -108,4 +140,6 @@ def briefing_from_paragraphs(
         date=date,
         marking=marking,
         subject=f"Paragraphs matching: {query}",
+        query=query,
+        charts=CHARTS,
     )

@@ -18,17 +18,18 @@ from reportlab.lib.units import mm
 from briefreader.export.fonts import SANS, SANS_BOLD, SERIF, SERIF_BOLD
 
 PAGE_SIZE = A4
-MARGIN_X = 22 * mm
-MARGIN_TOP = 24 * mm
-MARGIN_BOTTOM = 22 * mm
-QUOTE_INDENT = 16
-BAR_X = 6  # the quote bar's distance from the frame's left edge
+MARGIN_X = 20 * mm
+MARGIN_TOP = 22 * mm
+MARGIN_BOTTOM = 20 * mm
+QUOTE_INDENT = 24  # room in the gutter for the excerpt's number
+BAR_X = 17  # the quote bar's distance from the frame's left edge
 
 INK = colors.HexColor("#1f2328")
 MUTED = colors.HexColor("#5b6270")
 RULE = colors.HexColor("#c9ced6")
 ACCENT = colors.HexColor("#1d3a5f")
 MARKING = colors.HexColor("#a4161a")
+CLAIM = colors.HexColor("#7a3e00")
 COMMENT_BG = colors.HexColor("#f1f3f6")
 BAR = {
     "ok": colors.HexColor("#9aa5b4"),
@@ -44,6 +45,7 @@ class Styles:
     cover_kicker: ParagraphStyle
     cover_title: ParagraphStyle
     cover_meta: ParagraphStyle
+    cover_label: ParagraphStyle
     h1: ParagraphStyle
     h2: ParagraphStyle
     body: ParagraphStyle
@@ -51,7 +53,9 @@ class Styles:
     toc: ParagraphStyle
     toc_sub: ParagraphStyle
     label: ParagraphStyle
+    claim: ParagraphStyle
     quote: ParagraphStyle
+    quote_para: ParagraphStyle
     quote_cont: ParagraphStyle
     citation: ParagraphStyle
     comment: ParagraphStyle
@@ -62,20 +66,21 @@ class Styles:
     index: ParagraphStyle
     index_cont: ParagraphStyle
     note: ParagraphStyle
+    caption: ParagraphStyle
 
 
 @lru_cache(maxsize=1)
 def styles() -> Styles:
     """The styles; fonts must be registered first (`fonts.load_fonts`)."""
     body = ParagraphStyle(
-        "body", fontName=SERIF, fontSize=10.5, leading=15, textColor=INK, spaceAfter=6
+        "body", fontName=SERIF, fontSize=10, leading=14, textColor=INK, spaceAfter=5
     )
     sans = ParagraphStyle("sans", fontName=SANS, fontSize=9, leading=12.5, textColor=INK)
     quote = ParagraphStyle(
         "quote",
         parent=body,
         leftIndent=QUOTE_INDENT,
-        rightIndent=8,
+        rightIndent=4,
         spaceBefore=0,
         spaceAfter=0,
         alignment=TA_LEFT,
@@ -86,27 +91,27 @@ def styles() -> Styles:
     source = ParagraphStyle(
         "source",
         parent=sans,
-        fontSize=9,
-        leading=12.5,
-        leftIndent=24,
-        firstLineIndent=-24,
-        spaceAfter=5,
+        fontSize=8.5,
+        leading=11.5,
+        leftIndent=20,
+        firstLineIndent=-20,
+        spaceAfter=4,
         splitLongWords=1,
     )
     index = ParagraphStyle(
-        "index", parent=sans, fontSize=9, leading=12.5, spaceAfter=4, splitLongWords=1
+        "index", parent=sans, fontSize=8.5, leading=11.5, spaceAfter=3, splitLongWords=1
     )
     comment = ParagraphStyle(
         "comment",
         parent=sans,
-        fontSize=9,
-        leading=12.5,
+        fontSize=8.5,
+        leading=11.5,
         leftIndent=QUOTE_INDENT + 4,
         rightIndent=4,
         backColor=COMMENT_BG,
-        borderPadding=(4, 6, 5, 6),
-        spaceBefore=9,
-        spaceAfter=4,
+        borderPadding=(3, 5, 3, 5),
+        spaceBefore=7,
+        spaceAfter=3,
         splitLongWords=1,
     )
     return Styles(
@@ -116,21 +121,24 @@ def styles() -> Styles:
         cover_title=ParagraphStyle(
             "cover_title",
             fontName=SERIF_BOLD,
-            fontSize=26,
-            leading=31,
+            fontSize=22,
+            leading=26.5,
             textColor=ACCENT,
-            spaceAfter=14,
+            spaceAfter=10,
             splitLongWords=1,
         ),
-        cover_meta=ParagraphStyle("cover_meta", parent=sans, fontSize=10, leading=15),
+        cover_meta=ParagraphStyle("cover_meta", parent=sans, fontSize=9.5, leading=13),
+        cover_label=ParagraphStyle(
+            "cover_label", parent=sans, fontName=SANS_BOLD, fontSize=8, leading=13, textColor=MUTED
+        ),
         h1=ParagraphStyle(
             "h1",
             fontName=SANS_BOLD,
-            fontSize=15,
-            leading=19,
+            fontSize=13,
+            leading=16.5,
             textColor=ACCENT,
-            spaceBefore=4,
-            spaceAfter=10,
+            spaceBefore=16,
+            spaceAfter=6,
             keepWithNext=1,
             splitLongWords=1,
         ),
@@ -149,7 +157,7 @@ def styles() -> Styles:
             "bullet", parent=body, leftIndent=14, bulletIndent=2, spaceAfter=3, bulletFontName=SERIF
         ),
         toc=ParagraphStyle(
-            "toc", parent=sans, fontSize=10.5, leading=16, rightIndent=36, endDots=" . "
+            "toc", parent=sans, fontSize=9.5, leading=13.5, rightIndent=36, endDots=" . "
         ),
         toc_sub=ParagraphStyle(
             "toc_sub",
@@ -171,16 +179,30 @@ def styles() -> Styles:
             spaceBefore=12,
             spaceAfter=3,
         ),
+        claim=ParagraphStyle(
+            "claim",
+            parent=sans,
+            fontName=SANS_BOLD,
+            fontSize=8,
+            leading=10.5,
+            textColor=CLAIM,
+            leftIndent=QUOTE_INDENT,
+            spaceBefore=9,
+            spaceAfter=2,
+            splitLongWords=1,
+        ),
         quote=quote,
+        # A quote's later paragraphs: a small gap; chunks of one long paragraph: none.
+        quote_para=ParagraphStyle("quote_para", parent=quote, spaceBefore=4),
         quote_cont=ParagraphStyle("quote_cont", parent=quote, spaceBefore=0),
         citation=ParagraphStyle(
             "citation",
             parent=sans,
-            fontSize=8.5,
-            leading=11.5,
+            fontSize=8,
+            leading=10.5,
             textColor=MUTED,
             leftIndent=QUOTE_INDENT,
-            spaceBefore=4,
+            spaceBefore=2.5,
             splitLongWords=1,
         ),
         comment=comment,
@@ -202,5 +224,14 @@ def styles() -> Styles:
         index_cont=ParagraphStyle("index_cont", parent=index, leftIndent=12, spaceBefore=-3),
         note=ParagraphStyle(
             "note", parent=sans, fontSize=8.5, leading=11.5, textColor=MUTED, alignment=TA_LEFT
+        ),
+        caption=ParagraphStyle(
+            "caption",
+            parent=sans,
+            fontSize=7.5,
+            leading=10,
+            textColor=MUTED,
+            spaceBefore=2,
+            spaceAfter=6,
         ),
     )

@@ -153,3 +153,63 @@ def test_briefing_and_query_are_exclusive(capsys: pytest.CaptureFixture[str]) ->
         main(["export", "--out", "x.pdf", "--briefing", "a", "--query", "b"])
     assert caught.value.code == 2
     assert "not allowed with" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("fmt", ["docx", "md"])
+def test_hand_off_formats_show_no_path_or_id_either(
+    data_paths: DataPaths, tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    import docx
+
+    out = tmp_path / "handoff"
+    args = ["--data-dir", str(data_paths.root), "export", "--query", "ISKP", "--out", str(out)]
+    assert main([*args, "--format", fmt]) == 0
+    captured = capsys.readouterr()
+    written = out.with_suffix(f".{fmt}")
+    assert f"writing {written.name}" in captured.err and str(written) in captured.out
+    assert "pages" not in captured.out  # Word and note tools paginate for themselves
+    if fmt == "docx":
+        document = docx.Document(str(written))
+        text = "\n".join(p.text for p in document.paragraphs)
+    else:
+        raw = written.read_text(encoding="utf-8")
+        text = re.sub(r"\]\(briefreader://[^)]+\)", "]", raw)  # link targets may hold ids
+    with open_library(data_paths) as library:
+        for doc in library.documents():
+            assert doc.id not in text and doc.source not in text
+    assert str(data_paths.root) not in text and not re.search(r"\b[0-9a-f]{16}\b", text)
+
+
+def test_export_names_its_file_and_title_when_not_told(
+    data_paths: DataPaths,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["--data-dir", str(data_paths.root), "export", "--query", "ISKP"]) == 0
+    made = tmp_path / "islamic-state-khorasan-province-what-the-sources-report.pdf"
+    assert made.is_file() and str(made) in capsys.readouterr().out
+    first = normalise(text_of(made, 1, 1))
+    assert "Islamic State Khorasan Province: what the sources report" in first
+    assert "Paragraphs matching the query “ISKP”" in first and "DATE" in first
+
+
+def test_a_file_name_that_contradicts_the_format_is_refused(
+    data_paths: DataPaths, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "brief.pdf"
+    args = ["--data-dir", str(data_paths.root), "export", "--query", "ISKP", "--out", str(out)]
+    assert main([*args, "--format", "docx"]) == 2
+    err = capsys.readouterr().err
+    assert "brief.pdf ends in .pdf but the format asked for is docx" in err
+    assert not out.exists() and not out.with_suffix(".docx").exists()
+
+
+def test_every_export_option_has_help(capsys: pytest.CaptureFixture[str]) -> None:
+    from briefreader.app import build_parser
+
+    parser = build_parser()
+    export = parser._subparsers._group_actions[0].choices["export"]  # type: ignore[union-attr]
+    for action in export._actions:
+        assert action.help, f"{action.option_strings} has no help"
