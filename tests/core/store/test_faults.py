@@ -143,11 +143,11 @@ def test_full_disk_reports_keeps_the_edit_and_earlier_data(data_paths: DataPaths
 
 
 def test_small_tmpfs_fills_up_without_losing_a_saved_note(tmp_path: Path) -> None:
-    """A real "no space left on device", on a 448 KiB tmpfs in a private mount namespace."""
+    """A real "no space left on device", on a 512 KiB tmpfs in a private mount namespace."""
     root = tmp_path / "small"
     root.mkdir()
     unshare = shutil.which("unshare")
-    script = f'mount -t tmpfs -o size=448k tmpfs "{root}" && exec "$@"'
+    script = f'mount -t tmpfs -o size=512k tmpfs "{root}" && exec "$@"'
     prefix = (str(unshare), "-m", "sh", "-c", script, "sh")
     if os.geteuid() != 0 or unshare is None:
         pytest.skip("mounting a tmpfs needs root and unshare")
