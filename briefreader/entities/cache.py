@@ -4,7 +4,7 @@ Building the Aho-Corasick automaton for the full gazetteer takes about half a
 second; unpickling it takes a tenth of that. The window needs a matcher before
 it can paint its first highlighted document, so it loads this cache instead of
 building. The cache is keyed by a fingerprint of everything the automaton is
-made from (the gazetteer's entities and negative phrases, the matching code,
+made from (the gazetteer's entities, negative phrases and rules, the matching code,
 the Python and pyahocorasick versions): when any of them changes, the key
 changes and the matcher is rebuilt. A cache file that cannot be read is
 rebuilt too; it is never the truth, only a shortcut.
@@ -35,7 +35,7 @@ _CODE_DIR = Path(__file__).resolve().parent
 def fingerprint(gazetteer: Gazetteer) -> str:
     """A key that changes whenever the built automaton could differ."""
     digest = hashlib.sha256()
-    digest.update(repr((gazetteer.entities, gazetteer.negatives)).encode("utf-8"))
+    digest.update(repr((gazetteer.entities, gazetteer.negatives, gazetteer.rules)).encode("utf-8"))
     _code_and_versions(digest)
     return digest.hexdigest()[:24]
 

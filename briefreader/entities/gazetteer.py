@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefreader.domain import EntityKind
+from briefreader.entities.context_rules import MatchRules
 from briefreader.entities.listings import Listing, Source
 from briefreader.entities.match_text import fold_key
 from briefreader.entities.relations import FAMILY_KINDS, Relation, RelationIndex, RelationKind
@@ -98,6 +99,8 @@ class Gazetteer:
     negatives: tuple[str, ...] = ()
     problems: tuple[str, ...] = ()
     sources: tuple[Source, ...] = ()
+    #: Context rules, qualified names and ethnic demonyms (context_rules.py).
+    rules: MatchRules = field(default_factory=MatchRules)
     _by_canonical: dict[str, Entity] = field(init=False, repr=False, compare=False)
     _exact: dict[str, Entity] = field(init=False, repr=False, compare=False)
     _folded: dict[str, Entity] = field(init=False, repr=False, compare=False)

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from briefreader.domain import EntityKind
+from briefreader.entities.context_rules import ContextRuleError, MatchRules, match_rules
 from briefreader.entities.entries import entity_from_entry, entry_scripts, strings
 from briefreader.entities.gazetteer import Entity, Gazetteer, GazetteerError
 from briefreader.entities.listings import Source, official_spellings
@@ -52,6 +53,7 @@ class _Draft:
     sources: dict[str, Source] = field(default_factory=dict)
     generic: set[str] = field(default_factory=set)
     problems: list[str] = field(default_factory=list)
+    rules: MatchRules = field(default_factory=MatchRules)
     #: Names in other scripts given apart from their entry (`[scripts."Name"]`).
     scripts: list[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]]] = field(default_factory=list)
 
@@ -96,11 +98,31 @@ def _read_common(draft: _Draft, data: Mapping[str, Any], where: str) -> None:
         draft.sources[source.key] = source
     for name in strings(data.get("official_names_not_matched"), f"{where}: generic names"):
         draft.generic.add(fold_key(name).casefold())
+    try:
+        draft.rules = draft.rules.merged(match_rules(data))
+    except ContextRuleError as error:
+        raise GazetteerError(f"{where}: {error}") from error
     table = data.get("scripts", {})
     if not isinstance(table, Mapping):
         raise GazetteerError(f"{where}: `scripts` must be a table of entries' names")
     for canonical, by_language in table.items():
         draft.scripts.append((canonical, entry_scripts(by_language, f"{where}: {canonical}")))
+
+
+def _check_rules(draft: _Draft, *, bundled: bool) -> None:
+    """Qualified names must name a group, a country and a group that exist."""
+    kept = []
+    for group, country, target in draft.rules.qualified:
+        kinds = [draft.entities[n].kind if n in draft.entities else None for n in (group, country)]
+        target_kind = draft.entities[target].kind if target in draft.entities else None
+        if kinds == ["group", "country"] and target_kind == "group":
+            kept.append((group, country, target))
+            continue
+        message = f"qualified.{group}: {country} = {target!r} does not name known entities"
+        if bundled:
+            raise GazetteerError(message)
+        draft.problems.append(message)
+    draft.rules = replace(draft.rules, qualified=tuple(kept))
 
 
 def _apply_scripts(draft: _Draft, *, bundled: bool) -> None:
@@ -297,9 +319,11 @@ def load_gazetteer(user_file: Path | None = None, bundled: Path | None = None) -
         _read_common(draft, data, path.name)
     _apply_scripts(draft, bundled=True)
     _check_bundled(draft)
+    _check_rules(draft, bundled=True)
     if user_file is not None and user_file.is_file():
         _load_user_file(draft, user_file)
         _apply_scripts(draft, bundled=False)
+        _check_rules(draft, bundled=False)
     _drop_unknown_relations(draft)
     _official_spellings(draft)
     for problem in draft.problems:
@@ -309,4 +333,5 @@ def load_gazetteer(user_file: Path | None = None, bundled: Path | None = None) -
         negatives=tuple(dict.fromkeys(draft.negatives)),
         problems=tuple(draft.problems),
         sources=tuple(draft.sources.values()),
+        rules=draft.rules,
     )

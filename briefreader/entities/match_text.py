@@ -92,16 +92,26 @@ _CHARS = _Chars()
 
 
 class _Runs(dict[str, str]):
-    """Folded runs of non-ASCII characters, cached: most are one curly quote."""
+    """Folded runs of non-ASCII characters, cached: most are one curly quote.
+
+    Only short runs are kept: a word in another script is rarely seen twice,
+    and the gazetteer's Arabic and Russian names, folded when the matcher is
+    built, once filled the cache and left English text's quotes and dashes
+    uncached (a fifth of the scan's time).
+    """
 
     def __missing__(self, run: str) -> str:
         if len(run) > 1 and not _MOJIBAKE_LEADS.isdisjoint(run):
             out = _MOJIBAKE.sub(_spaces, run).translate(_CHARS)
         else:
             out = run.translate(_CHARS)
-        if len(self) < 4096:
+        if len(run) <= _CACHED_RUN and len(self) < 4096:
             self[run] = out
         return out
+
+
+#: The longest run `_Runs` keeps: a mojibake sequence ("â€™") is three.
+_CACHED_RUN = 3
 
 
 _RUNS = _Runs()

@@ -26,8 +26,9 @@ one instance can serve any number of threads.
 from __future__ import annotations
 
 import gc
+import re
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 
 import ahocorasick
@@ -42,28 +43,25 @@ from briefreader.entities.context import (
 )
 from briefreader.entities.document import (
     resolve_short_forms,
-    short_form_mark,
-    split_short_form,
     weak_names_in_brackets,
 )
-from briefreader.entities.gazetteer import Entity, Gazetteer, load_gazetteer
-from briefreader.entities.match_text import fold_key, match_key, match_text
-from briefreader.entities.normalise import Folded, keys_for
-from briefreader.entities.scripts import script_variants
-
-# Flags stored with each key; 0 means "emit without further checks".
-NEGATIVE = 1
-GUARD_PERSON = 2
-GUARD_CAPITALS = 4
-#: The spelling ends in punctuation the key leaves out ("U.S."): take it
-#: into the span where the text has it.
-TRAILING = 8
-#: A short form ("Lashkar"): resolved against the document (document.py).
-SHORT_FORM = 16
-
-#: (length of the mention at the key's end: the key's without its sentinel or a
-#: joined Arabic prefix; kind, canonical, flags, trailing punctuation)
-_Value = tuple[int, str, str, int, str]
+from briefreader.entities.gazetteer import Gazetteer, load_gazetteer
+from briefreader.entities.keys import (
+    CONTEXT,
+    GUARD_CAPITALS,
+    GUARD_PERSON,
+    NEGATIVE,
+    NEIGHBOUR,
+    NOTED,
+    SPLIT,
+    TRAILING,
+    Value,
+    compile_keys,
+    rule_key,
+)
+from briefreader.entities.match_text import fold_key, match_text
+from briefreader.entities.neighbours import Neighbours
+from briefreader.entities.normalise import Folded
 
 #: Texts longer than this are scanned with the cyclic garbage collector
 #: paused (see `_collector_paused`).
@@ -89,69 +87,6 @@ def _collector_paused(size: int) -> Iterator[None]:
         gc.enable()
 
 
-#: (spelling, kind, canonical, flags, length of a joined prefix the span leaves out)
-_Spelling = tuple[str, str, str, int, int]
-
-
-def _spellings(gazetteer: Gazetteer) -> Iterable[_Spelling]:
-    """Every spelling the matcher needs a key for (see `_Spelling`)."""
-    for entity in gazetteer.entities:
-        yield from _entity_spellings(entity)
-    for phrase in gazetteer.negatives:
-        for spelling in keys_for(phrase, acronym=False):
-            yield spelling, "country", "", NEGATIVE, 0
-    for (word, needs_the), candidates in _short_forms(gazetteer).items():
-        for spelling in keys_for(word, acronym=False):
-            yield spelling, "group", short_form_mark(candidates, needs_the), SHORT_FORM, 0
-
-
-def _short_forms(gazetteer: Gazetteer) -> dict[tuple[str, bool], tuple[str, ...]]:
-    """Each short form and every group that claims it, in gazetteer order."""
-    out: dict[tuple[str, bool], list[str]] = {}
-    for entity in gazetteer.entities:
-        for short in entity.short_forms:
-            out.setdefault(split_short_form(short), []).append(entity.canonical)
-    return {short: tuple(groups) for short, groups in out.items()}
-
-
-def _entity_spellings(entity: Entity) -> Iterable[_Spelling]:
-    guarded = set(entity.guarded)
-    kind, canonical = entity.kind, entity.canonical
-    in_scripts = {name for _language, names in entity.scripts for name in names}
-    for spellings, acronym in ((entity.names, False), (entity.acronyms, True)):
-        for spelling in spellings:
-            if spelling in in_scripts:
-                continue  # below, with the forms of its language
-            flags = 0
-            if spelling in guarded:
-                flags = GUARD_CAPITALS if acronym else GUARD_PERSON
-            for variant in keys_for(spelling, acronym=acronym):
-                yield variant, kind, canonical, flags, 0
-    for language, names in entity.scripts:
-        for name in names:
-            for form, prefix in script_variants(language, name):
-                for variant in keys_for(form, acronym=False):
-                    yield variant, kind, canonical, 0, prefix
-
-
-def _keys(gazetteer: Gazetteer) -> dict[str, _Value]:
-    """Each key with the entity it names; a name beats a negative phrase."""
-    owners: dict[str, _Value] = {}
-    for spelling, kind, canonical, flags, prefix in _spellings(gazetteer):
-        key, trailing = match_key(spelling)
-        if not key:
-            continue
-        previous = owners.get(key)
-        if previous is not None and not previous[3] & NEGATIVE:
-            if previous[2] == canonical and trailing and not previous[4]:
-                # "U.S" and "U.S." are one key: keep the full stop for the span
-                owners[key] = (*previous[:3], previous[3] | TRAILING, trailing)
-            continue
-        flags |= TRAILING if trailing else 0
-        owners[key] = (len(key) - prefix, kind, canonical, flags, trailing)
-    return owners
-
-
 #: Frequent words no key contains: a long text is cut into chunks after one
 #: of them, since no match can span such a word (see `Matcher._chunks`).
 _CUT_WORDS = (
@@ -166,12 +101,16 @@ CHUNK = 1 << 20
 _CUT_SEARCH = 1 << 16
 
 
-def _automaton(keys: dict[str, _Value]) -> ahocorasick.Automaton:
+def _automaton(keys: dict[str, Value]) -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
     for key, value in keys.items():
         automaton.add_word(" " + key, value)
     automaton.make_automaton()
     return automaton
+
+
+#: The separator after the first word of a SPLIT key's match.
+_FIRST_GAP = re.compile(r"[^\w]+")
 
 
 class Matcher:
@@ -187,14 +126,15 @@ class Matcher:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
-        owners = _keys(gazetteer)
+        owners = compile_keys(gazetteer)
         latin = {key: value for key, value in owners.items() if key.isascii()}
         self._automaton = _automaton(latin)
         others = {key: value for key, value in owners.items() if not key.isascii()}
         self._script_automaton = _automaton(others) if others else None
         self.key_count = len(owners)
         self._max_length = max((len(key) for key in owners), default=0)
-        self._has_short_forms = any(v[3] & SHORT_FORM for v in owners.values())
+        self._neighbours = Neighbours.of(gazetteer)
+        self._context = {rule_key(rule.spelling): rule for rule in gazetteer.rules.context}
         self._weak = {
             entity.canonical: frozenset(fold_key(n).casefold() for n in entity.weak)
             for entity in gazetteer.entities
@@ -211,13 +151,15 @@ class Matcher:
         if not text:
             return []
         out: list[Mention] = []
+        noted: list[int] = []  # starts of the mentions the passes look at again
         with _collector_paused(len(text)):
             for base, stop in self._chunks(text):
                 chunk = text if stop - base == len(text) else text[base:stop]
-                self._scan(chunk, base, text, out)
-            out = outside(out, url_spans(text))
-            if self._has_short_forms:
+                self._scan(chunk, base, text, out, noted)
+            out, short_forms = self._neighbours.apply(out, text, noted)
+            if short_forms:
                 out = resolve_short_forms(out, text)
+            out = outside(out, url_spans(text))
             return weak_names_in_brackets(out, text, self._weak)
 
     def _chunks(self, text: str) -> Iterator[tuple[int, int]]:
@@ -251,19 +193,24 @@ class Matcher:
         ]
         return min(ends, default=None)
 
-    def _scan(self, chunk: str, base: int, text: str, out: list[Mention]) -> None:
-        """Append the mentions in `chunk`, which starts at `base` of `text`."""
+    def _scan(self, chunk: str, base: int, text: str, out: list[Mention], noted: list[int]) -> None:
+        """Append the mentions in `chunk`, which starts at `base` of `text`.
+
+        The starts of mentions whose keys carry a `NOTED` flag go to `noted`.
+        """
         folded = match_text(chunk)
         # Index i of `padded` is index i - 1 of the chunk, so a match whose
         # last character is at `last` ends (exclusive) at `last` there.
         padded = f" {folded.text} "
         if self._script_automaton is None or padded.isascii():
-            self._scan_with(self._automaton, padded, folded, chunk, base, text, out)
+            self._scan_with(self._automaton, padded, folded, chunk, base, text, out, noted)
             return
         found: list[Mention] = []
+        notes: list[int] = []
         for automaton in (self._automaton, self._script_automaton):
-            self._scan_with(automaton, padded, folded, chunk, base, text, found)
+            self._scan_with(automaton, padded, folded, chunk, base, text, found, notes)
         out.extend(sorted(found))
+        noted.extend(sorted(notes))
 
     def _scan_with(
         self,
@@ -274,6 +221,7 @@ class Matcher:
         base: int,
         text: str,
         out: list[Mention],
+        noted: list[int],
     ) -> None:
         mapped = bool(folded.kept_starts)  # rare: offsets need mapping back
         append = out.append
@@ -286,24 +234,29 @@ class Matcher:
             if start < last_end:
                 continue  # inside a mention the fallback already emitted
             if padded[last + 1] != " ":  # the word goes on: "ISIS K" in "ISIS Kabul"
-                last_end = self._fallback(automaton, padded, start, last, out, text, folded, base)
-            elif flags or mapped:
+                last_end = self._fallback(
+                    automaton, padded, start, last, out, noted, text, folded, base
+                )
+            elif (flags and flags != NEIGHBOUR) or mapped:
                 value = (length, kind, canonical, flags, trailing)
-                self._emit(out, text, folded, base, start, last, value)
+                self._emit(out, noted, text, folded, base, start, last, value)
             else:
                 append(
                     make(Mention, (base + start, base + last, kind, canonical, chunk[start:last]))
                 )
+                if flags:  # NEIGHBOUR alone: emitted as it is, looked at again later
+                    noted.append(base + start)
 
     def _emit(
         self,
         out: list[Mention],
+        noted: list[int],
         text: str,
         folded: Folded,
         base: int,
         start: int,
         end: int,
-        value: _Value,
+        value: Value,
     ) -> None:
         """Append one match unless a check rejects it.
 
@@ -322,9 +275,22 @@ class Matcher:
             return
         if flags & GUARD_PERSON and looks_like_person(text, start, end):
             return
+        if flags & CONTEXT:
+            rule = self._context.get(rule_key(text[start:end]))
+            if rule is not None and rule.drops(text, start, end):
+                return
+        if flags & SPLIT:
+            split = _FIRST_GAP.search(text, start, end)
+            if split is not None:  # "Pakistani Taliban": the country, then the group
+                gap, rest = split.span()
+                out.append(Mention(start, gap, "country", trailing, text[start:gap]))
+                out.append(Mention(rest, end, "group", canonical, text[rest:end]))
+                return
         if flags & TRAILING and text.startswith(trailing, end):
             end += len(trailing)
         out.append(Mention(start, end, kind, canonical, text[start:end]))  # type: ignore[arg-type]
+        if flags & NOTED:
+            noted.append(start)
 
     def _fallback(
         self,
@@ -333,6 +299,7 @@ class Matcher:
         start: int,
         end: int,
         out: list[Mention],
+        noted: list[int],
         text: str,
         folded: Folded,
         base: int,
@@ -346,7 +313,7 @@ class Matcher:
         end of what was consumed, so that the main scan skips overlaps.
         """
         window_end = min(len(padded), end + 1 + self._max_length)
-        candidates: list[tuple[int, int, _Value]] = []
+        candidates: list[tuple[int, int, Value]] = []
         for last, value in automaton.iter(padded[start:window_end]):
             e = start + last  # `start` in padded is the failed match's sentinel
             s = e - value[0]
@@ -357,7 +324,7 @@ class Matcher:
             if s < consumed:
                 continue
             consumed = -minus_e
-            self._emit(out, text, folded, base, s, consumed, value)
+            self._emit(out, noted, text, folded, base, s, consumed, value)
         return consumed
 
 
