@@ -1,8 +1,11 @@
 """Precision, recall and F1 per kind against the annotated test set.
 
-The bar is the issue's: F1 >= 0.97 for groups and for countries, both on the
+The first bar was F1 >= 0.97 for groups and for countries, both on the
 hand-written texts alone (the hard cases and articles in the style of the
 hidden set) and on everything together (with the reviewed seed annotations).
+Issue #13 raised it to 0.985 and added a blind set (gold/blind, written
+before #13's rules and never tuned to) and the tuning set it was written
+with (gold/dev): both are scored here, and the figures are printed.
 """
 
 from __future__ import annotations
@@ -13,9 +16,16 @@ from dataclasses import dataclass
 import pytest
 
 from briefreader.entities import find_mentions
-from tests.core.entities.goldset import Sample, all_samples, marked_samples, parse_marked
+from tests.core.entities.goldset import (
+    Sample,
+    all_samples,
+    blind_samples,
+    dev_samples,
+    marked_samples,
+    parse_marked,
+)
 
-BAR = 0.97
+BAR = 0.985
 
 
 @dataclass
@@ -100,3 +110,14 @@ def test_f1_per_kind_meets_the_bar(subset: str) -> None:
     summary = report(subset, scores) + "\n" + "\n".join(errors[:40])
     for kind, s in scores.items():
         assert s.f1 >= BAR, f"{kind} below the bar\n{summary}"
+
+
+@pytest.mark.parametrize("subset", ["blind", "dev"])
+def test_the_issue_13_sets_meet_the_bar(subset: str, capsys: pytest.CaptureFixture[str]) -> None:
+    samples = blind_samples() if subset == "blind" else dev_samples()
+    scores, errors = score(samples)
+    summary = report(f"{subset} set", scores)
+    with capsys.disabled():
+        print("\n" + summary)
+    for kind, s in scores.items():
+        assert s.f1 >= BAR, f"{kind} below the bar\n{summary}\n" + "\n".join(errors)
