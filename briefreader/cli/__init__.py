@@ -15,6 +15,7 @@ from briefreader.cli import (
     dossier,
     entities,
     export,
+    gazetteer,
     notes,
     search,
     since,
@@ -26,6 +27,7 @@ from briefreader.cli import (
 SUBCOMMANDS: tuple[ModuleType, ...] = (
     docs,
     entities,
+    gazetteer,
     search,
     notes,
     export,

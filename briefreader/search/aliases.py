@@ -124,3 +124,8 @@ class AliasExpander:
             self._cache.clear()
         self._cache[surface] = resolved
         return resolved
+
+    def family(self, canonical: str) -> tuple[str, ...]:
+        """`canonical` with its branches, fronts and affiliates, if the gazetteer knows them."""
+        members = getattr(self._resolver, "family", None)
+        return tuple(members(canonical)) if callable(members) else (canonical,)

@@ -4,7 +4,8 @@ Three steps:
 
 1. `_mark_entities` finds spellings of groups and countries in the raw text
    (bare words, a whole quoted phrase, or a `group:`/`country:`/text-field
-   value) and swaps each for a placeholder word. This has to happen before
+   value) and swaps each for a placeholder word; `family:X` becomes the
+   group X or any of its branches, fronts and affiliates. This has to happen before
    Whoosh parses, because the parser splits "Islamic State in Khorasan
    Province" into five unrelated terms and "ISIL-K" into a phrase.
 2. Whoosh parses the rest (AND OR NOT, phrases, "a b"~3, wildcards, fuzzy~,
@@ -37,6 +38,8 @@ from briefreader.search.date_range import FIELD as DATE_FIELD
 from briefreader.search.date_range import DateSpecError, date_query
 from briefreader.search.schema import DEFAULT_FIELDS, ENTITY_FIELDS, FIELD_BOOSTS, entity_key
 
+#: `family:NAME` finds a group with its branches, fronts and affiliates.
+FAMILY_FIELD: Final = "family"
 #: Longer queries are searched as plain words (their first MAX_WORDS).
 MAX_QUERY_CHARS: Final = 1000
 MAX_WORDS: Final = 64
@@ -178,6 +181,8 @@ class QueryParser:
         if kind == "field":
             fname = match.group("fname").lower()
             value = match.group("fq") if match.group("fq") is not None else match.group("fw")
+            if fname == FAMILY_FIELD:
+                return self._family(value) or match.group()
             if fname in self._entity_fields:
                 entity = self._expander.resolve(value)
                 key = entity_key(entity.canonical) if entity else entity_key(value)
@@ -192,6 +197,18 @@ class QueryParser:
             if entity is not None:
                 return str(placeholder(entity))
         return match.group()
+
+    def _family(self, value: str) -> str | None:
+        """`family:LeT`: the group or any of its branches, fronts and affiliates.
+
+        The gazetteer's relations (entities/relations.py) give the members;
+        the value becomes `(group:"a" OR group:"b" ...)` before Whoosh parses.
+        """
+        entity = self._expander.resolve(value)
+        if entity is None or entity.kind != "group":
+            return None
+        members = self._expander.family(entity.canonical)
+        return "(" + " OR ".join(f'group:"{entity_key(m)}"' for m in members) + ")"
 
     # -- step 3 ------------------------------------------------------------
     def _rewrite(self, q: wq.Query, entities: dict[int, ResolvedEntity]) -> wq.Query:
