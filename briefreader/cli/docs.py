@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sqlite3
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from briefreader.cli.output import fail, print_json, print_table, progress
@@ -120,16 +120,21 @@ def _print_report(report: ImportReport) -> None:
 
 
 def _row(library: Library, doc: Document, *, with_text: bool) -> dict[str, Any]:
-    sources = library.sources(doc.id)
+    # Local paths are never shown: the file's name, and the names of the other files it is in.
+    others = [s for s in library.sources(doc.id) if s != doc.source]
     row: dict[str, Any] = {
         "id": doc.id,
         "title": doc.title,
         "author": doc.author,
         "publisher": doc.publisher,
         "date": doc.date,
-        "source": doc.source,
-        "also_in": [s for s in sources if s != doc.source],
+        "file": doc.file_name,
+        "url": doc.url,
+        "sha256": doc.sha256,
+        "imported_at": doc.imported_at,
+        "also_in": [PurePath(s).name for s in others],
         "source_index": doc.source_index,
+        "pages": [min(doc.pages), max(doc.pages)] if doc.pages else [],
         "words": doc.words,
         "story": doc.story_id,
         "version": doc.version,
@@ -152,17 +157,17 @@ def _row(library: Library, doc: Document, *, with_text: bool) -> dict[str, Any]:
 def _print_rows(rows: list[dict[str, Any]], *, with_text: bool) -> None:
     if not with_text:
         print_table(
-            ["id", "title", "author", "publisher", "source", "words", "story", "repairs", "warn"],
+            ["id", "title", "author", "publisher", "date", "file", "words", "story", "warn"],
             (
                 [
                     r["id"],
                     _clip(r["title"], 48),
                     _clip(r["author"], 24),
                     _clip(r["publisher"], 24),
-                    Path(r["source"]).name,
+                    r["date"] or "undated",
+                    _clip(r["file"], 32),
                     r["words"],
                     r["story"],
-                    ",".join(r["repairs"]) or "-",
                     len(r["warnings"]),
                 ]
                 for r in rows
@@ -171,7 +176,7 @@ def _print_rows(rows: list[dict[str, Any]], *, with_text: bool) -> None:
         return
     for r in rows:
         print(f"== {r['id']}  {r['title']}")
-        for key in ("author", "publisher", "date", "source", "words", "story", "version"):
+        for key in ("author", "publisher", "date", "file", "url", "words", "story", "version"):
             if r[key] not in ("", None):
                 print(f"{key}: {r[key]}")
         for key in ("also_in", "repairs", "warnings"):

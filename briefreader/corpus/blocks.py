@@ -10,10 +10,13 @@ never about particular files.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
-from briefreader.corpus.byline import byline_author, find_date, is_bio, publisher_named_in
+from briefreader.corpus.byline import byline_author, is_bio, publisher_named_in
+from briefreader.corpus.dates import find_date
+from briefreader.corpus.formats.form import Block
 
 
 class Kind(Enum):
@@ -42,6 +45,11 @@ class Unit:
     #: Site furniture ("Source link", "Leave a Reply") came right before it:
     #: the article before has ended, as surely as after an author bio.
     after_furniture: bool = False
+    page: int = 0  # the source's page, where it has pages
+    #: The format said what this is (a footnote in an HTML notes list, a PDF
+    #: caption): later passes do not second-guess it.
+    certain: bool = False
+    link: str = ""  # where a heading pointed (an archive page's post link)
 
 
 _FURNITURE = re.compile(
@@ -117,13 +125,34 @@ _SELF_REFERENCE = re.compile(
 
 def units_of(text: str) -> list[Unit]:
     """Split text on blank lines, then split short-line blocks into lines."""
+    return units_of_blocks([Block("paragraph", text)])
+
+
+def units_of_blocks(blocks: Sequence[Block]) -> list[Unit]:
+    """The units of a format reader's blocks, in order.
+
+    A paragraph block is read like plain text (split at blank lines, then
+    short lines apart). What the format knows for sure is kept: a footnote
+    or caption block is that; a heading is still classified from its text
+    (a site's "Share this" is an <h3> too), but keeps its link.
+    """
     units: list[Unit] = []
-    for block in re.split(r"\n\s*\n", text):
-        lines = [line.strip() for line in block.split("\n") if line.strip()]
-        if not lines:
+    for block in blocks:
+        if block.kind in {"footnote", "caption"}:
+            text = " ".join(block.text.split())
+            kind = Kind.FOOTNOTE if block.kind == "footnote" else Kind.CAPTION
+            units.append(
+                Unit(text, kind, len(text.split()), block.number, page=block.page, certain=True)
+            )
             continue
-        for piece in _pieces(lines):
-            units.append(classify(piece))
+        for chunk in re.split(r"\n\s*\n", block.text):
+            lines = [line.strip() for line in chunk.split("\n") if line.strip()]
+            if not lines:
+                continue
+            for piece in _pieces(lines):
+                unit = classify(piece)
+                unit.page, unit.link = block.page, block.link
+                units.append(unit)
     return units
 
 

@@ -71,36 +71,6 @@ _BIO_NAME = re.compile(rf"(?:^|\band |, )({NAME}) (?:is|was|has been|serves as) 
 _LEADING_NAME = re.compile(rf"^(?:[-–—•]\s*|[Bb][Yy]:?\s+|Author:\s*|Written by\s+)({NAME})")
 _AUTHOR_LABEL = re.compile(rf"\b(?:Author|Authors|Written by|By)\s*:?\s+({NAME})")
 
-_MONTHS = {
-    m: i
-    for i, names in enumerate(
-        (
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ),
-        start=1,
-    )
-    for m in names
-}
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
-_DATE_PATTERNS = (
-    re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b"),
-    # 08.11.2021 and 08/11/2021: day first, as outside the US; dots are never US.
-    re.compile(r"\b(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>(?:19|20)\d\d)\b"),
-    re.compile(rf"\b(?P<mn>{_MONTH}) (?P<d>\d{{1,2}}),? (?P<y>(?:19|20)\d\d)\b"),
-    re.compile(rf"\b(?P<d>\d{{1,2}}) (?P<mn>{_MONTH}),? (?P<y>(?:19|20)\d\d)\b"),
-)
-
 _PUBLICATION_WORDS = (
     "post|times|telegraph|news|journal|guardian|herald|tribune|review|monitor|diplomat|"
     "policy|magazine|daily|gazette|press|observer|economist|outlook|chronicle|standard|"
@@ -236,23 +206,6 @@ def wire_agency(paragraph: str) -> str:
     """The agency of a wire story, from its opening dateline ("KABUL (AP) — …"), or ""."""
     match = _WIRE_DATELINE.match(paragraph)
     return match.group("agency").strip() if match else ""
-
-
-def find_date(text: str) -> str:
-    """The first date the text names, as ISO 8601, or ""."""
-    for pattern in _DATE_PATTERNS:
-        match = pattern.search(text)
-        if not match:
-            continue
-        groups = match.groupdict()
-        try:
-            month = int(groups["m"]) if groups.get("m") else _MONTHS[groups["mn"].lower()[:3]]
-            day, year = int(groups["d"]), int(groups["y"])
-        except (KeyError, ValueError):
-            continue
-        if 1 <= month <= 12 and 1 <= day <= 31:
-            return f"{year:04d}-{month:02d}-{day:02d}"
-    return ""
 
 
 def _unique(items: list[str]) -> list[str]:

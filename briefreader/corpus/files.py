@@ -18,17 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefreader.corpus.errors import Rejected
+from briefreader.corpus.formats import SUFFIXES
 
-#: Suffix -> how the file's text is read.
-FORMATS: dict[str, str] = {
-    ".txt": "text",
-    ".text": "text",
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".html": "html",
-    ".htm": "html",
-    ".xhtml": "html",
-}
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
 
@@ -76,7 +67,7 @@ def _visit(path: Path, visited: set[tuple[int, int]], *, explicit: bool) -> Iter
     if not stat.S_ISREG(info.st_mode):
         yield Found(path, reason=f"not a regular file ({_file_type(info.st_mode)})")
         return
-    fmt = FORMATS.get(path.suffix.lower())
+    fmt = SUFFIXES.get(path.suffix.lower())
     if fmt is not None:
         yield Found(path, fmt)
     elif explicit:

@@ -73,11 +73,19 @@ def import_file(
     # library (the window's start-up, search, the CLI listings) needs none of them.
     from briefreader.corpus.parse import parse_bytes
 
-    parsed = parse_bytes(data, source=path, fmt=item.format)
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    parsed = parse_bytes(
+        data,
+        source=path,
+        fmt=item.format,
+        name=item.path.name,
+        imported_at=now,
+        guessed=item.guessed_format,
+    )
     acc.files_read += 1
     for warning in parsed.warnings:
         acc.warnings.append((path, warning))
-    if item.guessed_format:
+    if item.guessed_format and parsed.format == "text":
         acc.warnings.append((path, "unknown file type; read as plain text"))
     with lock, transaction(db):
         previous = db.execute(
@@ -100,7 +108,7 @@ def import_file(
                     data,
                     parsed.text,
                     parsed.encoding,
-                    datetime.now(UTC).isoformat(timespec="seconds"),
+                    now,
                 ),
             ).fetchone()[0]
         assert file_id is not None

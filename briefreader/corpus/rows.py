@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from array import array
+from pathlib import PurePath
 from typing import Any, NamedTuple
 
 from briefreader.domain import Document
@@ -77,6 +78,9 @@ def document_from_row(row: tuple[Any, ...]) -> Document:
         for name, value in meta.items()
         if name in META_FIELDS
     }
+    if not fields.get("file_name") and fields.get("source"):
+        # Imported before provenance was kept: the name is all of the path that may be shown.
+        fields["file_name"] = PurePath(fields["source"]).name
     return Document(id=row[0], title=row[1], body=row[2], story_id=row[3], version=row[4], **fields)
 
 

@@ -18,18 +18,20 @@ date; captions, bios and footnotes are taken out of the body.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from briefreader.corpus.blocks import CITATION, Kind, Unit, classify, units_of
+from briefreader.corpus.blocks import CITATION, Kind, Unit, classify, units_of, units_of_blocks
 from briefreader.corpus.byline import (
     bio_names,
     byline_author,
     byline_publisher,
-    find_date,
     masthead_publisher,
     publisher_named_in,
     wire_agency,
 )
+from briefreader.corpus.dates import find_date
+from briefreader.corpus.formats.form import Block
 
 _END_MARKERS = frozenset({Kind.BIO, Kind.FOOTNOTE})
 _HEAD_FURNITURE = frozenset({Kind.CAPTION, Kind.BYLINE, Kind.DATELINE, Kind.BULLETS})
@@ -46,9 +48,15 @@ class Article:
     date: str = ""
     intro: str = ""
     paragraphs: list[str] = field(default_factory=list)
+    pages: list[int] = field(default_factory=list)  # each paragraph's page (0: no pages)
     footnotes: list[str] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
     bios: list[str] = field(default_factory=list)
+    link: str = ""  # where its title pointed on the page it came from
+
+    def add(self, unit: Unit) -> None:
+        self.paragraphs.append(unit.text)
+        self.pages.append(unit.page)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +69,34 @@ class Split:
 
 def split_text(text: str, *, fallback_title: str = "") -> Split:
     """Articles in `text` (already decoded and repaired), in page order."""
-    units = units_of(text)
+    return split_units(units_of(text), fallback_title=fallback_title)
+
+
+def split_blocks(blocks: Sequence[Block], *, fallback_title: str = "") -> Split:
+    """Articles in a format reader's (repaired) blocks, in page order."""
+    return split_units(units_of_blocks(blocks), fallback_title=fallback_title)
+
+
+def whole_article(blocks: Sequence[Block], *, titled: bool) -> Article:
+    """The one article a format says these blocks are (a PDF report, a feed entry).
+
+    Its head is read as on any page (title, standfirst, byline, date) unless
+    the format gave a title (`titled`): then every block is body text.
+    """
+    units = units_of_blocks(blocks)
+    _settle_footnotes(units)
+    units = [u for u in units if u.kind not in {Kind.FURNITURE, Kind.COMPILATION}] or units
+    if titled:
+        article = Article()
+        for unit in units:
+            _place(article, unit)
+        _fill_people(article)
+        return article
+    return _read_article(units)
+
+
+def split_units(units: list[Unit], *, fallback_title: str = "") -> Split:
+    """Articles in a sequence of units, in page order."""
     _settle_footnotes(units)
     compilation = any(u.kind is Kind.COMPILATION for u in units)
     if compilation:
@@ -91,7 +126,9 @@ def split_text(text: str, *, fallback_title: str = "") -> Split:
     if not articles and kept:
         # Nothing looked like an article body (a single line, a list of titles):
         # keep every word rather than lose the file.
-        articles = [Article(title=kept[0].text[:120], paragraphs=[u.text for u in kept])]
+        articles = [Article(title=kept[0].text[:120])]
+        for unit in kept:
+            articles[0].add(unit)
         warnings = []
     for article in articles:
         if not article.title:
@@ -107,7 +144,7 @@ def _settle_footnotes(units: list[Unit]) -> None:
     """
     i = 0
     while i < len(units):
-        if units[i].kind is not Kind.FOOTNOTE:
+        if units[i].kind is not Kind.FOOTNOTE or units[i].certain:
             i += 1
             continue
         j = i + 1
@@ -122,7 +159,9 @@ def _settle_footnotes(units: list[Unit]) -> None:
         if not (run[0].number == 1 and len(run) >= 3 and cited * 2 >= len(run)):
             # A numbered list, or "4 March 2023": read the lines again as what they are.
             for k in range(i, j):
-                units[k] = classify(units[k].text, footnote=False)
+                again = classify(units[k].text, footnote=False)
+                again.page, again.link = units[k].page, units[k].link
+                units[k] = again
         i = j
 
 
@@ -181,6 +220,7 @@ def _read_article(units: list[Unit]) -> Article:
         for u in units[: first_title or 0]
     )
     if in_head and first_title is not None and first_title <= 3:
+        article.link = units[first_title].link
         leading = units[:first_title]
         article.intro = "\n\n".join(u.text for u in leading if u.kind is Kind.PROSE)
         for unit in leading:
@@ -212,14 +252,19 @@ def _read_article(units: list[Unit]) -> Article:
         i += 1
     _assign_titles(article, titles)
     for unit in units[i if in_head else 0 :]:
-        if unit.kind in {Kind.PROSE, Kind.TITLE, Kind.BULLETS}:
-            article.paragraphs.append(unit.text)
-        elif unit.kind is Kind.FOOTNOTE:
-            article.footnotes.append(unit.text)
-        elif unit.kind is not Kind.BIO_HEADING:
-            _take_aside(article, unit)
+        _place(article, unit)
     _fill_people(article)
     return article
+
+
+def _place(article: Article, unit: Unit) -> None:
+    """A unit of the body: text into the body, the rest beside it."""
+    if unit.kind in {Kind.PROSE, Kind.TITLE, Kind.BULLETS}:
+        article.add(unit)
+    elif unit.kind is Kind.FOOTNOTE:
+        article.footnotes.append(unit.text)
+    elif unit.kind is not Kind.BIO_HEADING:
+        _take_aside(article, unit)
 
 
 def _take_aside(article: Article, unit: Unit) -> None:
@@ -238,7 +283,7 @@ def _take_aside(article: Article, unit: Unit) -> None:
     elif unit.kind is Kind.BIO:
         article.bios.append(unit.text)
     elif unit.kind is Kind.BULLETS:
-        article.paragraphs.append(unit.text)
+        article.add(unit)
 
 
 def _assign_titles(article: Article, titles: list[str]) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from briefreader.app import main
+from briefreader.paths import seeds_dir
 
 
 def _docs(capsys: pytest.CaptureFixture[str], data: Path, *args: str) -> tuple[int, str, str]:
@@ -24,15 +25,18 @@ def test_first_run_lists_the_seeded_library_as_json(capsys, tmp_path: Path) -> N
     rows = json.loads(out)
     assert len(rows) == 10
     assert "first run" in err
-    keys = {"id", "title", "author", "publisher", "source", "words", "story", "repairs", "warnings"}
+    keys = {"id", "title", "author", "publisher", "file", "words", "story", "repairs", "warnings"}
     assert all(keys <= row.keys() for row in rows)
     assert all("text" not in row for row in rows)
     pine = next(r for r in rows if r["title"].startswith("Why Is Beijing"))
     assert pine["author"] == "Ajmal Waziri, Raffaello Pantucci"
     assert pine["publisher"] == "The Diplomat"
     assert "mojibake:mac_roman" in pine["repairs"]
-    assert Path(pine["source"]).name.startswith("000_")
-    assert [Path(p).name[:3] for p in pine["also_in"]] == ["004"]
+    assert pine["file"].startswith("000_") and pine["file"].endswith(".txt")
+    assert [name[:3] for name in pine["also_in"]] == ["004"]
+    assert len(pine["sha256"]) == 64 and pine["imported_at"].endswith("+00:00")
+    # No local path anywhere in what is shown.
+    assert str(tmp_path) not in out and str(seeds_dir()) not in out
     assert len({r["story"] for r in rows}) == 9
     # A second run lists the same library without importing anything.
     status, again, err = _docs(capsys, tmp_path / "data", "--json")

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from briefreader.corpus.html import html_head, html_to_text
-from briefreader.corpus.markdown import markdown_to_text
+from briefreader.corpus.formats.html import html_head, html_to_text
+from briefreader.corpus.formats.markdown import markdown_to_text
 from briefreader.corpus.parse import parse_bytes
 
 PAGE = """<!doctype html><html><head><title>Site &amp; Title</title>

@@ -1,0 +1,224 @@
+"""Every way a source states its publication date, read into ISO 8601 (YYYY-MM-DD).
+
+One place for all of them, so that each format reader asks the same
+questions and the answers agree:
+
+- text: bylines and date lines ("8 November 2021", "Nov. 8, 2021",
+  "08.11.2021", "2021-11-08"), and wire datelines that leave the year out
+  ("KABUL, Oct. 3 (Reuters) -"), completed from a year the page states;
+- HTML: `<meta property="article:published_time">` and its many cousins,
+  JSON-LD `datePublished`, `<time datetime>`;
+- file metadata: PDF `CreationDate` ("D:20211108…"), DOCX core properties
+  (a `datetime`), feed entries (a `time.struct_time`), e-mail `Date:`
+  headers (RFC 2822), Telegram posts (ISO or Unix time).
+
+A date is the calendar date the source wrote, in its own time zone: a
+post stamped 23:30 in Kabul is dated that day, not the next day in UTC.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import UTC, date, datetime
+from email.utils import parsedate_tz
+from typing import Any
+
+MONTHS = {
+    m: i
+    for i, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for m in names
+}
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
+_DATE_PATTERNS = (
+    re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b"),
+    # 08.11.2021 and 08/11/2021: day first, as outside the US; dots are never US.
+    re.compile(r"\b(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>(?:19|20)\d\d)\b"),
+    re.compile(rf"\b(?P<mn>{_MONTH}) (?P<d>\d{{1,2}}),? (?P<y>(?:19|20)\d\d)\b"),
+    re.compile(rf"\b(?P<d>\d{{1,2}}) (?P<mn>{_MONTH}),? (?P<y>(?:19|20)\d\d)\b"),
+)
+
+
+def _iso(year: int, month: int, day: int) -> str:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return ""
+
+
+def find_date(text: str) -> str:
+    """The first date the text names, as ISO 8601, or ""."""
+    for pattern in _DATE_PATTERNS:
+        match = pattern.search(text)
+        if not match:
+            continue
+        groups = match.groupdict()
+        try:
+            month = int(groups["m"]) if groups.get("m") else MONTHS[groups["mn"].lower()[:3]]
+            day, year = int(groups["d"]), int(groups["y"])
+        except (KeyError, ValueError):
+            continue
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            return f"{year:04d}-{month:02d}-{day:02d}"
+    return ""
+
+
+#: "KABUL, Oct. 3 (Reuters) -", "ISLAMABAD, March 3 (AP) —", "PESHAWAR, Pakistan, Jan 5 -".
+_WIRE_DATELINE = re.compile(
+    rf"^[A-Z][A-Z .'’-]{{1,40}}(?:/[A-Z][A-Z .'’-]{{1,40}})?,(?:\s*[A-Z][\w .'’-]{{1,30}},)?"
+    rf"\s*(?P<mn>{_MONTH})\s+(?P<d>\d{{1,2}})(?:,?\s+(?P<y>(?:19|20)\d\d))?\s*"
+    r"(?:\([A-Za-z&.' ]{1,30}\)\s*)?[-–—]"
+)
+
+
+def dateline_date(paragraph: str, year: int | None = None) -> str:
+    """The date of a wire dateline opening `paragraph`, its year taken from `year` if unstated."""
+    match = _WIRE_DATELINE.match(paragraph)
+    if not match:
+        return ""
+    month = MONTHS.get(match.group("mn").lower().rstrip(".")[:3])
+    stated = match.group("y")
+    if month is None or not (stated or year):
+        return ""
+    return _iso(int(stated) if stated else year or 0, month, int(match.group("d")))
+
+
+_ISO_LIKE = re.compile(
+    r"^\s*(?P<y>(?:19|20)\d\d)(?:(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})"
+    r"|(?P<m2>\d\d)(?P<d2>\d\d))(?:[T ]\d\d[:\d.]*(?:Z|[+-]\d\d:?\d\d)?)?\s*$"
+)
+
+
+def iso_date(value: object) -> str:
+    """A date from an ISO 8601 stamp ("2021-11-08T10:00:00+04:30"), or from human text."""
+    if not isinstance(value, str):
+        return ""
+    match = _ISO_LIKE.match(value)
+    if match:
+        month, day = match.group("m") or match.group("m2"), match.group("d") or match.group("d2")
+        return _iso(int(match.group("y")), int(month), int(day))
+    return find_date(value) if len(value) <= 80 else ""
+
+
+_PDF_DATE = re.compile(r"^\s*(?:D:)?(?P<y>(?:19|20)\d\d)(?P<m>\d\d)?(?P<d>\d\d)?")
+
+
+def pdf_date(value: object) -> str:
+    """A PDF info-dictionary date ("D:20211108103000+05'00'")."""
+    if not isinstance(value, str):
+        return ""
+    match = _PDF_DATE.match(value)
+    if not match:
+        return iso_date(value)
+    return _iso(int(match.group("y")), int(match.group("m") or 1), int(match.group("d") or 1))
+
+
+def datetime_date(value: object) -> str:
+    """A date from a `datetime`/`date` (DOCX core properties), or ""."""
+    if isinstance(value, datetime | date):
+        return _iso(value.year, value.month, value.day)
+    return ""
+
+
+def struct_date(value: object) -> str:
+    """A date from a `time.struct_time` (feedparser's `published_parsed`)."""
+    if isinstance(value, time.struct_time):
+        return _iso(value.tm_year, value.tm_mon, value.tm_mday)
+    return ""
+
+
+def unix_date(value: object) -> str:
+    """A date from seconds since 1970 (UTC), as numbers or digits."""
+    try:
+        seconds = int(str(value))
+        return datetime.fromtimestamp(seconds, UTC).date().isoformat()
+    except (ValueError, OverflowError, OSError):
+        return ""
+
+
+def rfc2822_date(value: object) -> str:
+    """A date from an e-mail `Date:` header, in the sender's time zone."""
+    if not isinstance(value, str):
+        return ""
+    parsed = parsedate_tz(value)
+    if parsed is None:
+        return iso_date(value)
+    return _iso(parsed[0], parsed[1], parsed[2])
+
+
+#: HTML <meta> names and properties that state a publication date, strongest first.
+META_DATE_KEYS = (
+    "article:published_time",
+    "og:article:published_time",
+    "published_time",
+    "datepublished",
+    "citation_publication_date",
+    "citation_date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "dcterms.date",
+    "date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "sailthru.date",
+    "parsely-pub-date",
+    "article.published",
+    "original-publish-date",
+)
+
+
+def meta_date(metas: Mapping[str, str]) -> str:
+    """The publication date among a page's `<meta>` values (keys lower-cased)."""
+    for key in META_DATE_KEYS:
+        if found := iso_date(metas.get(key, "")):
+            return found
+    return ""
+
+
+def jsonld_date(scripts: Iterable[str]) -> str:
+    """`datePublished` (else `dateCreated`) of the first JSON-LD item that states one."""
+    created = ""
+    for script in scripts:
+        try:
+            data = json.loads(script)
+        except ValueError:
+            continue
+        for item in _jsonld_items(data):
+            if found := iso_date(item.get("datePublished")):
+                return found
+            created = created or iso_date(item.get("dateCreated"))
+    return created
+
+
+def _jsonld_items(data: Any, depth: int = 0) -> Iterator[Mapping[str, Any]]:
+    if depth > 6:
+        return
+    if isinstance(data, list):
+        for item in data:
+            yield from _jsonld_items(item, depth + 1)
+    elif isinstance(data, dict):
+        yield data
+        for key in ("@graph", "mainEntity", "mainEntityOfPage"):
+            if key in data:
+                yield from _jsonld_items(data[key], depth + 1)
