@@ -103,6 +103,9 @@ def set_dates(library_db: Path, specs: Sequence[Spec]) -> dict[str, str]:
             assert row is not None, spec.name
             meta = json.loads(row[1])
             meta["date"] = spec.date
+            meta["imported_at"] = (
+                spec.imported
+            )  # the document's own import time, as the importer sets it
             db.execute("UPDATE documents SET meta = ? WHERE id = ?", (json.dumps(meta), row[0]))
             db.execute("UPDATE files SET imported_at = ? WHERE id = ?", (spec.imported, row[2]))
             ids[spec.name] = row[0]
