@@ -80,19 +80,28 @@ def split_blocks(blocks: Sequence[Block], *, fallback_title: str = "") -> Split:
 def whole_article(blocks: Sequence[Block], *, titled: bool) -> Article:
     """The one article a format says these blocks are (a PDF report, a feed entry).
 
-    Its head is read as on any page (title, standfirst, byline, date) unless
-    the format gave a title (`titled`): then every block is body text.
+    Nothing is cut and no standfirst is guessed: the format's headings are
+    the article's own. Unless the format gave a title (`titled`), a heading
+    among the first few units is the title; bylines and date lines at the
+    top are read for the author and date.
     """
     units = units_of_blocks(blocks)
     _settle_footnotes(units)
     units = [u for u in units if u.kind not in {Kind.FURNITURE, Kind.COMPILATION}] or units
-    if titled:
-        article = Article()
-        for unit in units:
-            _place(article, unit)
-        _fill_people(article)
-        return article
-    return _read_article(units)
+    article = Article()
+    if not titled:
+        first = next((i for i, u in enumerate(units[:3]) if u.kind is Kind.TITLE), None)
+        if first is not None:
+            article.title, article.link = units[first].text, units[first].link
+            units = units[:first] + units[first + 1 :]
+    start = 0
+    while start < len(units) and units[start].kind in _HEAD_FURNITURE - {Kind.BULLETS}:
+        _take_aside(article, units[start])
+        start += 1
+    for unit in units[start:]:
+        _place(article, unit)
+    _fill_people(article)
+    return article
 
 
 def split_units(units: list[Unit], *, fallback_title: str = "") -> Split:

@@ -29,12 +29,14 @@ SUFFIXES: dict[str, str] = {
     ".html": "html",
     ".htm": "html",
     ".xhtml": "html",
+    ".pdf": "pdf",
 }
 #: Format -> the module that reads it.
 READERS: dict[str, str] = {
     "text": "briefreader.corpus.formats.text",
     "markdown": "briefreader.corpus.formats.markdown",
     "html": "briefreader.corpus.formats.html",
+    "pdf": "briefreader.corpus.formats.pdf",
 }
 #: What the open-file dialog offers, one pattern per suffix.
 PATTERNS = " ".join(f"*{suffix}" for suffix in SUFFIXES)
