@@ -50,6 +50,7 @@ class Unit:
     #: caption): later passes do not second-guess it.
     certain: bool = False
     link: str = ""  # where a heading pointed (an archive page's post link)
+    heading: bool = False  # the format set it as a heading (a PDF's large type, a Word style)
 
 
 _FURNITURE = re.compile(
@@ -152,6 +153,7 @@ def units_of_blocks(blocks: Sequence[Block]) -> list[Unit]:
             for piece in _pieces(lines):
                 unit = classify(piece)
                 unit.page, unit.link = block.page, block.link
+                unit.heading = block.kind == "heading"
                 units.append(unit)
     return units
 

@@ -4,7 +4,9 @@ The rules: the bytes a path last held are not read again; the same article
 found again (same content id) is only noted as found in one more file; an
 article of a changed file that matches one of the file's previous articles
 (same title, or most of its text) becomes that article's next version; the
-rest are new. Callers hold no lock: reading and parsing happen outside it, so
+rest are new, unless a current article elsewhere has the same URL (the
+same entry in another copy of a feed), whose next version they become.
+Callers hold no lock: reading and parsing happen outside it, so
 a large file never blocks readers on other threads.
 """
 
@@ -14,7 +16,7 @@ import dataclasses
 import hashlib
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -45,9 +47,20 @@ def transaction(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 
 
 def import_file(
-    db: sqlite3.Connection, lock: RLock, item: Found, max_bytes: int, acc: Accumulator
+    db: sqlite3.Connection,
+    lock: RLock,
+    item: Found,
+    max_bytes: int,
+    acc: Accumulator,
+    *,
+    shown: str = "",
+    progress: Callable[[int, int], None] | None = None,
 ) -> None:
-    """Read, parse and store one file; raises `Rejected` if it cannot be imported."""
+    """Read, parse and store one file; raises `Rejected` if it cannot be imported.
+
+    `shown` is how the file is named to the analyst (never the absolute path,
+    which is only stored); `progress` hears the reader's pages or entries.
+    """
     data = read_capped(item.path, max_bytes)
     path = display_path(item.path.resolve())
     sha = hashlib.sha256(data).hexdigest()
@@ -81,12 +94,14 @@ def import_file(
         name=item.path.name,
         imported_at=now,
         guessed=item.guessed_format,
+        progress=progress,
     )
     acc.files_read += 1
+    shown = shown or item.path.name
     for warning in parsed.warnings:
-        acc.warnings.append((path, warning))
+        acc.warnings.append((shown, warning))
     if item.guessed_format and parsed.format == "text":
-        acc.warnings.append((path, "unknown file type; read as plain text"))
+        acc.warnings.append((shown, "unknown file type; read as plain text"))
     with lock, transaction(db):
         previous = db.execute(
             "SELECT id, version FROM files WHERE path = ? ORDER BY version DESC LIMIT 1",
@@ -158,6 +173,9 @@ def _store(
     predecessor = _predecessor(doc, old)
     if predecessor is not None:
         old.remove(predecessor)
+    elif doc.url:
+        predecessor = _same_url(db, doc)
+    if predecessor is not None:
         row = db.execute(
             "SELECT article, (SELECT MAX(version) FROM documents d2 WHERE d2.article = "
             "d.article) FROM documents d WHERE id = ?",
@@ -177,8 +195,29 @@ def _store(
     )
 
 
+def _same_url(db: sqlite3.Connection, doc: Document) -> Document | None:
+    """The current document at the same URL from another file: an earlier state of this one.
+
+    A feed saved again under another name, or a page saved twice as it was
+    edited, gives the same article at the same address: its changed text is
+    a new version, not a second article.
+    """
+    row = db.execute(
+        f"SELECT {COLUMNS} FROM documents WHERE current = 1 "
+        "AND json_extract(meta, '$.url') = ? AND id != ? LIMIT 1",
+        (doc.url, doc.id),
+    ).fetchone()
+    return document_from_row(row) if row else None
+
+
 def _predecessor(doc: Document, old: list[Document]) -> Document | None:
-    """The older version of `doc` among the articles its file held before."""
+    """The older version of `doc` among the articles its file held before.
+
+    Two articles at different URLs are never versions of each other, however
+    alike (a feed's entries often share a template).
+    """
+    if doc.url:
+        old = [c for c in old if not c.url or c.url == doc.url]
     for candidate in old:
         if candidate.title == doc.title:
             return candidate

@@ -19,7 +19,7 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from briefreader.corpus.cluster import cluster, fingerprint
 from briefreader.corpus.errors import Rejected
@@ -210,18 +210,29 @@ class Library:
         max_bytes: int = DEFAULT_MAX_BYTES,
         progress: Progress | None = None,
     ) -> ImportReport:
-        """Import files and folders; one bad file never fails the rest."""
+        """Import files and folders; one bad file never fails the rest.
+
+        Files are named in the report and the progress as they sit under the
+        paths given ("inbox/reports/a.pdf"), never by their absolute path.
+        `progress` hears (file number, files, name); inside a long file the
+        name says how far the reader is ("a.pdf, page 120/500").
+        """
         found = list(discover(paths))
         acc = Accumulator()
         for done, item in enumerate(found, start=1):
-            shown = display_path(item.path)
+            shown = shown_name(item.path, paths)
             if progress is not None:
                 progress(done, len(found), shown)
             if item.reason:
                 acc.skipped.append((shown, item.reason))
                 continue
+
+            def step(part: int, parts: int, done: int = done, shown: str = shown) -> None:
+                if progress is not None:
+                    progress(done, len(found), f"{shown}, {part:,}/{parts:,}")
+
             try:
-                import_file(self._db, self._lock, item, max_bytes, acc)
+                import_file(self._db, self._lock, item, max_bytes, acc, shown=shown, progress=step)
             except Rejected as error:
                 acc.skipped.append((shown, str(error)))
             except (sqlite3.Error, ServerError):
@@ -270,6 +281,18 @@ class Library:
                     [(story_id, doc_id) for doc_id, story_id in result.story_of.items()],
                 )
         return tuple(s.id for s in result.stories if before.get(s.id) != s.document_ids)
+
+
+def shown_name(path: Path, roots: Sequence[Path]) -> str:
+    """`path` as the analyst knows it: under the folder they gave, else its own name."""
+    for root in roots:
+        try:
+            relative = path.relative_to(root)
+        except ValueError:
+            continue
+        named = PurePath(root.name or display_path(root)) / relative
+        return display_path(Path(named)) if str(relative) != "." else display_path(path.name)
+    return display_path(Path(path.name))
 
 
 def open_library(paths: DataPaths, *, seed: bool = True) -> Library:

@@ -20,7 +20,7 @@ from pathlib import PurePath
 from briefreader.corpus.dates import dateline_date
 from briefreader.corpus.errors import Rejected
 from briefreader.corpus.formats import reader, sniff
-from briefreader.corpus.formats.form import Block, Meta, Piece
+from briefreader.corpus.formats.form import Block, Meta, Piece, Progress
 from briefreader.corpus.repair import repair_text
 from briefreader.corpus.split import Article, split_blocks, whole_article
 from briefreader.domain import PARAGRAPH_SEPARATOR, Document, content_id
@@ -58,14 +58,16 @@ def parse_bytes(
     name: str = "",
     imported_at: str = "",
     guessed: bool = False,
+    progress: Progress | None = None,
 ) -> Parsed:
     """Documents in one file's bytes; raises `Rejected` if there are none.
 
     `fmt` is the format the file's name proposes (`guessed` when the name
-    has no known suffix); `name` the file's name as shown to the analyst.
+    has no known suffix); `name` the file's name as shown to the analyst;
+    `progress` hears how far the reader is through a long file (pages, entries).
     """
     fmt = sniff(data, fmt, guessed=guessed)
-    read = reader(fmt)(data, name=name)
+    read = reader(fmt)(data, name=name, progress=progress)
     origin = Provenance(
         source,
         name or PurePath(source).name,

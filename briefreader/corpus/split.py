@@ -90,7 +90,7 @@ def whole_article(blocks: Sequence[Block], *, titled: bool) -> Article:
     units = [u for u in units if u.kind not in {Kind.FURNITURE, Kind.COMPILATION}] or units
     article = Article()
     if not titled:
-        first = next((i for i, u in enumerate(units[:3]) if u.kind is Kind.TITLE), None)
+        first = next((i for i, u in enumerate(units[:3]) if u.heading), None)
         if first is not None:
             article.title, article.link = units[first].text, units[first].link
             units = units[:first] + units[first + 1 :]

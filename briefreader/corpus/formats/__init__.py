@@ -18,7 +18,7 @@ import re
 from typing import Protocol
 
 from briefreader.corpus.errors import Rejected
-from briefreader.corpus.formats.form import Read
+from briefreader.corpus.formats.form import Progress, Read
 
 #: Suffix -> the format its files are read as.
 SUFFIXES: dict[str, str] = {
@@ -30,6 +30,11 @@ SUFFIXES: dict[str, str] = {
     ".htm": "html",
     ".xhtml": "html",
     ".pdf": "pdf",
+    ".docx": "docx",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".xml": "feed",
+    ".opml": "feed",
 }
 #: Format -> the module that reads it.
 READERS: dict[str, str] = {
@@ -37,6 +42,8 @@ READERS: dict[str, str] = {
     "markdown": "briefreader.corpus.formats.markdown",
     "html": "briefreader.corpus.formats.html",
     "pdf": "briefreader.corpus.formats.pdf",
+    "docx": "briefreader.corpus.formats.docx",
+    "feed": "briefreader.corpus.formats.feed",
 }
 #: What the open-file dialog offers, one pattern per suffix.
 PATTERNS = " ".join(f"*{suffix}" for suffix in SUFFIXES)
@@ -52,7 +59,9 @@ _MAIL_HEADER = re.compile(
 
 
 class Reader(Protocol):
-    def __call__(self, data: bytes, *, name: str = "") -> Read: ...
+    def __call__(
+        self, data: bytes, *, name: str = "", progress: Progress | None = None
+    ) -> Read: ...
 
 
 def sniff(data: bytes, proposed: str, *, guessed: bool = False) -> str:

@@ -13,10 +13,13 @@ provenance, the library) is shared, so adding a format is one module.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
 BlockKind = Literal["heading", "paragraph", "footnote", "caption"]
+#: How far a reader has got in one file: (done, total) pages or entries.
+Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,7 +25,7 @@ from bs4.element import NavigableString
 
 from briefreader.corpus.dates import iso_date, jsonld_date, meta_date
 from briefreader.corpus.decode import decode_bytes
-from briefreader.corpus.formats.form import Block, BlockKind, Meta, Piece, Read
+from briefreader.corpus.formats.form import Block, BlockKind, Meta, Piece, Progress, Read
 
 _DROP = (
     "script",
@@ -100,7 +100,7 @@ def declared_charset(data: bytes) -> str:
     return match.group(1).decode("ascii").lower() if match else ""
 
 
-def read(data: bytes, *, name: str = "") -> Read:
+def read(data: bytes, *, name: str = "", progress: Progress | None = None) -> Read:
     """One page to split: its blocks and what its head states."""
     decoded = decode_bytes(data, declared=declared_charset(data))
     soup = parse(decoded.text)

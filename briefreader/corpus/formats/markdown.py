@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from briefreader.corpus.decode import decode_bytes
-from briefreader.corpus.formats.form import Block, Piece, Read
+from briefreader.corpus.formats.form import Block, Piece, Progress, Read
 from briefreader.corpus.formats.text import text_blocks
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$", re.MULTILINE)
@@ -38,7 +38,7 @@ _NOTE_DEF = re.compile(
 _NOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
 
 
-def read(data: bytes, *, name: str = "") -> Read:
+def read(data: bytes, *, name: str = "", progress: Progress | None = None) -> Read:
     decoded = decode_bytes(data)
     text, notes = split_footnotes(decoded.text)
     blocks = [*text_blocks(markdown_to_text(text)), *notes]

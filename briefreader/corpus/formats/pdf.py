@@ -33,14 +33,14 @@ with one line saying so; one that is only protected against editing opens.
 
 from __future__ import annotations
 
+import re
 import threading
-from collections.abc import Callable
 from typing import Any
 
 from briefreader.corpus.dates import pdf_date
 from briefreader.corpus.errors import Rejected
 from briefreader.corpus.formats import pdf_layout as layout
-from briefreader.corpus.formats.form import Block, Meta, Piece, Read
+from briefreader.corpus.formats.form import Block, Meta, Piece, Progress, Read
 
 #: PDFium is not thread-safe; the importer's worker is the only reader, but be sure.
 _PDFIUM = threading.Lock()
@@ -50,10 +50,8 @@ _JUNK_META = frozenset(
      "owner", "author", "microsoft office user", "windows user", "title", "document", "none"}
 )  # fmt: skip
 
-PageProgress = Callable[[int, int], None]
 
-
-def read(data: bytes, *, name: str = "", progress: PageProgress | None = None) -> Read:
+def read(data: bytes, *, name: str = "", progress: Progress | None = None) -> Read:
     import pypdfium2 as pdfium  # a C library: loaded only when a PDF comes
 
     with _PDFIUM:
@@ -86,7 +84,9 @@ def _open_error(message: str) -> str:
         return "encrypted PDF: it needs a password to open"
     if "security" in lowered:
         return "PDF with an unsupported security handler"
-    return "damaged PDF: it cannot be read (" + message.split("(")[-1].rstrip(")") + ")"
+    found = re.search(r"PDFium: ([^)]*)", message)
+    why = found.group(1).strip().lower() if found else "unknown error"
+    return f"damaged PDF: it cannot be read ({why})"
 
 
 def _meta(info: dict[str, str]) -> Meta:
@@ -105,7 +105,7 @@ def _meta(info: dict[str, str]) -> Meta:
 
 
 def _read_pages(
-    pdf: object, progress: PageProgress | None
+    pdf: object, progress: Progress | None
 ) -> tuple[list[list[layout.Line]], list[int]]:
     """Every page's lines (top to bottom), and the pages that have no text at all."""
     pages: list[list[layout.Line]] = []

@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 
 from briefreader.corpus.decode import decode_bytes
-from briefreader.corpus.formats.form import Block, Piece, Read
+from briefreader.corpus.formats.form import Block, Piece, Progress, Read
 
 _LINE_SEPARATORS = re.compile("\r\n?|[\u2028\u2029\x85]")
 BLANK_LINE = re.compile(r"\n\s*\n")
 
 
-def read(data: bytes, *, name: str = "") -> Read:
+def read(data: bytes, *, name: str = "", progress: Progress | None = None) -> Read:
     decoded = decode_bytes(data)
     return Read(
         (Piece(tuple(text_blocks(decoded.text)), split=True),),
