@@ -30,8 +30,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "docs",
         help="import files or folders and list their documents; without paths, list the library",
         description=(
-            "Import .txt, .md and .html files (folders recursively) into the library and list "
-            "the documents found in them. Without PATH, list every document in the library."
+            "Import text, Markdown, HTML, PDF, Word (.docx), RSS/Atom/OPML feeds, e-mail "
+            "(.eml, mbox) and Telegram channel exports (result.json), folders recursively, "
+            "into the library and list the documents found in them. Without PATH, list every "
+            "document in the library."
         ),
     )
     parser.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files or folders")

@@ -35,6 +35,10 @@ SUFFIXES: dict[str, str] = {
     ".atom": "feed",
     ".xml": "feed",
     ".opml": "feed",
+    ".eml": "email",
+    ".mbox": "email",
+    ".mbx": "email",
+    ".json": "telegram",
 }
 #: Format -> the module that reads it.
 READERS: dict[str, str] = {
@@ -44,6 +48,8 @@ READERS: dict[str, str] = {
     "pdf": "briefreader.corpus.formats.pdf",
     "docx": "briefreader.corpus.formats.docx",
     "feed": "briefreader.corpus.formats.feed",
+    "email": "briefreader.corpus.formats.email",
+    "telegram": "briefreader.corpus.formats.telegram",
 }
 #: What the open-file dialog offers, one pattern per suffix.
 PATTERNS = " ".join(f"*{suffix}" for suffix in SUFFIXES)

@@ -1,0 +1,107 @@
+"""E-mail: single messages (.eml) and mailboxes (mbox), with the standard library.
+
+Newsletters, alerts and "morning brief" digests arrive by e-mail. Each
+message is a page for the splitter: its HTML part (else its plain text) is
+cleaned exactly as a web page is, so a digest of six stories becomes six
+documents and a one-story alert one. The subject stands in as the title when
+the body names none; the sender's display name ("Foreign Policy
+<newsletters@…>") is the publisher of a one-story message; the `Date:`
+header dates the message, in the sender's time zone, and also dates each
+story of a digest that states no date of its own. An `Archived-At` header
+(RFC 5064) is the message's URL.
+
+An mbox holds many messages, each starting at a "From " line after a blank
+line; every one is read, and one that cannot be parsed is named in a
+warning without stopping the rest.
+"""
+
+from __future__ import annotations
+
+import re
+from email import policy
+from email.message import EmailMessage, Message
+from email.parser import BytesParser
+from email.utils import getaddresses
+
+from briefreader.corpus.dates import rfc2822_date
+from briefreader.corpus.errors import Rejected
+from briefreader.corpus.formats.form import Block, Meta, Piece, Progress, Read
+from briefreader.corpus.formats.html import html_blocks, parse
+from briefreader.corpus.formats.text import text_blocks
+
+_MBOX_SPLIT = re.compile(rb"(?:^|\n)From [^\n]*\n")
+_ARCHIVED_AT = re.compile(r"<\s*(https?://[^>\s]+)\s*>")
+
+
+def read(data: bytes, *, name: str = "", progress: Progress | None = None) -> Read:
+    messages = _messages(data)
+    pieces: list[Piece] = []
+    warnings: list[str] = []
+    for number, raw in enumerate(messages, 1):
+        try:
+            piece = _piece(BytesParser(policy=policy.default).parsebytes(raw))
+        except Exception as error:  # the e-mail package raises many kinds on broken input
+            warnings.append(f"message {number} could not be read ({type(error).__name__})")
+            continue
+        if piece is None:
+            warnings.append(f"message {number} has no text")
+        else:
+            pieces.append(piece)
+        if progress is not None and (number % 50 == 0 or number == len(messages)):
+            progress(number, len(messages))
+    if not pieces:
+        raise Rejected(
+            "no readable message in the mailbox" if len(messages) > 1 else "an e-mail with no text"
+        )
+    if len(messages) > 1 and len(warnings) > 3:
+        warnings = [f"{len(warnings)} of {len(messages)} messages could not be read or had no text"]
+    return Read(tuple(pieces), "utf-8", ("email",), tuple(warnings))
+
+
+def _messages(data: bytes) -> list[bytes]:
+    """One message, or the messages of an mbox (">From " unquoted in each)."""
+    if not data.startswith(b"From "):
+        return [data]
+    parts = [part for part in _MBOX_SPLIT.split(data) if part.strip()]
+    return [re.sub(rb"(?m)^>(>*From )", rb"\1", part) for part in parts]
+
+
+def _piece(message: Message) -> Piece | None:
+    assert isinstance(message, EmailMessage)
+    blocks = _body(message)
+    if not blocks:
+        return None
+    subject = " ".join(str(message.get("Subject", "")).split())
+    date = rfc2822_date(str(message.get("Date", "")))
+    archived = _ARCHIVED_AT.search(str(message.get("Archived-At", "")))
+    meta = Meta(
+        publisher=_sender(message),
+        date=date,
+        file_date=date,
+        url=archived.group(1) if archived else "",
+        fallback_title=subject,
+    )
+    return Piece(tuple(blocks), meta, split=True)
+
+
+def _body(message: EmailMessage) -> list[Block]:
+    part = message.get_body(preferencelist=("html", "plain"))
+    if part is None:
+        return []
+    try:
+        content = part.get_content()
+    except (LookupError, ValueError, AssertionError):  # an unknown charset, a broken part
+        payload = part.get_payload(decode=True)
+        content = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else ""
+    if not isinstance(content, str) or not content.strip():
+        return []
+    if part.get_content_subtype() == "html":
+        return html_blocks(parse(content))
+    return text_blocks(content)
+
+
+def _sender(message: EmailMessage) -> str:
+    for display, _address in getaddresses([str(message.get("From", ""))]):
+        if display.strip():
+            return " ".join(display.split())
+    return ""
