@@ -14,9 +14,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
-from briefreader.corpus.byline import byline_author, is_bio, publisher_named_in
+from briefreader.corpus.byline import byline_author, is_bio, meta_line, publisher_named_in
 from briefreader.corpus.dates import find_date
 from briefreader.corpus.formats.form import Block
+from briefreader.corpus.furniture import is_furniture
 
 
 class Kind(Enum):
@@ -51,25 +52,9 @@ class Unit:
     certain: bool = False
     link: str = ""  # where a heading pointed (an archive page's post link)
     heading: bool = False  # the format set it as a heading (a PDF's large type, a Word style)
+    level: int = 0  # that heading's level, where the format states one (HTML)
 
 
-_FURNITURE = re.compile(
-    r"^(?:source link|source|leave a (?:reply|comment).*|your email address will not be "
-    r"published.*|required fields are marked.*|please select digest to download:?|"
-    r"newspapers (?:in|from) [A-Z][\w ]*|share(?: this(?: article| story)?)?:?|"
-    r"like this:?|related(?: posts| articles| stories| content)?:?|tags?:.*|filed under:?.*|"
-    r"categor(?:y|ies):.*|posted in .*|print|email|e-mail|advertisement|"
-    r"subscribe(?: now| to .*)?|sign up.*|read more.*|\d* ?comments?|click to .*|"
-    r"follow us.*|loading\.*|skip to (?:main )?content|menu|search|back to top|"
-    r"share on (?:facebook|twitter|x|linkedin|whatsapp).*|facebook|twitter|linkedin|"
-    r"whatsapp|reddit|copy link|listen to (?:this )?article.*|advertising|sponsored.*|"
-    r"most read|most popular|recommended(?: for you)?|you may also like|"
-    r"all rights reserved\.?|this article (?:was|is) (?:originally )?published.*"
-    r"|cookie.*|accept(?: all)? cookies|privacy policy|terms of (?:use|service)|"
-    r"previous (?:post|article)|next (?:post|article)|permalink|reply|"
-    r"\d+ (?:min|minute)s? read)$",
-    re.IGNORECASE,
-)
 _COMPILATION = re.compile(
     r"^(?:posts? tagged|tagged|tag|archive for(?: the)?(?: category)?|archives? for|"
     r"category|category archives?|posts? (?:in|filed under|about)|monthly archives?|"
@@ -93,6 +78,7 @@ _CAPTION = re.compile(
 )
 _BYLINE = re.compile(
     r"^(?:[-–—]\s*[A-Z]|by\s+[A-Z]|BY\s+[A-Z]|written by\s|posted by\s|words by\s)"
+    r"|^(?:posted|published)(?: on)?\b.{0,40}\bby\s+[A-Z]"
     r"|\bAuthor:\s*[A-Z]",
     re.IGNORECASE,
 )
@@ -153,7 +139,7 @@ def units_of_blocks(blocks: Sequence[Block]) -> list[Unit]:
             for piece in _pieces(lines):
                 unit = classify(piece)
                 unit.page, unit.link = block.page, block.link
-                unit.heading = block.kind == "heading"
+                unit.heading, unit.level = block.kind == "heading", block.level
                 units.append(unit)
     return units
 
@@ -170,7 +156,7 @@ def _pieces(lines: list[str]) -> list[str]:
     if all(_BULLET.match(line) for line in lines):
         return ["\n".join(lines)]
     wrapped = all(len(line) >= 40 for line in lines[:-1]) and not any(
-        _CAPTION.search(line) or _FURNITURE.match(line) or _BULLET.match(line) for line in lines
+        _CAPTION.search(line) or is_furniture(line) or _BULLET.match(line) for line in lines
     )
     if wrapped:
         return [" ".join(lines)]
@@ -188,7 +174,7 @@ def classify(text: str, *, footnote: bool = True) -> Unit:
     unit = Unit(text, Kind.PROSE, words)
     if _COMPILATION.match(text) and words <= 12:
         unit.kind = Kind.COMPILATION
-    elif _FURNITURE.match(text):
+    elif is_furniture(text):
         unit.kind = Kind.FURNITURE
     elif _BIO_HEADING.match(text):
         unit.kind = Kind.BIO_HEADING
@@ -202,6 +188,8 @@ def classify(text: str, *, footnote: bool = True) -> Unit:
         unit.kind = Kind.CAPTION
     elif words <= 40 and _BYLINE.search(text) and byline_author(text):
         unit.kind = Kind.BYLINE
+    elif words <= 14 and meta_line(text)[0]:
+        unit.kind = Kind.BYLINE  # "05/11/2021 | Hodan Warsame"
     elif words <= 8 and find_date(text) and _DATE_LINE.match(text):
         unit.kind = Kind.DATELINE
     elif is_bio(text, words):

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from briefreader.corpus.dates import find_date
+
 _NAME_WORD = r"[A-Z][\w’'.-]*[\w.]"
 _PARTICLE = r"(?:al|bin|ibn|van|von|de|del|da|di|du|la|le|el|der|den)"
 #: A personal name: two to five capitalised words, with the usual particles.
@@ -68,8 +70,23 @@ ROLE_WORDS = (
 _ROLE_RE = re.compile(rf"\b(?:{ROLE_WORDS})s?\b", re.IGNORECASE)
 
 _BIO_NAME = re.compile(rf"(?:^|\band |, )({NAME}) (?:is|was|has been|serves as) ")
-_LEADING_NAME = re.compile(rf"^(?:[-–—•]\s*|[Bb][Yy]:?\s+|Author:\s*|Written by\s+)({NAME})")
-_AUTHOR_LABEL = re.compile(rf"\b(?:Author|Authors|Written by|By)\s*:?\s+({NAME})")
+_LEADING_NAME = re.compile(
+    rf"^(?:[-–—•]\s*|[Bb][Yy]:?\s+|Author:\s*|Written by\s+|[Pp]osted by\s+)({NAME})"
+)
+_AUTHOR_LABEL = re.compile(rf"\b(?:Author|Authors|Written by|By|by)\s*:?\s+({NAME})")
+#: Segments of a meta line: "05/11/2021 | Hodan Warsame", "Nov 2, 2021 · Farid Kazemi".
+_META_SEPARATORS = re.compile(r"\s*[|·•]\s*")
+#: An all-capitals name, as newspapers set bylines ("RAFFAELLO PANTUCCI").
+_CAPS_NAME = re.compile(r"^([A-Z][A-Z’'.-]+(?:\s+[A-Z][A-Z’'.-]+){1,3})(?=\s|$)(.*)$", re.S)
+_NOT_CAPS_NAME = frozenset(
+    re.findall(
+        r"\w+",
+        "THE OF AND IN ON FOR TO A AN NEWS WORLD WEEK DAY TODAY REPORT SPECIAL ANALYSIS "
+        "COMMENTARY EDITORIAL FEATURE BRIEF UPDATE BREAKING LIVE EXCLUSIVE INTERVIEW PHOTO "
+        "VIDEO SECTION PAGE",
+    )
+)
+
 
 _PUBLICATION_WORDS = (
     "post|times|telegraph|news|journal|guardian|herald|tribune|review|monitor|diplomat|"
@@ -101,7 +118,7 @@ def looks_like_name(text: str) -> bool:
 
 def bio_names(text: str) -> list[str]:
     """Names an author bio introduces: "X is a senior fellow …", "X and Y are …"."""
-    names = [m.group(1) for m in _BIO_NAME.finditer(text) if looks_like_name(m.group(1))]
+    names = [uncapped(m.group(1)) for m in _BIO_NAME.finditer(text) if looks_like_name(m.group(1))]
     pair = re.match(rf"^({NAME}) and ({NAME}) are ", text)
     if pair:
         names = [pair.group(1), pair.group(2), *names]
@@ -132,8 +149,49 @@ def byline_author(text: str) -> str:
     """The author a byline line names ("By X", "Author: X", "- X Publication …")."""
     match = _LEADING_NAME.match(text) or _AUTHOR_LABEL.search(text)
     if not match:
-        return ""
+        return meta_line(text)[0]
     return _trim_name(match.group(1), text)
+
+
+def meta_line(text: str) -> tuple[str, str]:
+    """(author, date) of a short line of separated facts: "05/11/2021 | Hodan Warsame".
+
+    Both must be there, each a whole segment, so a headline with a "|" in
+    it is not taken for one.
+    """
+    segments = [s for s in _META_SEPARATORS.split(text.strip()) if s]
+    if len(segments) < 2 or len(text.split()) > 14:
+        return "", ""
+    date = next((found for s in segments if (found := find_date(s))), "")
+    author = next((s for s in segments if looks_like_name(s)), "")
+    return (author, date) if author and date else ("", "")
+
+
+def caps_byline(text: str) -> str:
+    """The author of an all-capitals byline ("ADAM RADWAN"), in the case the line also uses.
+
+    PressReader sets the name in capitals and often repeats it in the bio
+    that follows ("RAFFAELLO PANTUCCI Raffaello Pantucci is …"); the repeat
+    gives the name's real case, else each word is capitalised.
+    """
+    match = _CAPS_NAME.match(text.strip())
+    if not match or any(w in _NOT_CAPS_NAME for w in match.group(1).split()):
+        return ""
+    caps, rest = match.group(1), match.group(2).strip()
+    if rest and not rest.upper().startswith(caps):
+        return ""
+    if rest:
+        return rest[: len(caps)]
+    return " ".join(w.capitalize() if w.isupper() else w for w in caps.split())
+
+
+def uncapped(name: str) -> str:
+    """ "RAFFAELLO PANTUCCI Raffaello Pantucci" -> "Raffaello Pantucci"."""
+    words = name.split()
+    half = len(words) // 2
+    if len(words) % 2 == 0 and words[:half] == [w.upper() for w in words[half:]]:
+        return " ".join(words[half:])
+    return name
 
 
 def _trim_name(name: str, text: str) -> str:

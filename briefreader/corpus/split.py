@@ -1,18 +1,8 @@
 """Split a page into articles and read each article's head.
 
-A compilation page (a blog's "Posts Tagged" page, a newspaper digest) holds
-several articles in a row. We read the sequence of unit kinds from
-`blocks.py` and start a new article where the layout says one starts:
-
-- after an article's end (author bios, a run of footnotes), at the next title
-  or at a blogger's intro that is followed by a title;
-- at a first-person intro followed by a title, even without an end marker;
-- at a title followed by the furniture of an article head (caption, byline,
-  date, summary bullets).
-
-A lone title-like line inside a body is a subheading and stays in the body.
-Each article's head is then read for masthead, title, standfirst, byline and
-date; captions, bios and footnotes are taken out of the body.
+Where each article starts is `segments.py`'s question. Here each article's
+head is read for masthead, title, standfirst, byline and date; captions,
+bios and footnotes are taken out of the body.
 """
 
 from __future__ import annotations
@@ -26,17 +16,24 @@ from briefreader.corpus.byline import (
     bio_names,
     byline_author,
     byline_publisher,
+    caps_byline,
     masthead_publisher,
     publisher_named_in,
     wire_agency,
 )
 from briefreader.corpus.dates import find_date
 from briefreader.corpus.formats.form import Block
+from briefreader.corpus.segments import (
+    HEAD_FURNITURE,
+    STANDFIRST_MAX_WORDS,
+    digest_header,
+    headed_titles,
+    is_digest,
+    kind_at,
+    segments,
+)
 
-_END_MARKERS = frozenset({Kind.BIO, Kind.FOOTNOTE})
-_HEAD_FURNITURE = frozenset({Kind.CAPTION, Kind.BYLINE, Kind.DATELINE, Kind.BULLETS})
-#: Prose this short right after a title, before the body, is a standfirst.
-STANDFIRST_MAX_WORDS = 40
+_HEAD_FURNITURE = HEAD_FURNITURE
 
 
 @dataclass(slots=True)
@@ -114,6 +111,9 @@ def split_units(units: list[Unit], *, fallback_title: str = "") -> Split:
         if all(u.kind is not Kind.PROSE or u.words <= 12 for u in units[:marker]):
             for unit in units[:marker]:
                 unit.kind = Kind.FURNITURE
+    digest = is_digest(units)
+    for unit in units[: digest_header(units)]:  # a newsletter's masthead and greeting
+        unit.kind = Kind.FURNITURE
     kept: list[Unit] = []
     dropped_before = False
     for unit in units:
@@ -126,7 +126,8 @@ def split_units(units: list[Unit], *, fallback_title: str = "") -> Split:
     dropped = len(units) - len(kept)
     articles: list[Article] = []
     warnings: list[str] = []
-    for segment in _segments(kept):
+    loose = (compilation or digest) and headed_titles(kept) < 2
+    for segment in segments(kept, loose=loose):
         article = _read_article(segment)
         if article.paragraphs:
             articles.append(article)
@@ -174,51 +175,6 @@ def _settle_footnotes(units: list[Unit]) -> None:
         i = j
 
 
-def _kind(units: list[Unit], i: int) -> Kind | None:
-    return units[i].kind if 0 <= i < len(units) else None
-
-
-def _segments(units: list[Unit]) -> list[list[Unit]]:
-    segments: list[list[Unit]] = [[]]
-    body = 0  # prose paragraphs seen in the current article so far
-    for i, unit in enumerate(units):
-        if body >= 2 and _starts_article(units, i):
-            segments.append([])
-            body = 0
-        segments[-1].append(unit)
-        # An intro followed by a title does not count as body.
-        is_intro = unit.intro_score >= 2 and _kind(units, i + 1) is Kind.TITLE
-        if unit.kind is Kind.PROSE and unit.words >= 12 and not is_intro:
-            body += 1
-    return [s for s in segments if s]
-
-
-def _starts_article(units: list[Unit], i: int) -> bool:
-    kind, prev, after = units[i].kind, _kind(units, i - 1), _kind(units, i + 1)
-    after_end = prev in _END_MARKERS or units[i].after_furniture
-    if kind is Kind.TITLE:
-        if after_end:
-            return True
-        if prev is Kind.TITLE:
-            return False
-        if after in _HEAD_FURNITURE or after is Kind.BIO:
-            return True
-        short_next = after is Kind.TITLE or (
-            after is Kind.PROSE and units[i + 1].words <= STANDFIRST_MAX_WORDS
-        )
-        return short_next and _kind(units, i + 2) in _HEAD_FURNITURE | {Kind.BIO}
-    if kind is Kind.PROSE and after is Kind.TITLE:
-        # After an article's end any note counts; mid-body it must open like a
-        # blog note or point at "this piece", so an op-ed's "as I argued in a
-        # report for …" before a subheading does not start an article.
-        if after_end:
-            return units[i].intro_score >= 1
-        return units[i].intro_score >= 2 and units[i].intro_strong
-    if kind in {Kind.DATELINE, Kind.BYLINE} and after is Kind.TITLE:
-        return after_end
-    return False
-
-
 def _read_article(units: list[Unit]) -> Article:
     article = Article()
     first_title = next((i for i, u in enumerate(units) if u.kind is Kind.TITLE), None)
@@ -241,8 +197,10 @@ def _read_article(units: list[Unit]) -> Article:
     i = first_title or 0
     while in_head and i < len(units):
         unit = units[i]
-        nxt = _kind(units, i + 1)
-        if unit.kind is Kind.TITLE and len(titles) < 4:
+        nxt = kind_at(units, i + 1)
+        if unit.kind is Kind.TITLE and titles and (name := caps_byline(unit.text)):
+            article.author = article.author or name  # "ADAM RADWAN" under the headline
+        elif unit.kind is Kind.TITLE and len(titles) < 4:
             titles.append(unit.text)
         elif unit.kind is Kind.BULLETS and titles:
             article.standfirst = _join(article.standfirst, _unbullet(unit.text))
@@ -289,6 +247,7 @@ def _take_aside(article: Article, unit: Unit) -> None:
             article.bios.append(unit.text.lstrip("-–— "))
     elif unit.kind is Kind.DATELINE:
         article.date = article.date or find_date(unit.text)
+        article.author = article.author or byline_author(unit.text)  # "… 2021 by Sarah Khan"
     elif unit.kind is Kind.BIO:
         article.bios.append(unit.text)
     elif unit.kind is Kind.BULLETS:

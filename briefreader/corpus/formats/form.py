@@ -37,6 +37,7 @@ class Block:
     page: int = 0  # 1-based page number; 0 where the source has no pages
     link: str = ""
     number: int = 0
+    level: int = 0  # a heading's level (1 for <h1>) where the format states one
 
 
 @dataclass(frozen=True, slots=True)

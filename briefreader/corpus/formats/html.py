@@ -218,7 +218,7 @@ class _Collector:
     def __init__(self) -> None:
         self.blocks: list[Block] = []
         self._buffer: list[str] = []
-        self._kinds: list[tuple[BlockKind, str, int]] = [("paragraph", "", 0)]
+        self._kinds: list[tuple[BlockKind, str, int, int]] = [("paragraph", "", 0, 0)]
         self._notes_depth = 0  # inside an element that holds the notes
         self._in_note = False
         self._notes = 0  # footnotes read so far, to number those that give no number
@@ -228,7 +228,7 @@ class _Collector:
         self._buffer.clear()
         if not text:
             return
-        kind, link, number = self._kinds[-1]
+        kind, link, number, level = self._kinds[-1]
         if kind == "footnote":
             number = number or self._notes + 1
             self._notes = number
@@ -236,7 +236,7 @@ class _Collector:
             if words[0].strip("[].)") == str(number):
                 words = words[1:]
             text = " ".join([str(number), *words])
-        self.blocks.append(Block(kind, text, link=link, number=number))
+        self.blocks.append(Block(kind, text, link=link, number=number, level=level))
 
     def walk(self, node: Tag) -> None:
         for child in node.children:
@@ -276,16 +276,16 @@ class _Collector:
             self.boundary()
             self._kinds.pop()
 
-    def _kind_of(self, tag: Tag) -> tuple[BlockKind, str, int] | None:
+    def _kind_of(self, tag: Tag) -> tuple[BlockKind, str, int, int] | None:
         note = _NOTE_ID.match(str(tag.get("id") or ""))
         if note and tag.name in {"li", "p", "div", "aside"}:
-            return ("footnote", "", int(note.group(1)))
+            return ("footnote", "", int(note.group(1)), 0)
         if self._notes_depth and tag.name in {"li", "p"}:
-            return ("footnote", "", 0)
+            return ("footnote", "", 0, 0)
         if tag.name in _HEADINGS:
-            return ("heading", _only_link(tag), 0)
+            return ("heading", _only_link(tag), 0, int(tag.name[1]))
         if tag.name == "figcaption":
-            return ("caption", "", 0)
+            return ("caption", "", 0, 0)
         return None
 
 

@@ -1,0 +1,146 @@
+"""Where the articles of a page start: the page read as a sequence of unit kinds.
+
+A compilation page (a blog's "Posts Tagged" page, a newspaper digest, a
+newsletter) holds several articles in a row. A new article starts where
+the layout says one starts, once the current one has at least two
+paragraphs of body:
+
+- after an article's end (author bios, a run of footnotes, site furniture
+  such as share buttons), at the next title or at a blogger's intro that is
+  followed by a title;
+- at a first-person intro followed by a title, even without an end marker;
+- at a title followed by the furniture of an article head (caption, byline,
+  date, summary bullets), or by a short standfirst and then that furniture.
+
+A lone title-like line inside a body is a subheading (a crosshead) and
+stays in the body. On a digest whose articles carry no head furniture at
+all (a "morning brief": a headline, then paragraphs), that rule would find
+a single article; there, and only on a page that says it collects several
+stories (a "Posts Tagged" line, a newsletter masthead or greeting), every
+title followed by a paragraph of body starts an article, at the level of
+heading the page uses for its stories when the format states levels.
+
+A digest's own head (its masthead, issue date and greeting) precedes the
+first story and belongs to no article.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from briefreader.corpus.blocks import Kind, Unit
+from briefreader.corpus.furniture import digest_intro, digest_masthead
+
+END_MARKERS = frozenset({Kind.BIO, Kind.FOOTNOTE})
+HEAD_FURNITURE = frozenset({Kind.CAPTION, Kind.BYLINE, Kind.DATELINE, Kind.BULLETS})
+#: Prose this short right after a title, before the body, is a standfirst.
+STANDFIRST_MAX_WORDS = 40
+#: Prose at least this long is body text, not a head's standfirst or a label.
+BODY_MIN_WORDS = 12
+
+
+def segments(units: list[Unit], *, loose: bool = False) -> list[list[Unit]]:
+    """The units of each article, in page order (`loose`: see the module's digest rule)."""
+    level = _story_level(units) if loose else 0
+    out: list[list[Unit]] = [[]]
+    body = 0  # prose paragraphs seen in the current article so far
+    for i, unit in enumerate(units):
+        if body >= 2 and (_starts_article(units, i) or (loose and _opens_story(units, i, level))):
+            out.append([])
+            body = 0
+        out[-1].append(unit)
+        # An intro followed by a title does not count as body.
+        is_intro = unit.intro_score >= 2 and kind_at(units, i + 1) is Kind.TITLE
+        if unit.kind is Kind.PROSE and unit.words >= BODY_MIN_WORDS and not is_intro:
+            body += 1
+    return [s for s in out if s]
+
+
+def kind_at(units: list[Unit], i: int) -> Kind | None:
+    return units[i].kind if 0 <= i < len(units) else None
+
+
+def headed_titles(units: list[Unit]) -> int:
+    """Titles followed by the furniture of an article head (directly or after a standfirst)."""
+    return sum(1 for i, unit in enumerate(units) if unit.kind is Kind.TITLE and _headed(units, i))
+
+
+def digest_header(units: list[Unit]) -> int:
+    """How many units at the top are a digest's own head (masthead, date, greeting); 0: none."""
+    marks = [
+        i
+        for i, unit in enumerate(units[:6])
+        if (unit.kind is Kind.TITLE and digest_masthead(unit.text))
+        or (unit.kind is Kind.PROSE and digest_intro(unit.text))
+    ]
+    if not marks:
+        return 0
+    for j in range(marks[-1] + 1, len(units)):
+        if units[j].kind is Kind.TITLE and (_headed(units, j) or _long_prose(units, j + 1)):
+            return j
+        if _long_prose(units, j) and units[j].words > 60:
+            return 0  # body text before any story's title: not a digest's head
+    return 0
+
+
+def is_digest(units: list[Unit]) -> bool:
+    return bool(digest_header(units)) or any(
+        unit.kind is Kind.TITLE and digest_masthead(unit.text) for unit in units[:3]
+    )
+
+
+def _headed(units: list[Unit], i: int) -> bool:
+    after = kind_at(units, i + 1)
+    if after in HEAD_FURNITURE or after is Kind.BIO:
+        return True
+    short_next = after is Kind.TITLE or (
+        after is Kind.PROSE and units[i + 1].words <= STANDFIRST_MAX_WORDS
+    )
+    return short_next and kind_at(units, i + 2) in HEAD_FURNITURE | {Kind.BIO}
+
+
+def _long_prose(units: list[Unit], i: int) -> bool:
+    return kind_at(units, i) is Kind.PROSE and units[i].words >= BODY_MIN_WORDS
+
+
+def _story_level(units: list[Unit]) -> int:
+    """The heading level the page's stories use, when the format states levels (else 0)."""
+    levels = Counter(
+        unit.level
+        for i, unit in enumerate(units)
+        if unit.kind is Kind.TITLE and unit.level and _long_prose(units, i + 1)
+    )
+    return min((lvl for lvl, n in levels.items() if n >= 2), default=0)
+
+
+def _opens_story(units: list[Unit], i: int, level: int) -> bool:
+    unit = units[i]
+    if unit.kind is not Kind.TITLE or not _long_prose(units, i + 1):
+        return False
+    return not level or not unit.level or unit.level <= level
+
+
+def _starts_article(units: list[Unit], i: int) -> bool:
+    kind, prev, after = units[i].kind, kind_at(units, i - 1), kind_at(units, i + 1)
+    after_end = prev in END_MARKERS or units[i].after_furniture
+    if kind is Kind.TITLE:
+        if after_end:
+            return True
+        if prev is Kind.TITLE:
+            return False
+        if after in HEAD_FURNITURE or after is Kind.BIO:
+            return True
+        short_next = after is Kind.TITLE or (
+            after is Kind.PROSE and units[i + 1].words <= STANDFIRST_MAX_WORDS
+        )
+        return short_next and kind_at(units, i + 2) in HEAD_FURNITURE | {Kind.BIO}
+    if kind is Kind.PROSE and after is Kind.TITLE:
+        # After an article's end any note counts; mid-body it must open like a
+        # blog note or point at "this piece", so an op-ed's "as I argued in a
+        # report for …" before a subheading does not start an article.
+        if after_end:
+            return units[i].intro_score >= 1
+        return units[i].intro_score >= 2 and units[i].intro_strong
+    if kind in {Kind.DATELINE, Kind.BYLINE} and after is Kind.TITLE:
+        return after_end
+    return False
