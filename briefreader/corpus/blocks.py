@@ -40,9 +40,10 @@ class Unit:
     kind: Kind
     words: int
     number: int = 0  # a footnote's number
-    intro_score: int = 0  # how much it reads like a blogger's note on what follows
-    #: It opens like a blog note ("Catching up on …") or points at "this piece".
-    intro_strong: bool = False
+    #: (intro score, strong): how much it reads like a blogger's note on what
+    #: follows, and whether it opens like one or points at "this piece". Read
+    #: only for prose the splitter asks about, as the patterns are costly.
+    cached_intro: tuple[int, bool] | None = None
     #: Site furniture ("Source link", "Leave a Reply") came right before it:
     #: the article before has ended, as surely as after an author bio.
     after_furniture: bool = False
@@ -53,6 +54,23 @@ class Unit:
     link: str = ""  # where a heading pointed (an archive page's post link)
     heading: bool = False  # the format set it as a heading (a PDF's large type, a Word style)
     level: int = 0  # that heading's level, where the format states one (HTML)
+
+    @property
+    def intro_score(self) -> int:
+        """Cues of a blogger's first-person note introducing the article after it (prose only)."""
+        return self._intro()[0]
+
+    @property
+    def intro_strong(self) -> bool:
+        return self._intro()[1]
+
+    def _intro(self) -> tuple[int, bool]:
+        if self.kind is not Kind.PROSE:
+            return 0, False
+        if self.cached_intro is None:
+            strong = bool(_DROPPED_SUBJECT.match(self.text) or _DEICTIC.search(self.text))
+            self.cached_intro = (intro_score(self.text), strong)
+        return self.cached_intro
 
 
 _COMPILATION = re.compile(
@@ -172,9 +190,9 @@ def classify(text: str, *, footnote: bool = True) -> Unit:
     """The kind of one unit; `footnote=False` when a numbered line proved not to be one."""
     words = len(text.split())
     unit = Unit(text, Kind.PROSE, words)
-    if _COMPILATION.match(text) and words <= 12:
+    if words <= 12 and _COMPILATION.match(text):
         unit.kind = Kind.COMPILATION
-    elif is_furniture(text):
+    elif words <= 40 and is_furniture(text):
         unit.kind = Kind.FURNITURE
     elif _BIO_HEADING.match(text):
         unit.kind = Kind.BIO_HEADING
@@ -196,9 +214,6 @@ def classify(text: str, *, footnote: bool = True) -> Unit:
         unit.kind = Kind.BIO
     elif _title_like(text, words):
         unit.kind = Kind.TITLE
-    if unit.kind is Kind.PROSE:
-        unit.intro_score = intro_score(text)
-        unit.intro_strong = bool(_DROPPED_SUBJECT.match(text) or _DEICTIC.search(text))
     return unit
 
 

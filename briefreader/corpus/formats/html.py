@@ -25,6 +25,7 @@ from bs4.element import NavigableString
 
 from briefreader.corpus.dates import iso_date, jsonld_date, meta_date
 from briefreader.corpus.decode import decode_bytes
+from briefreader.corpus.formats.boilerplate import prune
 from briefreader.corpus.formats.form import Block, BlockKind, Meta, Piece, Progress, Read
 
 _DROP = (
@@ -202,6 +203,7 @@ def html_blocks(soup: BeautifulSoup) -> list[Block]:
     for name in _DROP:
         for node in soup.find_all(name):
             node.decompose()
+    prune(soup)
     collector = _Collector()
     collector.walk(soup)
     collector.boundary()
