@@ -82,6 +82,7 @@ COMMANDS: tuple[Command, ...] = (
         "Filters",
         ("filter-selected-entity", "Filter the list to documents naming the selected entity"),
         ("cycle-read-filter", "Show all, only unread or only read documents"),
+        ("cycle-document-order", "Order the list as imported, newest first or oldest first"),
         ("toggle-story-versions", "Show one version per story, or every version"),
         ("clear-filters", "Remove every filter from the document list"),
     ),

@@ -17,6 +17,9 @@ from briefreader.domain import Document, EntityKind, Story
 
 ReadFilter = Literal["all", "unread", "read"]
 READ_FILTERS: tuple[ReadFilter, ...] = ("all", "unread", "read")
+#: The list's order: as imported, or by publication date (undated documents last).
+Order = Literal["library", "newest", "oldest"]
+ORDERS: tuple[Order, ...] = ("library", "newest", "oldest")
 #: An entity as the analyst sees it: its kind and its one canonical name.
 EntityKey = tuple[EntityKind, str]
 
@@ -30,6 +33,7 @@ class FacetFilter:
     #: since a briefing...), named by `subset_label`; None: no such limit.
     subset: frozenset[str] | None = None
     subset_label: str = ""
+    order: Order = "library"  # not a filter: clearing the filters keeps it
 
     @property
     def is_empty(self) -> bool:
@@ -60,6 +64,10 @@ class FacetFilter:
         if key[0] in ("group", "country") and isinstance(key[1], str):
             return self.toggled((key[0], key[1]))
         return self
+
+    def next_order(self) -> FacetFilter:
+        index = ORDERS.index(self.order)
+        return replace(self, order=ORDERS[(index + 1) % len(ORDERS)])
 
     def next_read(self) -> FacetFilter:
         index = READ_FILTERS.index(self.read)
@@ -119,9 +127,15 @@ def _matches(doc: Document, corpus: Corpus, flt: FacetFilter, *, skip: str = "")
 
 
 def apply_filter(corpus: Corpus, flt: FacetFilter) -> list[Document]:
-    """The documents the list shows under `flt`, in library order."""
+    """The documents the list shows under `flt`, in its order (library order by default)."""
     kept = [doc for doc in corpus.documents if _matches(doc, corpus, flt)]
-    return _one_per_story(kept, corpus.stories) if flt.one_per_story else kept
+    shown = _one_per_story(kept, corpus.stories) if flt.one_per_story else kept
+    if flt.order == "library":
+        return shown
+    dated = sorted(
+        (d for d in shown if d.date), key=lambda d: d.date, reverse=flt.order == "newest"
+    )
+    return dated + [d for d in shown if not d.date]
 
 
 def facet_counts(corpus: Corpus, flt: FacetFilter) -> FacetCounts:

@@ -93,6 +93,7 @@ DEFAULT_KEYS: KeyTable = {
         "t e": "toggle-entity",
         "F": "filter-selected-entity",
         "u": "cycle-read-filter",
+        "o": "cycle-document-order",
         "s": "toggle-story-versions",
         "c": "clear-filters",
         "/": "search",

@@ -118,22 +118,36 @@ class ImportOutcome:
 
 
 def import_files(
-    paths: DataPaths, files: list[Path], progress: Callable[[str], None] | None = None
+    paths: DataPaths,
+    files: list[Path],
+    progress: Callable[[str], None] | None = None,
+    fraction: Callable[[float], None] | None = None,
 ) -> ImportOutcome:
     """Import files or folders into the library (in a worker) and read the library back.
 
     The new documents are counted (the analysis views and the facets read
-    the counts) before the outcome is reported.
+    the counts) before the outcome is reported. `progress` hears what is
+    being read, `fraction` how much of the import is done (0 to 1), pages
+    and entries of a long file included.
     """
     corpus = importlib.import_module("briefreader.corpus.library")
     library = corpus.open_library(paths, seed=False)
 
+    at = [0, 1]  # the file being read, of how many
+
     def step(done: int, total: int, name: str) -> None:
+        at[:] = [done, total]
+        if fraction:
+            fraction((done - 1) / total)
         if progress:
             progress(f"importing {done}/{total}: {name}")
 
+    def part(done: int, parts: int) -> None:
+        if fraction and parts:
+            fraction((at[0] - 1 + done / parts) / at[1])
+
     try:
-        report = library.import_paths(files, progress=step)
+        report = library.import_paths(files, progress=step, parts=part)
     finally:
         library.close()
     snapshot = load_library(paths, seed=False, entities=True, progress=progress)

@@ -370,4 +370,11 @@ class ReaderState:
         return self.set_filter(replace(self.filter, one_per_story=not self.filter.one_per_story))
 
     def clear_filters(self) -> Changes:
-        return self.set_filter(FacetFilter())
+        return self.set_filter(FacetFilter(order=self.filter.order))
+
+    def cycle_document_order(self) -> Changes:
+        """Library order, newest first, oldest first (by publication date; undated last)."""
+        changes = self.set_filter(self.filter.next_order())
+        described = {"library": "in library order", "newest": "newest first, undated last",
+                     "oldest": "oldest first, undated last"}[self.filter.order]  # fmt: skip
+        return replace(changes, message=f"documents {described}")

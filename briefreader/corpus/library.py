@@ -209,13 +209,15 @@ class Library:
         *,
         max_bytes: int = DEFAULT_MAX_BYTES,
         progress: Progress | None = None,
+        parts: Callable[[int, int], None] | None = None,
     ) -> ImportReport:
         """Import files and folders; one bad file never fails the rest.
 
         Files are named in the report and the progress as they sit under the
         paths given ("inbox/reports/a.pdf"), never by their absolute path.
         `progress` hears (file number, files, name); inside a long file the
-        name says how far the reader is ("a.pdf, page 120/500").
+        name says how far the reader is ("a.pdf, 120/500"), and `parts` hears
+        the same as numbers (pages or entries done, in all), for a bar.
         """
         found = list(discover(paths))
         acc = Accumulator()
@@ -227,9 +229,11 @@ class Library:
                 acc.skipped.append((shown, item.reason))
                 continue
 
-            def step(part: int, parts: int, done: int = done, shown: str = shown) -> None:
+            def step(part: int, count: int, done: int = done, shown: str = shown) -> None:
                 if progress is not None:
-                    progress(done, len(found), f"{shown}, {part:,}/{parts:,}")
+                    progress(done, len(found), f"{shown}, {part:,}/{count:,}")
+                if parts is not None:
+                    parts(part, count)
 
             try:
                 import_file(self._db, self._lock, item, max_bytes, acc, shown=shown, progress=step)

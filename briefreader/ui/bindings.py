@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog
 
-from briefreader.control.library import ImportOutcome, import_files
+from briefreader.corpus.formats import PATTERNS
 from briefreader.ui.common.help import HelpOverlay
 from briefreader.ui.common.host import Host
 from briefreader.ui.common.palette import CommandPalette
@@ -37,7 +37,7 @@ def bind_commands(
             window,
             "Import documents",
             str(Path.home()),
-            "Documents (*.txt *.text *.html *.htm *.md *.markdown);;All files (*)",
+            f"Documents ({PATTERNS});;All files (*)",
         )
         if files:
             host.import_paths([Path(f) for f in files])
@@ -64,32 +64,4 @@ def bind_commands(
             "help": help_box.show_help,
             "quit": window.close,
         }
-    )
-
-
-def start_import(
-    host: Host, files: list[Path], superseded: Callable[[tuple[str, ...]], None]
-) -> None:
-    """Import in a worker, with progress in the status bar; open the first new document.
-
-    `superseded` hears which documents were replaced by new versions (their
-    excerpts follow them).
-    """
-
-    def done(outcome: object) -> None:
-        assert isinstance(outcome, ImportOutcome)
-        host.apply_snapshot(outcome.snapshot)
-        superseded(outcome.superseded)
-        if outcome.added and host.state.document(outcome.added[0]):
-            host.open_document(outcome.added[0])
-        skipped = "; ".join(f"{path}: {why}" for path, why in outcome.skipped[:3])
-        host.status(f"import: {outcome.summary}" + (f" ({skipped})" if skipped else ""), 0)
-
-    paths = host.paths
-    host.status("importing…", 0)
-    host.jobs.start(
-        lambda progress: import_files(paths, files, progress),
-        done,
-        lambda error: host.status(f"import failed: {error}", 0),
-        lambda text: host.status(text, 0),
     )

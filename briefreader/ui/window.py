@@ -36,9 +36,10 @@ from briefreader.control.state import ReaderState
 from briefreader.paths import DataPaths
 from briefreader.store import Briefing, Store
 from briefreader.ui.analysis.wiring import attach_analysis
-from briefreader.ui.bindings import bind_commands, start_import
+from briefreader.ui.bindings import bind_commands
 from briefreader.ui.common.actions import WindowActions, build_menus
 from briefreader.ui.common.help import HelpOverlay
+from briefreader.ui.common.importing import Importer
 from briefreader.ui.common.palette import CommandPalette
 from briefreader.ui.common.statusline import StatusLine
 from briefreader.ui.common.theme import is_dark
@@ -88,6 +89,8 @@ class MainWindow(QMainWindow):
         bind_commands(self, self.reader, self.palette_box, self.help_box)
         # the excerpt bin dock, selection, undo commands
         self.notes_work = NotesWork(self, self.reader, self.notes)
+        # imports in a worker with a progress bar; files dropped on the window
+        self.importer = Importer(self, self.notes_work.after_import)
         # the briefing composer dock and its commands
         self.composer = attach_composer(self, self.notes_work)
         self.window_actions = WindowActions(self, self.registry, self.keymap, self.mode)
@@ -184,7 +187,7 @@ class MainWindow(QMainWindow):
 
     def import_paths(self, files: list[Path]) -> None:
         """Import in a worker, with progress in the status bar; open the first new document."""
-        start_import(self, files, self.notes_work.after_import)
+        self.importer.start(files)
 
     def open_document(self, doc_id: str) -> None:
         doc = self.state.document(doc_id)

@@ -55,6 +55,8 @@ def test_a_document_without_a_publisher_shows_its_author_or_its_file_name() -> N
     from briefreader.ui.reader.doclist import subtitle
 
     base = Document(id="x", title="T", body="b", source="/home/a/reports/isk.txt")
-    assert subtitle(base) == "isk.txt"  # never a whole path
-    assert subtitle(replace(base, author="Jane Roe")) == "Jane Roe"
-    assert subtitle(replace(base, author="Jane Roe", publisher="Reuters")) == "Reuters"
+    assert subtitle(base) == "isk.txt · undated"  # never a whole path
+    assert subtitle(replace(base, author="Jane Roe")) == "Jane Roe · undated"
+    assert subtitle(replace(base, author="Jane Roe", publisher="Reuters")) == "Reuters · undated"
+    assert subtitle(replace(base, publisher="Reuters", date="2021-08-27")) == "Reuters · 2021-08-27"
+    assert subtitle(replace(base, file_name="isk.txt", source="")) == "isk.txt · undated"

@@ -67,6 +67,7 @@ def bind_reader_commands(host: Host, reader: ReaderView) -> None:
             "toggle-entity": do(state.toggle_entity),
             "filter-selected-entity": do(state.toggle_filter_entity),
             "cycle-read-filter": do(state.cycle_read_filter),
+            "cycle-document-order": do(state.cycle_document_order),
             "toggle-story-versions": do(state.toggle_story_versions),
             "clear-filters": do(state.clear_filters),
         }

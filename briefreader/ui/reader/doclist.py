@@ -34,9 +34,12 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def subtitle(doc: Document) -> str:
-    """Publisher and date; else the author; else the file it came from (its name only)."""
-    known = " · ".join(part for part in (doc.publisher, doc.date) if part) or doc.author
-    return known or PurePath(doc.source).name
+    """Who published it (else its author, else its file's name) and when, or "undated".
+
+    Never the local path: `file_name` is the name alone.
+    """
+    who = doc.publisher or doc.author or doc.file_name or PurePath(doc.source).name
+    return " · ".join(part for part in (who, doc.date or "undated") if part)
 
 
 class DocumentListModel(QAbstractListModel):
