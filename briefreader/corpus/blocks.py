@@ -14,7 +14,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
-from briefreader.corpus.byline import byline_author, is_bio, meta_line, publisher_named_in
+from briefreader.corpus.byline import (
+    byline_author,
+    dated_line,
+    is_bio,
+    meta_line,
+    publisher_named_in,
+)
 from briefreader.corpus.dates import find_date
 from briefreader.corpus.formats.form import Block
 from briefreader.corpus.furniture import is_furniture
@@ -76,7 +82,8 @@ class Unit:
 _COMPILATION = re.compile(
     r"^(?:posts? tagged|tagged|tag|archive for(?: the)?(?: category)?|archives? for|"
     r"category|category archives?|posts? (?:in|filed under|about)|monthly archives?|"
-    r"tag archives?|articles? tagged|all posts (?:in|tagged))\b\s*:?\s*.{1,80}$",
+    r"tag archives?|articles? tagged|all posts (?:in|tagged)|archives?(?=:)|"
+    r"showing posts (?:with label|for query|from))\b\s*:?\s*.{1,80}$",
     re.IGNORECASE,
 )
 _BIO_HEADING = re.compile(
@@ -208,6 +215,8 @@ def classify(text: str, *, footnote: bool = True) -> Unit:
         unit.kind = Kind.BYLINE
     elif words <= 14 and meta_line(text)[0]:
         unit.kind = Kind.BYLINE  # "05/11/2021 | Hodan Warsame"
+    elif words <= 10 and dated_line(text):
+        unit.kind = Kind.DATELINE  # "COMMENTARY | 15 October 2021"
     elif words <= 8 and find_date(text) and _DATE_LINE.match(text):
         unit.kind = Kind.DATELINE
     elif is_bio(text, words):

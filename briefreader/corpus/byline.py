@@ -74,6 +74,7 @@ _LEADING_NAME = re.compile(
     rf"^(?:[-–—•]\s*|[Bb][Yy]:?\s+|Author:\s*|Written by\s+|[Pp]osted by\s+)({NAME})"
 )
 _AUTHOR_LABEL = re.compile(rf"\b(?:Author|Authors|Written by|By|by)\s*:?\s+({NAME})")
+_MORE_NAMES = re.compile(rf"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)({NAME})")
 #: Segments of a meta line: "05/11/2021 | Hodan Warsame", "Nov 2, 2021 · Farid Kazemi".
 _META_SEPARATORS = re.compile(r"\s*[|·•]\s*")
 #: An all-capitals name, as newspapers set bylines ("RAFFAELLO PANTUCCI").
@@ -150,7 +151,13 @@ def byline_author(text: str) -> str:
     match = _LEADING_NAME.match(text) or _AUTHOR_LABEL.search(text)
     if not match:
         return meta_line(text)[0]
-    return _trim_name(match.group(1), text)
+    names = [_trim_name(match.group(1), text)]
+    rest = text[match.end() :]
+    # "By Tomás Cossa and Ana Fernandes", "By A, B and C": every name the line gives.
+    while names[-1] and (more := _MORE_NAMES.match(rest)) and looks_like_name(more.group(1)):
+        names.append(_trim_name(more.group(1), text))
+        rest = rest[more.end() :]
+    return ", ".join(n for n in names if n)
 
 
 def meta_line(text: str) -> tuple[str, str]:
@@ -165,6 +172,30 @@ def meta_line(text: str) -> tuple[str, str]:
     date = next((found for s in segments if (found := find_date(s))), "")
     author = next((s for s in segments if looks_like_name(s)), "")
     return (author, date) if author and date else ("", "")
+
+
+def name_and_role(text: str) -> str:
+    """The name in "Danson Cheong Senior Correspondent", a byline with the writer's role."""
+    match = re.match(rf"^({NAME}?)\s+((?:[A-Z][a-z]+\s+){{0,2}}(?i:{ROLE_WORDS}))$", text.strip())
+    if not match:
+        return ""
+    words = match.group(1).split()
+    # The role's own capitalised words ("Senior") may have been read into the name.
+    while len(words) > 2 and words[-1] in {"Senior", "Chief", "Foreign", "Deputy", "Political"}:
+        words.pop()
+    name = " ".join(words)
+    return name if looks_like_name(name) else ""
+
+
+def dated_line(text: str) -> bool:
+    """A label and a date as separate segments: "COMMENTARY | 15 October 2021"."""
+    segments = [s.strip() for s in _META_SEPARATORS.split(text.strip()) if s.strip()]
+    dated = [s for s in segments if find_date(s)]
+    return (
+        len(segments) >= 2
+        and len(dated) == 1
+        and all(len(s.split()) <= 3 for s in segments if s not in dated)
+    )
 
 
 def caps_byline(text: str) -> str:

@@ -42,7 +42,11 @@ _FURNITURE = re.compile(
     r"(?:having trouble viewing this e-?mail\?).*|unsubscribe.*|"
     r"(?:was this|is this) (?:newsletter|e-?mail) forwarded.*|sign up here\.?|"
     r"in this (?:issue|edition|newsletter)\b.*|that'?’?s (?:it|all) for (?:today|this week).*|"
-    r"continue reading.*|read the full (?:piece|story|article|report).*)$",
+    r"continue reading.*|read the full (?:piece|story|article|report).*|"
+    # Blog and archive chrome: comment counts, labels, pagination, list filters.
+    r"no comments?|(?:\d[\d,.]*k?\s+)*\d+ (?:responses?|claps?|replies)|labels?:.*|"
+    r"(?:email this)?\s*blogthis!.*|older posts.*|newer posts.*|"
+    r"(?:filter|sort) by:?.*)$",
     re.IGNORECASE,
 )
 _SEPARATORS = re.compile(r"\s+[|·•]\s+|\s+[-–—]\s+")

@@ -18,6 +18,7 @@ from briefreader.corpus.byline import (
     byline_publisher,
     caps_byline,
     masthead_publisher,
+    name_and_role,
     publisher_named_in,
     wire_agency,
 )
@@ -140,6 +141,7 @@ def split_units(units: list[Unit], *, fallback_title: str = "") -> Split:
         for unit in kept:
             articles[0].add(unit)
         warnings = []
+    _unnumber(articles)
     for article in articles:
         if not article.title:
             article.title = fallback_title or _title_from_text(article.paragraphs[0])
@@ -193,19 +195,24 @@ def _read_article(units: list[Unit]) -> Article:
                 _take_aside(article, unit)
     else:
         in_head = False
-    titles: list[str] = []
+    titles: list[Unit] = []
+    labels_end = False  # a date line came after the titles so far
     i = first_title or 0
     while in_head and i < len(units):
         unit = units[i]
         nxt = kind_at(units, i + 1)
-        if unit.kind is Kind.TITLE and titles and (name := caps_byline(unit.text)):
+        if unit.kind is Kind.TITLE and titles and (name := _head_byline(unit.text)):
             article.author = article.author or name  # "ADAM RADWAN" under the headline
         elif unit.kind is Kind.TITLE and len(titles) < 4:
-            titles.append(unit.text)
+            if labels_end and not any(masthead_publisher(t.text) for t in titles):
+                titles = []  # a section's name above a date line, not this headline
+            titles.append(unit)
+            labels_end = False
         elif unit.kind is Kind.BULLETS and titles:
             article.standfirst = _join(article.standfirst, _unbullet(unit.text))
         elif unit.kind in _HEAD_FURNITURE | {Kind.BIO}:
             _take_aside(article, unit)
+            labels_end = labels_end or (unit.kind is Kind.DATELINE and bool(titles))
         elif (
             unit.kind is Kind.PROSE
             and titles
@@ -254,7 +261,25 @@ def _take_aside(article: Article, unit: Unit) -> None:
         article.add(unit)
 
 
-def _assign_titles(article: Article, titles: list[str]) -> None:
+def _assign_titles(article: Article, heads: list[Unit]) -> None:
+    """Title, standfirst and masthead among the title-like lines of an article's head.
+
+    A line in capitals before a headline that is not is a section label
+    ("TOP OF THE NEWS", "OPINION") and goes; where the format marks
+    headings, title-like lines before the first heading (a site's tagline,
+    a kicker) go too, and the heading is the title.
+    """
+    heads = [
+        unit
+        for k, unit in enumerate(heads)
+        if not (_is_kicker(unit.text) and k + 1 < len(heads) and not _is_kicker(heads[k + 1].text))
+    ]
+    levels = [unit.level for unit in heads if unit.heading and unit.level]
+    top = min(levels, default=0)
+    first_heading = next(
+        (k for k, unit in enumerate(heads) if unit.heading and unit.level == top), 0
+    )
+    titles = [unit.text for unit in heads[first_heading:]]
     if len(titles) >= 3 or (len(titles) == 2 and masthead_publisher(titles[0])):
         article.publisher = masthead_publisher(titles[0]) or titles[0]
         titles = titles[1:]
@@ -262,6 +287,32 @@ def _assign_titles(article: Article, titles: list[str]) -> None:
         article.title = titles[0]
     if len(titles) > 1:
         article.standfirst = _join(" ".join(titles[1:]), article.standfirst)
+
+
+def _head_byline(text: str) -> str:
+    """A byline set as a line of its own under the headline, in capitals or with a role."""
+    return caps_byline(text) or name_and_role(text)
+
+
+def _is_kicker(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(text.split()) <= 5 and bool(letters) and all(c.isupper() for c in letters)
+
+
+_NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+(\S.*)$")
+
+
+def _unnumber(articles: list[Article]) -> None:
+    """A digest's stories numbered 1, 2, 3 lose the number from their titles."""
+    found = [_NUMBERED.match(article.title) for article in articles]
+    numbers = [int(m.group(1)) for m in found if m]
+    consecutive = (
+        numbers == list(range(numbers[0], numbers[0] + len(numbers))) if numbers else False
+    )
+    if len(articles) >= 2 and len(numbers) == len(articles) and consecutive:
+        for article, match in zip(articles, found, strict=True):
+            assert match is not None
+            article.title = match.group(2)
 
 
 def _fill_people(article: Article) -> None:

@@ -1,10 +1,11 @@
-"""Compilation pages of many layouts: the tuning part exactly, the blind part as figures.
+"""Compilation pages of many layouts: the tuning parts exactly, the blind part as figures.
 
-The blind part (compilations/blind.py) was written with the tuning part
-before the splitter's rules were touched, and no rule was made for it. Its
-figures are printed (run with -s to see them) and kept from falling below
-what was measured when the rules were last changed, so a change that makes
-the splitter worse on pages it has never seen fails here.
+The tuning parts are compilations/tuning.py and former_blind.py (the first
+blind part, measured once untouched and then used for tuning; its figures
+are in its docstring). The blind part, compilations/blind2.py, was frozen
+before former_blind.py was used, and no rule was made for it. Its figures
+are printed and kept from falling below what was measured, so a change that
+makes the splitter worse on pages it has never seen fails here.
 """
 
 from __future__ import annotations
@@ -12,12 +13,12 @@ from __future__ import annotations
 import pytest
 
 from briefreader.corpus.parse import parse_bytes
-from tests.core.corpus.compilations import blind, tuning
+from tests.core.corpus.compilations import blind2, former_blind, tuning
 from tests.core.corpus.compilations.pages import Page
 from tests.core.corpus.compilations.score import score
 
 
-@pytest.mark.parametrize("page", tuning.PAGES, ids=lambda p: p.name)
+@pytest.mark.parametrize("page", tuning.PAGES + former_blind.PAGES, ids=lambda p: p.name)
 def test_tuning_pages_split_into_exactly_their_articles(page: Page) -> None:
     docs = parse_bytes(page.data(), fmt=page.fmt, name=f"{page.name}.x").documents
     got = [(d.title, d.author, d.date) for d in docs]
@@ -41,9 +42,9 @@ def test_crossheads_stay_inside_their_articles() -> None:
 
 
 def test_blind_pages_figures(capsys: pytest.CaptureFixture[str]) -> None:
-    result = score(blind.PAGES)
+    result = score(blind2.PAGES)
     with capsys.disabled():
         print(f"\nblind compilation pages: {result.line()}")
-    # As measured when the rules last changed (see the module docstring).
-    assert result.pages_exact >= 8 and result.produced == result.wanted == 20
-    assert result.titles >= 8 and result.authors >= 8 and result.dates >= 8
+    # As measured when frozen, and again after the second round of tuning.
+    assert result.pages_exact >= 3 and result.produced >= 8
+    assert result.titles >= 5 and result.authors >= 3 and result.dates >= 5
