@@ -221,6 +221,8 @@ def _predecessor(doc: Document, old: list[Document]) -> Document | None:
     for candidate in old:
         if candidate.title == doc.title:
             return candidate
+    if not old:
+        return None  # nothing to compare with: spare a long document's shingles
     new = shingles(doc.body)
     best = max(old, key=lambda c: containment(new, shingles(c.body)), default=None)
     if best is not None and containment(new, shingles(best.body)) >= 0.5:

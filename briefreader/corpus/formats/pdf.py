@@ -128,31 +128,58 @@ def _read_pages(
 
 
 def _runs(text_page: Any) -> list[layout.Run]:
-    """The page's text runs with their boxes.
+    """The page's text runs with their boxes and font sizes.
 
-    PDFium's rectangles come in character order, so each one's text is the
-    slice of the page's text from its first character to the next one's:
-    one call per run to find where it starts, instead of asking for the text
-    inside each box (which scans the whole page every time).
+    PDFium gives the page's text with a line break at each of its own lines,
+    and rectangles for any range of characters. Each line's rectangles are
+    asked for separately; a line with one rectangle is one run, and only a
+    line with several (two columns' lines at one height, a footnote marker)
+    asks where each rectangle starts. Asking for the text inside every box
+    instead, or where every box starts, scans the whole page each time.
     """
     import pypdfium2.raw as pdfium_c
 
-    text = text_page.get_text_range().replace("\ufffe", "\x02")  # PDFium's soft hyphen
-    rects = [text_page.get_rect(i) for i in range(text_page.count_rects())]
-    starts = [
-        pdfium_c.FPDFText_GetCharIndexAtPos(text_page.raw, x0 + 0.3, (y0 + y1) / 2, 2.0, 2.0)
-        for x0, y0, x1, y1 in rects
-    ]
-    order = sorted(range(len(rects)), key=lambda i: starts[i])
+    raw = text_page.raw
+    text = text_page.get_text_range()
+    if len(text) != text_page.count_chars():  # characters outside the BMP: no 1:1 indexes
+        return _runs_by_position(text_page, text)
     runs: list[layout.Run] = []
-    for k, i in enumerate(order):
-        end = starts[order[k + 1]] if k + 1 < len(order) else len(text)
-        piece = text[starts[i] : end] if starts[i] >= 0 else ""
-        if not piece.strip():  # not found by position: ask for the box's text
-            piece = text_page.get_text_bounded(*rects[i]).replace("\ufffe", "\x02")
-        size = pdfium_c.FPDFText_GetFontSize(text_page.raw, starts[i]) if starts[i] >= 0 else 0.0
-        runs.append(layout.Run(*rects[i], piece.replace("\r\n", " "), size))
+    for line in _LINE.finditer(text):
+        start, end = line.span()
+        count = pdfium_c.FPDFText_CountRects(raw, start, end - start)
+        rects = [text_page.get_rect(i) for i in range(count)]
+        starts = [start]
+        for x0, y0, _x1, y1 in rects[1:]:
+            found = pdfium_c.FPDFText_GetCharIndexAtPos(raw, x0 + 0.3, (y0 + y1) / 2, 2.0, 2.0)
+            starts.append(found if starts[-1] < found < end else -1)
+        if -1 in starts:
+            runs.extend(
+                _run(text_page, rect, text_page.get_text_bounded(*rect), -1) for rect in rects
+            )
+            continue
+        for k, rect in enumerate(rects):
+            stop = starts[k + 1] if k + 1 < len(starts) else end
+            runs.append(_run(text_page, rect, text[starts[k] : stop], starts[k]))
     return runs
+
+
+_LINE = re.compile(r"[^\r\n]+")
+
+
+def _run(text_page: Any, rect: tuple[float, float, float, float], text: str, at: int) -> layout.Run:
+    import pypdfium2.raw as pdfium_c
+
+    size = pdfium_c.FPDFText_GetFontSize(text_page.raw, at) if at >= 0 else 0.0
+    return layout.Run(*rect, text.replace("\ufffe", "\x02").replace("\r\n", " "), size)
+
+
+def _runs_by_position(text_page: Any, text: str) -> list[layout.Run]:
+    """Each rectangle's text by its own box: slower, for pages whose indexes do not match."""
+    count = text_page.count_rects()
+    return [
+        _run(text_page, rect, text_page.get_text_bounded(*rect), -1)
+        for rect in (text_page.get_rect(i) for i in range(count))
+    ]
 
 
 def _blocks(pages: list[list[layout.Line]]) -> list[Block]:
