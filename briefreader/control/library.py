@@ -136,9 +136,9 @@ def import_files(
     at = [0, 1]  # the file being read, of how many
 
     def step(done: int, total: int, name: str) -> None:
-        at[:] = [done, total]
-        if fraction:
+        if fraction and [done, total] != at:  # a new file starts (not a page of this one)
             fraction((done - 1) / total)
+        at[:] = [done, total]
         if progress:
             progress(f"importing {done}/{total}: {name}")
 

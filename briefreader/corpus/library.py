@@ -230,10 +230,10 @@ class Library:
                 continue
 
             def step(part: int, count: int, done: int = done, shown: str = shown) -> None:
-                if progress is not None:
-                    progress(done, len(found), f"{shown}, {part:,}/{count:,}")
                 if parts is not None:
                     parts(part, count)
+                if progress is not None:
+                    progress(done, len(found), f"{shown}, {part:,}/{count:,}")
 
             try:
                 import_file(self._db, self._lock, item, max_bytes, acc, shown=shown, progress=step)

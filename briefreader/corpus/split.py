@@ -1,8 +1,24 @@
 """Split a page into articles and read each article's head.
 
-Where each article starts is `segments.py`'s question. Here each article's
-head is read for masthead, title, standfirst, byline and date; captions,
-bios and footnotes are taken out of the body.
+Where each article starts is `segments.py`'s question (and what is site
+furniture, `furniture.py`'s). Here each article's head is read:
+
+- title-like lines at its top: the first is the title and the rest the
+  standfirst, unless there are three or more (or two and the first names a
+  publication): then the first is the masthead ("National Post"); a line in
+  capitals above a headline that is not is a section label ("OPINION"); a
+  section name above a date line is dropped; where the format marks heading
+  levels, the title is the first heading of the top level among them;
+- bylines in any of their forms: "By A and B", "Posted by A", "Posted on
+  <date> by A", "<date> | A", "A · <date>", "A Senior Correspondent", a name
+  in capitals ("ADAM RADWAN", with its case taken from a repeat), author bios
+  ("A is a senior fellow at …") when there is no byline;
+- the date from bylines and date lines ("COMMENTARY | 15 October 2021");
+- the publisher from a masthead, a byline, a blog intro ("my column for
+  the Straits Times") or a wire dateline ("(Reuters) -").
+
+Captions, bios and footnotes are taken out of the body; a digest's stories
+numbered 1, 2, 3 lose their numbers.
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ reporting names files as they sit under what was given, never by path.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable
 from pathlib import Path
 
@@ -42,7 +43,10 @@ class Importer(QObject):
         self._superseded = superseded
         self._queue: list[list[Path]] = []
         self._running = False
-        self._fraction = 0.0  # written by the worker, read on the UI thread with its text
+        self._fraction = 0.0  # how far the worker is (written on the worker's thread)
+        #: (text, fraction) as the worker reported them; the UI takes them in order, so a
+        #: message delivered late still moves the bar to where the worker was when it spoke.
+        self._reports: deque[tuple[str, float]] = deque()
         self.bar = QProgressBar(window)
         self.bar.setObjectName("import-progress")
         self.bar.setAccessibleName("Import progress")
@@ -70,18 +74,23 @@ class Importer(QObject):
         self.bar.show()
         self._host.status("importing…", 0)
         paths = self._host.paths
-        self._host.jobs.start(
-            lambda progress: import_files(paths, files, progress, self._set_fraction),
-            self._done,
-            self._failed,
-            self._progress,
-        )
+        self._reports.clear()
+
+        def work(progress: Callable[[str], None]) -> ImportOutcome:
+            def report(text: str) -> None:
+                self._reports.append((text, self._fraction))  # deque appends are thread-safe
+                progress(text)
+
+            return import_files(paths, files, report, self._set_fraction)
+
+        self._host.jobs.start(work, self._done, self._failed, self._progress)
 
     def _set_fraction(self, value: float) -> None:
         self._fraction = value  # on the worker thread: a float store is atomic
 
     def _progress(self, text: str) -> None:
-        self.bar.setValue(int(min(max(self._fraction, 0.0), 1.0) * STEPS))
+        fraction = self._reports.popleft()[1] if self._reports else self._fraction
+        self.bar.setValue(int(min(max(fraction, 0.0), 1.0) * STEPS))
         self._host.status(text, 0)
 
     def _done(self, outcome: object) -> None:
