@@ -101,3 +101,17 @@ def test_o_orders_the_list_by_date(qtbot, window) -> None:
     assert "oldest first" in window.statusBar().currentMessage()
     press(qtbot, "o")
     assert "library order" in window.statusBar().currentMessage()
+
+
+def test_the_status_line_gives_a_pdf_paragraphs_page(qtbot, window) -> None:
+    from dataclasses import replace
+
+    from briefreader.ui.common.statusline import position_text
+    from tests.ui.conftest import SAMPLE_DOCS, sample_snapshot
+
+    paged = replace(SAMPLE_DOCS[0], id="paged-report", pages=(1, 1, 2, 3, 3))
+    window.apply_snapshot(sample_snapshot([*SAMPLE_DOCS[1:], paged]))
+    window.open_document("paged-report")
+    window.apply(window.state.next_paragraph())
+    window.apply(window.state.next_paragraph())
+    assert position_text(window.state).startswith("¶ 3/5  p. 2")

@@ -17,6 +17,9 @@ from briefreader.control.state import ReaderState
 def position_text(state: ReaderState) -> str:
     count = state.paragraph_count
     parts = [f"¶ {state.paragraph + 1}/{count}" if count else "¶ –"]
+    pages = state.current.pages if state.current is not None else ()
+    if 0 <= state.paragraph < len(pages):  # a paged source (PDF): the page, as citations give it
+        parts[0] += f"  p. {pages[state.paragraph]}"
     if state.focus_mode and state.selected:
         parts.append(f"focus: {state.selected[1]}")
     item = state.mention_under_cursor()
