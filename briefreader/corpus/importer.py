@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import json
 import os
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -174,7 +175,7 @@ def _store(
     if predecessor is not None:
         old.remove(predecessor)
     elif doc.url:
-        predecessor = _same_url(db, doc)
+        predecessor = _same_url(db, doc, acc)
     if predecessor is not None:
         row = db.execute(
             "SELECT article, (SELECT MAX(version) FROM documents d2 WHERE d2.article = "
@@ -193,19 +194,28 @@ def _store(
         "VALUES (?, ?, ?, 1, ?, ?, ?, ?)",
         (doc.id, article, version, file_id, doc.title, doc.body, meta_json(doc)),
     )
+    if acc.urls is not None and doc.url:
+        acc.urls[doc.url] = doc.id
 
 
-def _same_url(db: sqlite3.Connection, doc: Document) -> Document | None:
+def _same_url(db: sqlite3.Connection, doc: Document, acc: Accumulator) -> Document | None:
     """The current document at the same URL from another file: an earlier state of this one.
 
     A feed saved again under another name, or a page saved twice as it was
     edited, gives the same article at the same address: its changed text is
-    a new version, not a second article.
+    a new version, not a second article. The addresses of the current
+    documents are read once per import, in SQL both backends speak.
     """
+    if acc.urls is None:
+        acc.urls = {}
+        for doc_id, meta in db.execute("SELECT id, meta FROM documents WHERE current = 1"):
+            if url := json.loads(meta).get("url"):
+                acc.urls[url] = doc_id
+    found = acc.urls.get(doc.url)
+    if not found or found == doc.id:
+        return None
     row = db.execute(
-        f"SELECT {COLUMNS} FROM documents WHERE current = 1 "
-        "AND json_extract(meta, '$.url') = ? AND id != ? LIMIT 1",
-        (doc.url, doc.id),
+        f"SELECT {COLUMNS} FROM documents WHERE id = ? AND current = 1", (found,)
     ).fetchone()
     return document_from_row(row) if row else None
 
@@ -240,6 +250,8 @@ class Accumulator:
     skipped: list[tuple[str, str]] = dataclasses.field(default_factory=list)
     warnings: list[tuple[str, str]] = dataclasses.field(default_factory=list)
     files_read: int = 0
+    #: URL -> the current document there, read when first needed (see `_same_url`).
+    urls: dict[str, str] | None = None
 
     def report(self, stories_changed: tuple[str, ...]) -> ImportReport:
         return ImportReport(

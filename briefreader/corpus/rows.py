@@ -43,8 +43,6 @@ CREATE TABLE IF NOT EXISTS documents (
     story_id TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS documents_article ON documents (article, version);
-CREATE INDEX IF NOT EXISTS documents_url ON documents (json_extract(meta, '$.url'))
-    WHERE current = 1;
 CREATE TABLE IF NOT EXISTS occurrences (
     doc_id TEXT NOT NULL,
     file_id INTEGER NOT NULL REFERENCES files (id),
