@@ -14,6 +14,7 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from briefreader.cli.output import fail, print_json, print_table, progress
+from briefreader.cli.watch import run_after_import
 from briefreader.corpus.files import DEFAULT_MAX_BYTES
 from briefreader.corpus.library import Library, open_library
 from briefreader.corpus.report import ImportReport
@@ -71,6 +72,8 @@ def run(args: argparse.Namespace, paths: DataPaths) -> int:
             _print_report(report)
             if report.superseded:
                 _follow_new_versions(paths, library, report)
+            if report.documents:
+                run_after_import(paths)
             documents = [d for i in report.documents if (d := library.get(i)) is not None]
             if missing and len(missing) == len(args.paths):
                 return fail("nothing to import: no such file or folder")

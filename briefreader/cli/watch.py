@@ -99,6 +99,34 @@ def indexed_searcher(paths: DataPaths) -> Iterator[Searcher]:
             yield searcher
 
 
+def run_after_import(paths: DataPaths) -> None:
+    """Run the standing queries on what `docs` just imported, as the window does.
+
+    Nothing happens without a saved query, so an import costs no index
+    update for an analyst who keeps none. A query that fails, or an index
+    another process is building, is reported on stderr and never fails the
+    import: the documents stay unchecked and the next run sees them.
+    """
+    try:
+        with writable_store(paths) as store:
+            if not store.watches.list():
+                return
+            opened = open_analysis(paths)
+            with opened.counts as counts, indexed_searcher(paths) as searcher:
+                result = run_watches(store, searcher, counts)
+            unseen = store.watches.unseen_count()
+    except CliError as error:
+        progress(f"briefreader: standing queries not run: {error} (run `briefreader watch run`)")
+        return
+    for name, why in result.failed.items():
+        progress(f"briefreader: standing query {name!r} did not run: {why}")
+    found = sum(len(ids) for ids in result.found.values())
+    progress(
+        f"briefreader: standing queries: {found} new matches; {unseen} documents waiting "
+        "in the inbox (`briefreader watch inbox`)"
+    )
+
+
 def run_add(args: argparse.Namespace, paths: DataPaths) -> int:
     try:
         with (

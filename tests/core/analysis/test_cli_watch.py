@@ -28,10 +28,10 @@ def test_a_standing_query_from_saving_to_the_inbox(data_paths, tmp_path: Path, c
     folder.mkdir()
     (folder / "a.txt").write_text("Attack in Mali\n\nJNIM fighters struck.\n", encoding="utf-8")
     (folder / "b.txt").write_text("Pine nuts\n\nPrices rose.\n", encoding="utf-8")
-    assert run(data_paths, "docs", str(folder)) == 0
-    capsys.readouterr()
-    assert run(data_paths, "watch", "run") == 0
-    assert capsys.readouterr().out == "Sahel: 1 new\n1 documents waiting in the inbox\n"
+    assert run(data_paths, "docs", str(folder)) == 0  # an import runs the standing queries
+    assert "standing queries: 1 new matches; 1 documents waiting" in capsys.readouterr().err
+    assert run(data_paths, "watch", "run") == 0  # nothing new since
+    assert capsys.readouterr().out == "Sahel: 0 new\n1 documents waiting in the inbox\n"
     assert run(data_paths, "watch", "inbox", "--json") == 0
     (row,) = json.loads(capsys.readouterr().out)
     assert row["title"] == "Attack in Mali" and row["watches"] == ["Sahel"]
@@ -47,6 +47,15 @@ def test_a_standing_query_from_saving_to_the_inbox(data_paths, tmp_path: Path, c
     assert run(data_paths, "watch", "remove", "sahel") == 0
     assert run(data_paths, "watch", "list", "--json") == 0
     assert json.loads(capsys.readouterr().out) == []
+
+
+def test_an_import_without_standing_queries_builds_no_index(data_paths, tmp_path: Path) -> None:
+    folder = tmp_path / "new"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Attack in Mali\n\nJNIM fighters struck.\n", encoding="utf-8")
+    assert run(data_paths, "docs", str(folder)) == 0
+    index = data_paths.index_dir
+    assert not index.exists() or not any(index.iterdir())
 
 
 @pytest.mark.parametrize(

@@ -62,3 +62,23 @@ def test_deleted_and_replaced_documents_never_match(
 def test_an_unusable_query_raises(searcher: Searcher) -> None:
     with pytest.raises(QueryError):
         searcher.matching_ids("(((", among=["isk-only"])
+
+
+def test_narrowed_across_segments_is_the_full_answer_restricted(tmp_path: Path, tagger) -> None:
+    """Documents spread over several segments (as imports leave them) are all asked."""
+    from whoosh.index import open_dir
+
+    index_dir = tmp_path / "index"
+    for end in range(2, len(CORPUS) + 1, 2):  # one commit, one segment, per two documents
+        update_index(index_dir, CORPUS[:end], tagger, procs=1)
+    with open_dir(str(index_dir)).reader() as reader:
+        assert len(reader.leaf_readers()) > 1
+    every = [d.id for d in CORPUS]
+    with Searcher(index_dir) as fresh:
+        for query in QUERIES:
+            full = set(fresh.matching_ids(query))
+            for among in itertools.combinations(every, 3):
+                assert set(fresh.matching_ids(query, among=among)) == full & set(among), (
+                    query,
+                    among,
+                )
