@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from briefreader.control.analysis_keys import ANALYSIS_COMMANDS
+from briefreader.control.grading_keys import GRADING_COMMANDS
 
 #: What a bound command runs. Commands take no arguments: anything they need
 #: (the current document, the selected entity) is state, so a key can run them.
@@ -127,6 +128,7 @@ COMMANDS: tuple[Command, ...] = (
         ("filter-excerpts", "Filter the excerpt bin by words, group or country, tag, document"),
         ("clear-excerpt-filters", "Show every excerpt in the bin again"),
     ),
+    *_c("Grades", *GRADING_COMMANDS),
     *_c(
         "Edit",
         ("undo", "Undo the last note, excerpt or tag action"),

@@ -64,6 +64,8 @@ class ItemView:
     doc_id: str
     paragraph: int
     flag: Flag | None  # None: not checked yet
+    grade: str = ""  # the Admiralty code the export prints ("B2"), "" when ungraded
+    claimant: str = ""  # the actor the quote is a claim by, "" when not a claim
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,11 +148,15 @@ def check_summary(flags: Mapping[int, Flag]) -> str:
 
 
 def section_views(
-    briefing: Briefing, title_of: Callable[[str], str], flags: Mapping[int, Flag]
+    briefing: Briefing,
+    title_of: Callable[[str], str],
+    flags: Mapping[int, Flag],
+    grade_of: Callable[[Excerpt], str] = lambda excerpt: "",
 ) -> tuple[SectionView, ...]:
     """The briefing's sections as rows, items numbered through the whole briefing as the
-    PDF numbers them, each with the flag its last check gave (None: not checked yet).
-    The comment is the one the PDF prints: this briefing's, else the excerpt's own."""
+    PDF numbers them, each with the flag its last check gave (None: not checked yet)
+    and its grade. The comment is the one the PDF prints: this briefing's, else the
+    excerpt's own."""
     number = 0
     sections = []
     for section in briefing.sections:
@@ -163,7 +169,7 @@ def section_views(
                 ItemView(
                     e.id, number, e.quote, source, item.comment or e.comment, e.doc_id,
                     e.paragraph,
-                    flags.get(e.id),
+                    flags.get(e.id), grade_of(e), e.claimant,
                 )
             )  # fmt: skip
         sections.append(SectionView(section.key, section.title, section.id, tuple(items)))

@@ -46,6 +46,7 @@ class Composer:
     current_item: int | None = None  # an excerpt id
     current_section: str | None = None  # a section key (the item's, or a header's)
     check_generation: int = 0
+    grade_of: Callable[[Excerpt], str] = lambda excerpt: ""  # "B2", as the export prints it
 
     # -- reading -----------------------------------------------------------------------
 
@@ -96,7 +97,7 @@ class Composer:
             self.current_item = self.current_section = None
             return
         self.briefing = self.store.load_briefing(briefing_id, document_title=self.title_of)
-        self.sections = section_views(self.briefing, self.title_of, self.flags)
+        self.sections = section_views(self.briefing, self.title_of, self.flags, self.grade_of)
         if self.current_item is not None and self.item(self.current_item) is None:
             self.current_item = None
         if self.current_item is not None:

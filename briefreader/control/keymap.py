@@ -31,6 +31,7 @@ from briefreader.control.excerpt_keys import (
     VISUAL_KEYS,
     WINDOW_KEYS,
 )
+from briefreader.control.grading_keys import GRADING_LIST_KEYS, GRADING_NORMAL_KEYS
 
 MODES: tuple[str, ...] = (
     "normal",
@@ -117,6 +118,7 @@ DEFAULT_KEYS: KeyTable = {
         "Ctrl+Q": "quit",
         **EXCERPT_NORMAL_KEYS,
         **ANALYSIS_NORMAL_KEYS,
+        **GRADING_NORMAL_KEYS,
         "7": "focus-composer",
         "Ctrl+E": "export-briefing",
         "Ctrl+Z": "undo",
@@ -160,7 +162,7 @@ DEFAULT_KEYS: KeyTable = {
     },
     "help": {"Escape": "leave-mode", "q": "leave-mode", "?": "leave-mode", "F1": "leave-mode"},
     "visual": dict(VISUAL_KEYS),
-    "excerpts": dict(EXCERPTS_KEYS),
+    "excerpts": {**EXCERPTS_KEYS, **GRADING_LIST_KEYS},
     # The briefing composer's excerpt tree has focus (arrows and j/k move in it).
     "composer": {
         "a": "add-excerpts-to-briefing",
@@ -186,6 +188,7 @@ DEFAULT_KEYS: KeyTable = {
         "Ctrl+Delete": "delete-briefing",
         "x": "export-briefing",
         "Ctrl+E": "export-briefing",
+        **GRADING_LIST_KEYS,
         **PANE_KEYS,
         "Escape": "leave-mode",
         **WINDOW_KEYS,

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from briefreader.control.changes import Changes
 from briefreader.control.colours import load_palette
 from briefreader.control.commands import CommandRegistry
+from briefreader.control.grading import GradeLabels
 from briefreader.control.keymap import load_keymap
 from briefreader.control.library import LibrarySnapshot
 from briefreader.control.mentions import DocumentMentions, Matcher
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         self.ui_state = self.session.ui
         self.state = ReaderState(lambda text: self.matcher(text))
         self.session.seed(self.state)
+        self.grades = GradeLabels(self.state.document)
         self.registry = CommandRegistry()
         self.keymap = load_keymap(paths.keys_file, self.registry)
         self.styles = load_palette()
@@ -116,6 +118,8 @@ class MainWindow(QMainWindow):
         self.reader.highlighter.is_shown = self.state.is_shown
         self.setCentralWidget(self.reader)
         self.doc_model = DocumentListModel(self)
+        self.doc_model.grade_of = self.grades.document_grade
+        self.doc_model.describe_grade = self.grades.describe_document
         self.doc_list = DocumentList(self.doc_model, self)
         self.doc_list.activated.connect(self._open_row)
         self.doc_list.selectionModel().currentChanged.connect(
@@ -309,6 +313,10 @@ class MainWindow(QMainWindow):
     def store(self) -> Store | None:
         return self.session.store
 
+    def grades_changed(self) -> None:
+        self.grades.load(self.session.store)
+        self.doc_model.redraw_grades()
+
     def current_briefing(self) -> Briefing | None:
         return self.composer.composer.briefing
 
@@ -317,6 +325,7 @@ class MainWindow(QMainWindow):
     def attach_store(self, store: Store) -> None:
         """Read state and positions live in the store from now on (call before a snapshot)."""
         note = self.session.attach_store(store, self.state.documents, self.state)
+        self.grades.load(store)
         self.notes_work.set_store(store)
         if note:
             self.status(note, 15000)

@@ -2,7 +2,8 @@
 
 After the help (?) is opened and closed, x captures three paragraphs, the
 palette (:) reaches the composer, B names a briefing, a
-picks the excerpts, Ctrl+E exports to the suggested path (a worker, with
+picks the excerpts, R then b grades the source B and i then 2 the
+first excerpt's credibility, Ctrl+E exports to the suggested path (a worker, with
 progress), and the offer to open the PDF is declined with n. The PDF must
 then hold every excerpt's words and pass qpdf.
 """
@@ -55,6 +56,15 @@ def test_compose_and_export_a_briefing_by_keys_only(tmp_path) -> None:
             time.sleep(0.5)
             desktop.key("ctrl+space", "Down", "ctrl+space", "Down", "ctrl+space", "Return")
             time.sleep(1.0)
+            # Grades from the composer: the source's reliability, the excerpt's credibility.
+            desktop.key("shift+r")
+            time.sleep(0.5)
+            desktop.key("b")
+            time.sleep(0.5)
+            desktop.key("i")
+            time.sleep(0.5)
+            desktop.key("2")
+            time.sleep(0.5)
             desktop.screenshot(ARTIFACTS / "e2e-briefing-composed.png")
             desktop.key("ctrl+e")  # the export dialog, at the suggested path
             time.sleep(0.8)
@@ -75,7 +85,10 @@ def test_compose_and_export_a_briefing_by_keys_only(tmp_path) -> None:
         excerpts = store.excerpts.list()
         briefings = store.briefings.list()
         briefing = store.briefings.load(briefings[0].id) if briefings else None
+        book = store.grades.book()
     assert len(excerpts) == 3
+    assert [e.credibility for e in excerpts].count(2) == 1
+    assert book.publishers or book.documents, "no reliability grade was saved"
     assert [b.name for b in briefings] == ["Weekly ISKP"]
     assert briefing is not None
     assert sorted(briefing.excerpt_ids) == sorted(e.id for e in excerpts)
@@ -93,4 +106,5 @@ def test_compose_and_export_a_briefing_by_keys_only(tmp_path) -> None:
     for excerpt in excerpts:
         assert _words(excerpt.quote)[:120] in flowing
     assert "Weekly ISKP" in text
+    assert "B2" in text and "B–" in text  # the graded excerpt and its two ungraded siblings
     subprocess.run(["qpdf", "--check", str(pdf)], check=True, capture_output=True, timeout=60)

@@ -182,7 +182,7 @@ def test_tag_comment_flag_delete_and_jump_from_the_bin(qtbot, win, store) -> Non
     assert store.excerpts.get(first).comment == "ask the desk"
     press(qtbot, "p")
     assert store.excerpts.get(first).priority
-    assert "priority" in bin_.model.index(bin_.model.row_of(first), 3).data()
+    assert "priority" in bin_.model.index(bin_.model.row_of(first), 4).data()
     press(qtbot, "j" if bin_.model.row_of(first) == 0 else "k")  # the list's own keys
     second = bin_.current_id()
     assert second != first

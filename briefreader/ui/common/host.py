@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
     from briefreader.control.changes import Changes
     from briefreader.control.commands import CommandRegistry
+    from briefreader.control.grading import GradeLabels
     from briefreader.control.keymap import Keymap
     from briefreader.control.library import LibrarySnapshot
     from briefreader.control.state import ReaderState
@@ -35,6 +36,8 @@ class Host(Protocol):
     registry: CommandRegistry
     keymap: Keymap
     jobs: Jobs
+    #: The reliability and credibility codes every list shows ("B2"), read from the store.
+    grades: GradeLabels
     #: The window's docks by pane name; a feature adds its own ("search", "excerpts", …).
     docks: dict[str, QDockWidget]
     #: Every `Changes` after the window redrew it, for features that follow the reader.
@@ -49,6 +52,10 @@ class Host(Protocol):
         ...
 
     def status(self, message: str, timeout: int = 5000) -> None: ...
+
+    def grades_changed(self) -> None:
+        """Re-read `grades` from the store and redraw the document list's grades."""
+        ...
 
     def mode(self) -> str:
         """The key-table mode the focused widget is in ("normal", "search", "visual", …)."""

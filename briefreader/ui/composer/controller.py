@@ -40,7 +40,7 @@ class ComposerController(QObject):
         self._go_to = go_to  # the excerpt bin's jump to an excerpt's place in its document
         self.dock = dock
         self.pane = ComposerPane(window)
-        self.composer = Composer(None, self._title_of)
+        self.composer = Composer(None, self._title_of, grade_of=host.grades.excerpt_grade)
         self.runner = ExportRunner(window)
         self.last_paths: dict[int, Path] = {}
         self._check_timer = self._timer(250, self.check)

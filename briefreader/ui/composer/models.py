@@ -155,7 +155,10 @@ class ComposerModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._item_text(item, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
-            parts = [item.quote, f"— {item.source}, paragraph {item.paragraph + 1}"]
+            cited = f"— {item.source}, paragraph {item.paragraph + 1}"
+            parts = [item.quote, cited + (f" · graded {item.grade}" if item.grade else "")]
+            if item.claimant:
+                parts.insert(0, f"Claim by {item.claimant}:")
             if item.comment:
                 parts.append(f"Comment: {item.comment}")
             if item.flag is not None and item.flag.detail:
@@ -175,9 +178,11 @@ class ComposerModel(QAbstractItemModel):
 
     def _item_text(self, item: ItemView, column: int) -> str:
         if column == 0:
-            return f"{item.number}. {one_line(item.quote)}"
+            claim = f"CLAIM · {item.claimant}: " if item.claimant else ""
+            return f"{item.number}. {claim}{one_line(item.quote)}"
         if column == 1:
-            return f"{one_line(item.source, 80)}, ¶ {item.paragraph + 1}"
+            grade = f"{item.grade} · " if item.grade else ""  # first: a narrow column cuts the end
+            return f"{grade}{one_line(item.source, 80)}, ¶ {item.paragraph + 1}"
         if column == 2:
             return one_line(item.comment, 120)
         if item.flag is None:

@@ -91,6 +91,13 @@ def attach_composer(host: Host, notes: NotesWork) -> ComposerController:
     registry.bind(
         "add-excerpt-to-briefing", lambda: controller.add_excerpt(notes.current_excerpt_id())
     )
+    # Grading acts on the composer's item while it has focus; a grade shows in the composer.
+    notes.grading.composer_excerpt = lambda: controller.composer.current_item
+    notes.followers.append(
+        lambda changes: (
+            controller.refresh() if changes.grades else controller.store_changes(changes)
+        )
+    )
     theirs = notes.handlers()
     for name in FOLLOWED:
         if name in theirs:

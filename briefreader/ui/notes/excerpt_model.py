@@ -22,10 +22,16 @@ from briefreader.ui.common.panes import claims_keys, vim_translated
 from briefreader.ui.common.safe_text import plain_tooltip
 
 EXCERPT_ID_ROLE = Qt.ItemDataRole.UserRole + 21
-COLUMNS = ("Quote", "Source", "Tags", "Flags")
+COLUMNS = ("Quote", "Source", "Grade", "Tags", "Flags")
 Index = QModelIndex | QPersistentModelIndex
 #: The mode the window's key table uses while an excerpt view has focus.
 EXCERPTS_MODE = "excerpts"
+
+
+def flags_and_claim(excerpt: Excerpt) -> str:
+    """The flags column: priority and anchoring in words, then whose claim it is."""
+    claim = f"claim: {excerpt.claimant}" if excerpt.claimant else ""
+    return ", ".join(part for part in (flags_text(excerpt), claim) if part)
 
 
 def one_line(text: str, limit: int = 240) -> str:
@@ -41,6 +47,9 @@ class ExcerptModel(QAbstractTableModel):
         self._rows: list[Excerpt] = []
         self._title_of: Callable[[str], str] = lambda doc_id: doc_id
         self.compact = compact
+        #: The excerpt's Admiralty code ("B2") and its words, from the window's grade labels.
+        self.grade_of: Callable[[Excerpt], str] = lambda excerpt: ""
+        self.describe_grade: Callable[[Excerpt], str] = lambda excerpt: ""
 
     def set_excerpts(
         self, excerpts: Sequence[Excerpt], title_of: Callable[[str], str] | None = None
@@ -65,6 +74,12 @@ class ExcerptModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), at, at)
         self._rows.insert(at, excerpt)
         self.endInsertRows()
+
+    def redraw(self) -> None:
+        """Every row's text again (a grade changed: a publisher's reaches many rows)."""
+        if self._rows:
+            last = self.index(len(self._rows) - 1, self.columnCount() - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
 
     def remove(self, excerpt_id: int) -> None:
         row = self.row_of(excerpt_id)
@@ -125,7 +140,7 @@ class ExcerptModel(QAbstractTableModel):
 
     def _display(self, excerpt: Excerpt, column: int) -> str:
         if self.compact:
-            flags = flags_text(excerpt)
+            flags = ", ".join(p for p in (self.grade_of(excerpt), flags_and_claim(excerpt)) if p)
             tags = f"  [{', '.join(excerpt.tags)}]" if excerpt.tags else ""
             prefix = f"({flags}) " if flags else ""
             return f"{prefix}{one_line(excerpt.quote, 160)}{tags}"
@@ -134,8 +149,10 @@ class ExcerptModel(QAbstractTableModel):
         if column == 1:
             return one_line(self._title_of(excerpt.doc_id) or excerpt.doc_id, 80)
         if column == 2:
+            return self.grade_of(excerpt)
+        if column == 3:
             return ", ".join(excerpt.tags)
-        return flags_text(excerpt)
+        return flags_and_claim(excerpt)
 
     def _tooltip(self, excerpt: Excerpt) -> str:
         lines = [excerpt.quote, "", f"from: {self._title_of(excerpt.doc_id) or excerpt.doc_id}"]
@@ -147,6 +164,8 @@ class ExcerptModel(QAbstractTableModel):
             lines.append("comment: " + excerpt.comment)
         if flags := flags_text(excerpt):
             lines.append("flags: " + flags)
+        if grade := self.describe_grade(excerpt):
+            lines.append("grade: " + grade)
         return "\n".join(lines)
 
 
@@ -168,7 +187,7 @@ class ExcerptTable(QTableView):
         self.verticalHeader().hide()
         header = self.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 110), (2, 80), (3, 70)):  # the quote gets the rest
+        for column, width in ((1, 110), (2, 44), (3, 80), (4, 70)):  # the quote gets the rest
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         self.setAccessibleName("Excerpt bin")

@@ -28,7 +28,7 @@ from briefreader.control.excerpting import (
     paragraph_span,
 )
 from briefreader.control.note_rescue import rescue_notes, rescue_places, rescue_text
-from briefreader.store import NoteTarget, Store
+from briefreader.store import Changes, NoteTarget, Store
 from briefreader.ui.common.focus import open_modal
 from briefreader.ui.common.host import Host
 from briefreader.ui.notes.excerpt_bin import ExcerptBin
@@ -40,6 +40,7 @@ from briefreader.ui.notes.excerpt_dialogs import (
 )
 from briefreader.ui.notes.excerpt_model import EXCERPTS_MODE, one_line
 from briefreader.ui.notes.excerpt_overlay import ExcerptOverlay
+from briefreader.ui.notes.grading import GradingWork
 from briefreader.ui.notes.panel import NotesPanel
 from briefreader.ui.notes.visual_capture import VISUAL_MODE, VisualCapture
 from briefreader.ui.reader.view import ReaderView
@@ -69,6 +70,12 @@ class NotesWork:
         host.docks["excerpts"] = self.dock
         self.panel.message.connect(host.status)
         self.dialog: QWidget | None = None  # the open tags/comment/capture dialog, for tests
+        for model in (self.bin.model, panel.excerpt_model):
+            model.grade_of = host.grades.excerpt_grade
+            model.describe_grade = host.grades.describe_excerpt
+        self.grading = GradingWork(host, self)
+        #: Told every store change an action made here (the composer shows grades and claims).
+        self.followers: list[Callable[[Changes], None]] = []
         host.registry.bind_many(self.handlers())
 
     def title_of(self, doc_id: str) -> str:
@@ -79,6 +86,7 @@ class NotesWork:
 
     def set_store(self, store: Store | None) -> None:
         self.actions.store = store
+        self.grading.set_store(store)
         self.panel.set_store(store)
         self.bin.set_source(store, self.title_of)
         self._mark_excerpts()
@@ -155,6 +163,12 @@ class NotesWork:
             self.panel.apply_store_changes(changes)
             self._mark_excerpts()
             self.bin.apply_changes(changes)
+        if changes.grades:  # a publisher's grade reaches rows the change cannot name
+            self.host.grades_changed()
+            self.bin.model.redraw()
+            self.panel.excerpt_model.redraw()
+        for follow in self.followers if changes else ():
+            follow(changes)
         if select and outcome.excerpt_id is not None:
             self.panel.select_excerpt(outcome.excerpt_id)
             self.bin.select(outcome.excerpt_id)
@@ -353,6 +367,7 @@ class NotesWork:
 
         return {
             **self.selection.handlers(),
+            **self.grading.handlers(),
             "capture-paragraph": self.capture_paragraph,
             "capture-sentence": self.capture_sentence,
             "tag-excerpt": current(self.tag),

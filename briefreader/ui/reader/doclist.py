@@ -1,4 +1,4 @@
-"""The document list: title, publisher, a story badge and read state, one row per document.
+"""The document list: title, publisher, a story and grade badge and read state, one per row.
 
 The model adapts the reader state's visible documents; the delegate draws
 plain text only (a title is document text, so never rich text).
@@ -6,7 +6,7 @@ plain text only (a title is document text, so never rich text).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import PurePath
 
 from PySide6.QtCore import (
@@ -30,6 +30,8 @@ VERSIONS_ROLE = Qt.ItemDataRole.UserRole + 3
 SUBTITLE_ROLE = Qt.ItemDataRole.UserRole + 4
 #: Whether the row is the open document.
 CURRENT_ROLE = Qt.ItemDataRole.UserRole + 5
+#: The source's reliability letter (Admiralty A-F), "" when not graded.
+GRADE_ROLE = Qt.ItemDataRole.UserRole + 6
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -50,6 +52,9 @@ class DocumentListModel(QAbstractListModel):
         self._read: set[str] = set()
         self._versions: dict[str, int] = {}
         self._current = ""
+        #: The reliability letter of a document and its words (the window's grade labels).
+        self.grade_of: Callable[[str], str] = lambda doc_id: ""
+        self.describe_grade: Callable[[str], str] = lambda doc_id: ""
 
     def set_documents(
         self, docs: Sequence[Document], read: set[str], versions: dict[str, int]
@@ -78,6 +83,12 @@ class DocumentListModel(QAbstractListModel):
         """
         self._current = doc_id
 
+    def redraw_grades(self) -> None:
+        """A grade changed: a publisher's grade reaches rows no change names, so all of them."""
+        if self._docs:
+            roles = [GRADE_ROLE, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole]
+            self.dataChanged.emit(self.index(0), self.index(len(self._docs) - 1), roles)
+
     def row_of(self, doc_id: str) -> int | None:
         return self._rows.get(doc_id)
 
@@ -94,9 +105,14 @@ class DocumentListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             badge = f" ({versions} versions)" if versions > 1 else ""
             state = "read" if doc.id in self._read else "unread"
-            return plain_tooltip(f"{doc.title}\n{subtitle(doc)}{badge}\n{state}, {doc.words} words")
+            grade = self.describe_grade(doc.id)
+            return plain_tooltip(
+                f"{doc.title}\n{subtitle(doc)}{badge}\n{grade}\n{state}, {doc.words} words"
+            )
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{doc.title}, {'read' if doc.id in self._read else 'unread'}"
+            grade = self.grade_of(doc.id)
+            graded = f", reliability {grade}" if grade else ""
+            return f"{doc.title}, {'read' if doc.id in self._read else 'unread'}{graded}"
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setBold(doc.id not in self._read)
@@ -111,6 +127,8 @@ class DocumentListModel(QAbstractListModel):
             return subtitle(doc)
         if role == CURRENT_ROLE:
             return doc.id == self._current
+        if role == GRADE_ROLE:
+            return self.grade_of(doc.id)
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -151,7 +169,8 @@ class DocumentDelegate(QStyledItemDelegate):
             option.rect.left() + 8, rect.top() + metrics.height() // 2 - dot // 2, dot, dot
         )
         versions = int(index.data(VERSIONS_ROLE) or 1)
-        badge = f"{versions} versions" if versions > 1 else ""
+        grade = str(index.data(GRADE_ROLE) or "")
+        badge = " · ".join(p for p in (f"{versions} versions" if versions > 1 else "", grade) if p)
         small = QFont(option.font)
         small.setPointSizeF(max(option.font.pointSizeF() * 0.85, 6))
         badge_width = QFontMetrics(small).horizontalAdvance(badge) + 12 if badge else 0
