@@ -21,7 +21,13 @@ from briefreader.domain import Document
 from briefreader.export.citations import grade_code
 from briefreader.store import Excerpt, Store
 from briefreader.store.errors import StoreError
-from briefreader.store.grades import CREDIBILITY, RELIABILITY, GradeBook, Reliability
+from briefreader.store.grades import (
+    CREDIBILITY,
+    RELIABILITY,
+    GradeBook,
+    Reliability,
+    publisher_key,
+)
 
 EMPTY_BOOK = GradeBook({}, {})
 
@@ -97,7 +103,9 @@ class GradeLabels:
 
     def describe_document(self, doc_id: str) -> str:
         doc = self._document_of(doc_id)
-        return describe_reliability(self.reliability(doc_id), doc.publisher if doc else "")
+        publisher = doc.publisher if doc is not None else ""
+        remembered = self.book.publishers.get(publisher_key(publisher)) if publisher else None
+        return describe_reliability(self.reliability(doc_id), remembered[0] if remembered else "")
 
     def describe_excerpt(self, excerpt: Excerpt) -> str:
         """Both halves in words, for a tooltip."""
