@@ -21,7 +21,7 @@ from briefreader.corpus.byline import (
     meta_line,
     publisher_named_in,
 )
-from briefreader.corpus.dates import find_date
+from briefreader.corpus.dates import find_date, leading_date
 from briefreader.corpus.formats.form import Block
 from briefreader.corpus.furniture import is_furniture
 
@@ -37,6 +37,9 @@ class Kind(Enum):
     BULLETS = "bullets"
     FOOTNOTE = "footnote"
     FURNITURE = "furniture"
+    #: "Via Reuters", "Source: Garowe Online | 6 April 2022": where a digest's story came
+    #: from; under a title it is part of the head, after a body it ends the article.
+    SOURCE = "source"
     COMPILATION = "compilation"  # "Posts Tagged ‘X’", "Archive for category X"
 
 
@@ -111,6 +114,11 @@ _DATE_LINE = re.compile(
     r"^(?:(?:published|posted|updated|first published)(?: on)?:?\s*)?"
     r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?[\w ,./:-]{6,40}$",
     re.IGNORECASE,
+)
+_SOURCE = re.compile(r"^(?:via\s+(?=[A-Z])|sources?\s*:\s*)(?P<name>\S.*)$", re.IGNORECASE)
+#: Text set off as a heading in plain text: "** Title **", "*Title*", "== Title ==".
+_DECORATED = re.compile(
+    r"^(?P<mark>\*{1,3}|_{2}|={2,}|#{1,3})\s*(?P<text>[^*_=#].*?)\s*(?P=mark)?$"
 )
 _FOOTNOTE = re.compile(r"^(?:\[(\d{1,3})\]|(\d{1,3})[.)]?)\s+\S")
 CITATION = re.compile(r"https?://|www\.|\b(?:19|20)\d\d\b|\bIbid\b|“|\"|\bpp?\.\s*\d", re.I)
@@ -195,6 +203,7 @@ def _pieces(lines: list[str]) -> list[str]:
 
 def classify(text: str, *, footnote: bool = True) -> Unit:
     """The kind of one unit; `footnote=False` when a numbered line proved not to be one."""
+    text = undecorated(text)
     words = len(text.split())
     unit = Unit(text, Kind.PROSE, words)
     if words <= 12 and _COMPILATION.match(text):
@@ -205,6 +214,8 @@ def classify(text: str, *, footnote: bool = True) -> Unit:
         unit.kind = Kind.BIO_HEADING
     elif "\n" not in text and words <= 40 and _BYLINE.search(text) and byline_author(text):
         unit.kind = Kind.BYLINE
+    elif words <= 12 and "\n" not in text and _SOURCE.match(text):
+        unit.kind = Kind.SOURCE
     elif _BULLET.match(text) and words <= 120:
         unit.kind = Kind.BULLETS
     elif footnote and (number := _footnote_number(text)) is not None:
@@ -219,11 +230,40 @@ def classify(text: str, *, footnote: bool = True) -> Unit:
         unit.kind = Kind.DATELINE  # "COMMENTARY | 15 October 2021"
     elif words <= 8 and find_date(text) and _DATE_LINE.match(text):
         unit.kind = Kind.DATELINE
+    elif words <= 12 and leading_date(text):
+        unit.kind = Kind.DATELINE  # "October 3, 2021 4:12 PM GMT+1 Updated 3 days ago"
     elif is_bio(text, words):
         unit.kind = Kind.BIO
     elif _title_like(text, words):
         unit.kind = Kind.TITLE
     return unit
+
+
+def undecorated(text: str) -> str:
+    """A line without the marks plain text sets a heading off with ("** Title **" -> "Title").
+
+    Only a single line whose marks open it (and close it, if they close it at
+    all) loses them; "*" before a footnote or "# 3" are left alone.
+    """
+    if "\n" in text or len(text) > 200:
+        return text
+    match = _DECORATED.match(text.strip())
+    if not match or not match.group("text")[:1].isalnum():
+        return text
+    inner = match.group("text")
+    closed = text.rstrip().endswith(match.group("mark"))
+    if match.group("mark").startswith("*") and not closed:
+        return text  # "*Posted 4 October …" is closed; a lone leading "*" is a footnote sign
+    return inner.strip()
+
+
+def source_name(text: str) -> str:
+    """The outlet a source line names ("Via Reuters" -> "Reuters"), without its date."""
+    match = _SOURCE.match(text.strip())
+    if not match:
+        return ""
+    parts = [p for p in re.split(r"\s*[|·•,;]\s*", match.group("name")) if p and not find_date(p)]
+    return parts[0].strip(" .") if parts else ""
 
 
 def _footnote_number(text: str) -> int | None:

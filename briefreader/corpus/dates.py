@@ -48,13 +48,17 @@ MONTHS = {
     for m in names
 }
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
+#: The end of a year: a word's end, or a clock time glued to it as pages copied from a
+#: browser give it ("October 3, 20214:12 PM").
+_YEAR_END = r"(?:\b|(?=\d{1,2}:\d\d))"
 _DATE_PATTERNS = (
     re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b"),
     # 08.11.2021 and 08/11/2021: day first, as outside the US; dots are never US.
     re.compile(r"\b(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>(?:19|20)\d\d)\b"),
-    re.compile(rf"\b(?P<mn>{_MONTH}) (?P<d>\d{{1,2}}),? (?P<y>(?:19|20)\d\d)\b"),
-    re.compile(rf"\b(?P<d>\d{{1,2}}) (?P<mn>{_MONTH}),? (?P<y>(?:19|20)\d\d)\b"),
+    re.compile(rf"\b(?P<mn>{_MONTH}) (?P<d>\d{{1,2}}),? (?P<y>(?:19|20)\d\d){_YEAR_END}"),
+    re.compile(rf"\b(?P<d>\d{{1,2}}) (?P<mn>{_MONTH}),? (?P<y>(?:19|20)\d\d){_YEAR_END}"),
 )
+_WEEKDAY = r"(?:(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|Sun)(?:day)?\.?,?\s+)"
 
 
 def _iso(year: int, month: int, day: int) -> str:
@@ -64,8 +68,13 @@ def _iso(year: int, month: int, day: int) -> str:
         return ""
 
 
+#: Arabic-Indic and Persian digits read as the ASCII digits they are.
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
+
+
 def find_date(text: str) -> str:
     """The first date the text names, as ISO 8601, or ""."""
+    text = text.translate(_DIGITS)
     for pattern in _DATE_PATTERNS:
         match = pattern.search(text)
         if not match:
@@ -78,6 +87,22 @@ def find_date(text: str) -> str:
             continue
         if 1 <= month <= 12 and 1 <= day <= 31:
             return f"{year:04d}-{month:02d}-{day:02d}"
+    return ""
+
+
+_LEADING_LABEL = re.compile(
+    rf"^(?:(?:published|posted|updated|first published)(?: on)?:?\s*)?{_WEEKDAY}?", re.IGNORECASE
+)
+
+
+def leading_date(text: str) -> str:
+    """The date a short line opens with ("Oct. 1, 2021 · 4 min read", "2021-10-03 — …"), or ""."""
+    if not any(c.isdigit() for c in text[:60]):
+        return ""
+    head = _LEADING_LABEL.sub("", text.strip().translate(_DIGITS), count=1)
+    for pattern in _DATE_PATTERNS:
+        if (match := pattern.match(head)) and (found := find_date(match.group(0))):
+            return found
     return ""
 
 

@@ -5,9 +5,12 @@ your browser", "Unsubscribe": a line that is nothing but furniture, or
 several pieces of furniture joined by separators ("Unsubscribe · Privacy
 Policy"), is dropped, and marks the end of the article before it.
 
+A rule of dashes, stars or equals signs between stories ("-----", "* * *")
+is furniture too: it ends the story above it.
+
 Only general furniture is listed, each entry because pages of that kind
 carry it; the blind part of the splitting corpus (tests/core/corpus/
-compilations/blind.py) was never used to add one.
+compilations/blind3.py) was never used to add one.
 """
 
 from __future__ import annotations
@@ -46,10 +49,20 @@ _FURNITURE = re.compile(
     # Blog and archive chrome: comment counts, labels, pagination, list filters.
     r"no comments?|(?:\d[\d,.]*k?\s+)*\d+ (?:responses?|claps?|replies)|labels?:.*|"
     r"(?:email this)?\s*blogthis!.*|older posts.*|newer posts.*|"
-    r"(?:filter|sort) by:?.*)$",
+    r"(?:filter|sort) by:?.*|"
+    # A rule between stories: "-----", "* * *", "=====", "• • •", "~~~".
+    r"(?:[-–—_=*~•·#+]\s?){3,})$",
     re.IGNORECASE,
 )
 _SEPARATORS = re.compile(r"\s+[|·•]\s+|\s+[-–—]\s+")
+
+
+_RULE = re.compile(r"^(?:[-–—_=*~•·#+]\s?){3,}$")
+
+
+def is_rule(text: str) -> bool:
+    """A line that only draws a rule between stories ("-----", "* * *")."""
+    return bool(_RULE.match(text.strip()))
 
 
 def is_furniture(text: str) -> bool:

@@ -92,7 +92,10 @@ def parse_bytes(
                 repairs.append(f"split:{len(split.articles)}")
             warnings.extend(split.warnings)
             single = len(split.articles) == 1
-            found.extend((_resolve(a, piece.meta, single=single), piece) for a in split.articles)
+            found.extend(
+                (_resolve(a, piece.meta, single=single, issued=split.issued), piece)
+                for a in split.articles
+            )
         else:
             article = whole_article(blocks, titled=bool(piece.meta.title))
             found.append((_resolve(article, piece.meta, single=True, given=True), piece))
@@ -131,7 +134,9 @@ def _repaired(blocks: tuple[Block, ...], repairs: list[str]) -> list[Block]:
     return out
 
 
-def _resolve(article: Article, meta: Meta, *, single: bool, given: bool = False) -> Article:
+def _resolve(
+    article: Article, meta: Meta, *, single: bool, given: bool = False, issued: str = ""
+) -> Article:
     """Fill what the text leaves open from what the file states.
 
     Trust, highest first. Title: the format's own (feed entry, PDF title),
@@ -152,6 +157,8 @@ def _resolve(article: Article, meta: Meta, *, single: bool, given: bool = False)
     if not article.date and article.paragraphs:
         year = (meta.date or meta.file_date or "")[:4]
         article.date = dateline_date(article.paragraphs[0], int(year) if year else None)
+    if not article.date and issued:
+        article.date = issued
     if not article.date and meta.file_date:
         article.date = meta.file_date
     if not article.author and meta.authors and (single or given):

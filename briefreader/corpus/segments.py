@@ -6,7 +6,8 @@ the layout says one starts, once the current one has at least two
 paragraphs of body:
 
 - after an article's end (author bios, a run of footnotes, site furniture
-  such as share buttons), at the next title or at a blogger's intro that is
+  such as share buttons, a rule of dashes or stars, a "Via Reuters" source
+  line after the body), at the next title or at a blogger's intro that is
   followed by a title;
 - at a first-person intro followed by a title, even without an end marker;
 - at a title followed by the furniture of an article head (caption, byline,
@@ -21,7 +22,9 @@ title followed by a paragraph of body starts an article, at the level of
 heading the page uses for its stories when the format states levels.
 
 A digest's own head (its masthead, issue date and greeting) precedes the
-first story and belongs to no article.
+first story and belongs to no article; so does what stands above the first
+of the rules that set a page's stories apart. Its date is the date of the
+stories that state none.
 """
 
 from __future__ import annotations
@@ -29,10 +32,10 @@ from __future__ import annotations
 from collections import Counter
 
 from briefreader.corpus.blocks import Kind, Unit
-from briefreader.corpus.furniture import digest_intro, digest_masthead
+from briefreader.corpus.furniture import digest_intro, digest_masthead, is_rule
 
 END_MARKERS = frozenset({Kind.BIO, Kind.FOOTNOTE})
-HEAD_FURNITURE = frozenset({Kind.CAPTION, Kind.BYLINE, Kind.DATELINE, Kind.BULLETS})
+HEAD_FURNITURE = frozenset({Kind.CAPTION, Kind.BYLINE, Kind.DATELINE, Kind.BULLETS, Kind.SOURCE})
 #: Prose this short right after a title, before the body, is a standfirst.
 STANDFIRST_MAX_WORDS = 40
 #: Prose at least this long is body text, not a head's standfirst or a label.
@@ -83,6 +86,22 @@ def digest_header(units: list[Unit]) -> int:
     return 0
 
 
+def ruled_header(units: list[Unit]) -> int:
+    """How many units stand above the first of two or more rules between stories; 0: none.
+
+    A page whose stories are set apart by rules ("-----", "* * *") has its
+    own head above the first (a name, an issue date, a greeting), unless
+    body text stands there.
+    """
+    rules = [
+        i for i, unit in enumerate(units) if unit.kind is Kind.FURNITURE and is_rule(unit.text)
+    ]
+    if len(rules) < 2 or not any(kind_at(units, i + 1) is Kind.TITLE for i in rules):
+        return 0
+    body_above = any(_long_prose(units, i) and units[i].words > 40 for i in range(rules[0]))
+    return 0 if body_above else rules[0]
+
+
 def is_digest(units: list[Unit]) -> bool:
     return bool(digest_header(units)) or any(
         unit.kind is Kind.TITLE and digest_masthead(unit.text) for unit in units[:3]
@@ -122,7 +141,9 @@ def _opens_story(units: list[Unit], i: int, level: int) -> bool:
 
 def _starts_article(units: list[Unit], i: int) -> bool:
     kind, prev, after = units[i].kind, kind_at(units, i - 1), kind_at(units, i + 1)
-    after_end = prev in END_MARKERS or units[i].after_furniture
+    # A source line after body text ("Via Reuters") closes its story, as a bio does.
+    sourced = prev is Kind.SOURCE and kind_at(units, i - 2) is Kind.PROSE
+    after_end = prev in END_MARKERS or units[i].after_furniture or sourced
     if kind is Kind.TITLE:
         if after_end:
             return True

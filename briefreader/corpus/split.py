@@ -13,9 +13,20 @@ furniture, `furniture.py`'s). Here each article's head is read:
   <date> by A", "<date> | A", "A · <date>", "A Senior Correspondent", a name
   in capitals ("ADAM RADWAN", with its case taken from a repeat), author bios
   ("A is a senior fellow at …") when there is no byline;
-- the date from bylines and date lines ("COMMENTARY | 15 October 2021");
-- the publisher from a masthead, a byline, a blog intro ("my column for
-  the Straits Times") or a wire dateline ("(Reuters) -").
+- the date from bylines and date lines ("COMMENTARY | 15 October 2021",
+  "Oct. 1, 2021 · 4 min read", "October 3, 20214:12 PM GMT+1" as copied
+  from a browser) and source lines ("Source: Garowe Online | 6 April 2022");
+  a story that states none takes the issue date of its digest's head
+  (`Split.issued`), after any wire dateline;
+- the publisher from a masthead, a byline, a source line ("Via Reuters"), a
+  blog intro ("my column for the Straits Times") or a wire dateline
+  ("(Reuters) -").
+
+Plain text sets titles off with marks ("** Title **", "== Title =="); the
+marks go before a line is judged. On web pages and HTML e-mails whose posts
+sit in repeated containers, `formats/listing.py` has already cut the page
+into one piece per post and read each post's author and date from its
+markup; the splitter then only reads each post's head.
 
 Captions, bios and footnotes are taken out of the body; a digest's stories
 numbered 1, 2, 3 lose their numbers.
@@ -27,7 +38,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from briefreader.corpus.blocks import CITATION, Kind, Unit, classify, units_of, units_of_blocks
+from briefreader.corpus.blocks import (
+    CITATION,
+    Kind,
+    Unit,
+    classify,
+    source_name,
+    units_of,
+    units_of_blocks,
+)
 from briefreader.corpus.byline import (
     bio_names,
     byline_author,
@@ -47,6 +66,7 @@ from briefreader.corpus.segments import (
     headed_titles,
     is_digest,
     kind_at,
+    ruled_header,
     segments,
 )
 
@@ -79,6 +99,8 @@ class Split:
     compilation: bool  # the page says it collects several posts
     furniture_dropped: int
     warnings: tuple[str, ...] = ()
+    #: The date a digest's head states (its issue's): the date of a story that states none.
+    issued: str = ""
 
 
 def split_text(text: str, *, fallback_title: str = "") -> Split:
@@ -129,7 +151,11 @@ def split_units(units: list[Unit], *, fallback_title: str = "") -> Split:
             for unit in units[:marker]:
                 unit.kind = Kind.FURNITURE
     digest = is_digest(units)
-    for unit in units[: digest_header(units)]:  # a newsletter's masthead and greeting
+    # A newsletter's masthead, issue date and greeting; or what stands above the first
+    # of the rules that set a page's stories apart.
+    head = units[: digest_header(units) or ruled_header(units)]
+    issued = next((d for u in head if u.kind is not Kind.PROSE and (d := find_date(u.text))), "")
+    for unit in head:
         unit.kind = Kind.FURNITURE
     kept: list[Unit] = []
     dropped_before = False
@@ -161,7 +187,7 @@ def split_units(units: list[Unit], *, fallback_title: str = "") -> Split:
     for article in articles:
         if not article.title:
             article.title = fallback_title or _title_from_text(article.paragraphs[0])
-    return Split(tuple(articles), compilation, dropped, tuple(warnings))
+    return Split(tuple(articles), compilation, dropped, tuple(warnings), issued)
 
 
 def _settle_footnotes(units: list[Unit]) -> None:
@@ -271,6 +297,9 @@ def _take_aside(article: Article, unit: Unit) -> None:
     elif unit.kind is Kind.DATELINE:
         article.date = article.date or find_date(unit.text)
         article.author = article.author or byline_author(unit.text)  # "… 2021 by Sarah Khan"
+    elif unit.kind is Kind.SOURCE:
+        article.publisher = article.publisher or source_name(unit.text)
+        article.date = article.date or find_date(unit.text)
     elif unit.kind is Kind.BIO:
         article.bios.append(unit.text)
     elif unit.kind is Kind.BULLETS:

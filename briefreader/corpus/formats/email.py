@@ -25,8 +25,8 @@ from email.utils import getaddresses
 
 from briefreader.corpus.dates import rfc2822_date
 from briefreader.corpus.errors import Rejected
-from briefreader.corpus.formats.form import Block, Meta, Piece, Progress, Read
-from briefreader.corpus.formats.html import html_blocks, parse
+from briefreader.corpus.formats.form import Meta, Piece, Progress, Read
+from briefreader.corpus.formats.html import html_pieces, parse
 from briefreader.corpus.formats.text import text_blocks
 
 _MBOX_SPLIT = re.compile(rb"(?:^|\n)From [^\n]*\n")
@@ -39,14 +39,13 @@ def read(data: bytes, *, name: str = "", progress: Progress | None = None) -> Re
     warnings: list[str] = []
     for number, raw in enumerate(messages, 1):
         try:
-            piece = _piece(BytesParser(policy=policy.default).parsebytes(raw))
+            found = _pieces(BytesParser(policy=policy.default).parsebytes(raw))
         except Exception as error:  # the e-mail package raises many kinds on broken input
             warnings.append(f"message {number} could not be read ({type(error).__name__})")
             continue
-        if piece is None:
+        if not found:
             warnings.append(f"message {number} has no text")
-        else:
-            pieces.append(piece)
+        pieces.extend(found)
         if progress is not None and (number % 50 == 0 or number == len(messages)):
             progress(number, len(messages))
     if not pieces:
@@ -66,11 +65,9 @@ def _messages(data: bytes) -> list[bytes]:
     return [re.sub(rb"(?m)^>(>*From )", rb"\1", part) for part in parts]
 
 
-def _piece(message: Message) -> Piece | None:
+def _pieces(message: Message) -> tuple[Piece, ...]:
+    """The message's body to split (a newsletter's posts one piece each), with its headers."""
     assert isinstance(message, EmailMessage)
-    blocks = _body(message)
-    if not blocks:
-        return None
     subject = " ".join(str(message.get("Subject", "")).split())
     date = rfc2822_date(str(message.get("Date", "")))
     archived = _ARCHIVED_AT.search(str(message.get("Archived-At", "")))
@@ -81,23 +78,21 @@ def _piece(message: Message) -> Piece | None:
         url=archived.group(1) if archived else "",
         fallback_title=subject,
     )
-    return Piece(tuple(blocks), meta, split=True)
-
-
-def _body(message: EmailMessage) -> list[Block]:
     part = message.get_body(preferencelist=("html", "plain"))
     if part is None:
-        return []
+        return ()
     try:
         content = part.get_content()
     except (LookupError, ValueError, AssertionError):  # an unknown charset, a broken part
         payload = part.get_payload(decode=True)
         content = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else ""
     if not isinstance(content, str) or not content.strip():
-        return []
+        return ()
     if part.get_content_subtype() == "html":
-        return html_blocks(parse(content))
-    return text_blocks(content)
+        pieces = html_pieces(parse(content), meta)
+    else:
+        pieces = (Piece(tuple(text_blocks(content)), meta, split=True),)
+    return tuple(piece for piece in pieces if piece.blocks)
 
 
 def _sender(message: EmailMessage) -> str:

@@ -10,6 +10,10 @@ marker set apart from its word ("militants[1]"), and the notes themselves
 (an element whose id, class or role says footnotes or endnotes, or notes
 with ids such as `fn1`/`ftn1`) become footnote blocks, numbered.
 
+A listing page (an archive, a topic page, a newsletter template) whose
+posts sit in repeated containers becomes one piece per post, each with the
+author, date and link its markup states (`listing.py`).
+
 The head gives the metadata: the site's name, the canonical URL (or
 og:url), the authors and the publication date (`dates.py` reads meta
 tags, JSON-LD and `<time>`).
@@ -27,6 +31,7 @@ from briefreader.corpus.dates import iso_date, jsonld_date, meta_date
 from briefreader.corpus.decode import decode_bytes
 from briefreader.corpus.formats.boilerplate import prune
 from briefreader.corpus.formats.form import Block, BlockKind, Meta, Piece, Progress, Read
+from briefreader.corpus.formats.listing import listing_posts
 
 _DROP = (
     "script",
@@ -106,9 +111,8 @@ def read(data: bytes, *, name: str = "", progress: Progress | None = None) -> Re
     decoded = decode_bytes(data, declared=declared_charset(data))
     soup = parse(decoded.text)
     meta = page_meta(soup)
-    blocks = tuple(html_blocks(soup))
     return Read(
-        (Piece(blocks, meta, split=True),),
+        html_pieces(soup, meta),
         decoded.encoding,
         ("html-to-text",),
         decoded.warnings,
@@ -200,12 +204,48 @@ def html_to_text(html: str) -> str:
 
 def html_blocks(soup: BeautifulSoup) -> list[Block]:
     """The page's blocks in reading order (the soup loses its dropped elements)."""
+    _clean(soup)
+    return _collect(soup)
+
+
+def html_pieces(soup: BeautifulSoup, meta: Meta) -> tuple[Piece, ...]:
+    """The page to split: one piece per post of a listing (`listing.py`), else the whole page.
+
+    A post's own markup gives its authors, date and link; the page's
+    publisher stands for all, and a date the file only carries (an
+    e-mail's) dates a post that states none.
+    """
+    _clean(soup)
+    posts = listing_posts(soup)
+    if not posts:
+        return (Piece(tuple(_collect(soup)), meta, split=True),)
+    return tuple(
+        Piece(
+            tuple(_collect(post.node)),
+            Meta(
+                authors=post.authors,
+                publisher=meta.publisher,
+                date=post.date,
+                file_date=meta.file_date,
+                url=post.link,
+                fallback_title=post.title,
+            ),
+            split=True,
+        )
+        for post in posts
+    )
+
+
+def _clean(soup: BeautifulSoup) -> None:
     for name in _DROP:
         for node in soup.find_all(name):
             node.decompose()
     prune(soup)
+
+
+def _collect(node: Tag) -> list[Block]:
     collector = _Collector()
-    collector.walk(soup)
+    collector.walk(node)
     collector.boundary()
     return collector.blocks
 

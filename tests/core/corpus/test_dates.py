@@ -13,6 +13,7 @@ from briefreader.corpus.dates import (
     find_date,
     iso_date,
     jsonld_date,
+    leading_date,
     meta_date,
     pdf_date,
     rfc2822_date,
@@ -32,6 +33,12 @@ from tests.core.corpus.dates_gold.blind import CASES
         ("2021-11-08", "2021-11-08"),
         ("Published on Monday, November 8, 2021", "2021-11-08"),
         ("in 2021 the group", ""),
+        # Copied from a browser, the time sticks to the year.
+        ("October 3, 20214:12 PM GMT+1Updated 3 days ago", "2021-10-03"),
+        ("3 days ago", ""),
+        ("Sept. 28, 2021", "2021-09-28"),
+        ("٣ أكتوبر ٢٠٢١ ٢٠٢١-١٠-٠٣", "2021-10-03"),  # Arabic-Indic digits
+        ("in 20214 cases", ""),
     ],
 )
 def test_dates_in_text(text: str, date: str) -> None:
@@ -51,6 +58,19 @@ def test_dates_in_text(text: str, date: str) -> None:
 )
 def test_wire_datelines(paragraph: str, year: int | None, date: str) -> None:
     assert dateline_date(paragraph, year) == date
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("Oct. 1, 2021 · 4 min read", "2021-10-01"),
+        ("Wednesday, 2 March 2022", "2022-03-02"),
+        ("Published on 2021-10-03 by the desk", "2021-10-03"),
+        ("The attack of 3 October 2021 was the worst", ""),
+    ],
+)
+def test_lines_that_open_with_a_date(line: str, date: str) -> None:
+    assert leading_date(line) == date
 
 
 def test_machine_dates() -> None:

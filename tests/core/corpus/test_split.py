@@ -392,3 +392,58 @@ def test_wire_copy_names_its_agency_as_publisher(opening: str, agency: str) -> N
     page = f"Where did the IMU go?\n\n{opening}\n\nAnalysts say its fighters moved north."
     (article,) = split_text(page).articles
     assert article.publisher == agency
+
+
+# -- digests set out in plain text ---------------------------------------------
+
+
+def test_rules_between_stories_end_them_and_source_lines_date_them() -> None:
+    text = "\n\n".join(
+        [
+            "WEST AFRICA WATCH",
+            "Friday 12 November 2021",
+            "=" * 40,
+            "1) MALI: Convoy ambushed near Gao",
+            "Source: Studio Tamani | 11 November 2021",
+            _para("ambush", 1),
+            _para("ambush", 2),
+            "=" * 40,
+            "2) NIGER: Schools close in Tillaberi",
+            _para("schools", 1),
+            "A Pattern of Closures",
+            _para("schools", 2),
+            "=" * 40,
+            "3) BENIN: Park rangers killed",
+            "Via ORTB",
+            _para("rangers", 1),
+            _para("rangers", 2),
+        ]
+    )
+    split = split_text(text)
+    got = [(a.title, a.date, a.publisher) for a in split.articles]
+    assert got == [
+        ("MALI: Convoy ambushed near Gao", "2021-11-11", "Studio Tamani"),
+        ("NIGER: Schools close in Tillaberi", "", ""),
+        ("BENIN: Park rangers killed", "", "ORTB"),
+    ]
+    assert "A Pattern of Closures" in split.articles[1].paragraphs  # a crosshead stays
+    assert split.issued == "2021-11-12"  # the digest's date, for stories that state none
+
+
+def test_decorated_titles_and_via_lines_in_a_plain_text_brief() -> None:
+    text = "\n\n".join(
+        [
+            "THE MORNING BRIEFING",
+            "Good morning, here is what we are watching today.",
+            "** Raid in Kirkuk **",
+            "Via Rudaw",
+            _para("raid", 1),
+            _para("raid", 2),
+            "** Strike in Shabwa **",
+            "Via Reuters",
+            _para("strike", 1),
+            _para("strike", 2),
+        ]
+    )
+    got = [(a.title, a.publisher) for a in split_text(text).articles]
+    assert got == [("Raid in Kirkuk", "Rudaw"), ("Strike in Shabwa", "Reuters")]

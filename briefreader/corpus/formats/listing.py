@@ -1,0 +1,347 @@
+"""A listing page's posts, found by the page's repeated structure rather than its wording.
+
+Archive pages, tag pages, topic pages, think-tank listings, IndieWeb
+feeds and newsletter templates all print their posts in containers of one
+kind, repeated: `<article>` elements, `div.post-outer`, `li.stream-item`,
+`div.h-entry`, `table.mcnTextBlock`. Where the page has such a run, each
+container is one article, whatever its text looks like; the splitter only
+reads the head of each (`parse.py` gets one piece per container).
+
+A run is taken when all of these hold:
+
+- two or more elements of one kind (tag and first class name without
+  digits, so `post-12` and `post-13` are one kind; any `<article>`) each
+  hold a heading and at least a sentence of text besides it, and none holds
+  another of its kind (the innermost are the posts);
+- together they hold at least half of the page's words, so a "related
+  posts" box or a comment list is never taken for the page's articles;
+- the page has no text of its own outside them (three paragraphs of body
+  text), and they are not one long story under an `<h1>` among shorter
+  teasers of other stories (a news article with "more stories" cards);
+- at least half of them say they are posts: an `<article>` element, a
+  schema.org Article or BlogPosting, a class naming a post, entry, card,
+  item, teaser, story or result (h-entry, hentry), a `<time>`, an author
+  mark, or a heading that links to the post. Sections of one long article
+  (`<section><h2>` crossheads) carry none of these, and are not split.
+
+Among several runs the one with the most posts wins (then the one holding
+more of the page, then the outermost, which keeps a post's own footer).
+
+Each post's metadata is read from its markup, where the page states it:
+the date from a `<time>` marked published (or the first that is not an
+update time), `itemprop=datePublished`, or a short element whose class
+names a date; the authors from `rel=author`, `itemprop=author`, h-card
+`p-author`, `vcard fn`, or a short element whose class names an author or
+byline. The small block that held them (an "entry-meta" line) is then left
+out of the text, so a bare name is never read as a standfirst.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bs4 import BeautifulSoup, Tag
+from bs4.element import NavigableString
+
+from briefreader.corpus.byline import byline_author
+from briefreader.corpus.dates import find_date, iso_date
+
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+#: Words outside its heading a post must hold (a one-line excerpt does).
+_BODY_WORDS = 12
+_MAX_HEADINGS = 3000  # a page with more is no listing we can judge cheaply
+_POST_CLASS = re.compile(
+    r"^(?:h-entry|hentry|post|posts|entry|card|item|teaser|story|result|article|blog|"
+    r"news|(?:post|entry|blog|news|story|card|stream|result|list|archive|feed)[-_]?"
+    r"(?:item|card|entry|outer|preview|summary|teaser|post|block|article))$",
+    re.IGNORECASE,
+)
+_ARTICLE_TYPE = re.compile(r"Article|BlogPosting|Posting|Report|Review", re.IGNORECASE)
+_DATE_CLASS = re.compile(
+    r"(?:^|[-_])(?:date|dates|time|timestamp|published|posted-on|dt)(?:$|[-_])", re.IGNORECASE
+)
+#: A class naming an author or byline, as a whole word of it ("post-card-byline-content").
+_AUTHOR_CLASS = re.compile(
+    r"(?:^|[-_])(?:author|authors|byline|by-line|writer|contributor|contributors)(?:$|[-_])",
+    re.IGNORECASE,
+)
+_NOT_AUTHOR_CLASS = re.compile(r"avatar|image|photo|img|bio|box|description|about", re.I)
+#: Where a date or a reading time starts in a byline ("Hodan Warsame Feb 3, 2022 • 4 min").
+_DATE_START = re.compile(
+    r"\s(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)|\s[|·•]"
+)
+_META_WORDS = 30  # a block of post metadata is short
+
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    """One post of a listing: its container and what its markup states."""
+
+    node: Tag
+    authors: tuple[str, ...]
+    date: str
+    link: str
+    title: str
+
+
+def listing_posts(soup: BeautifulSoup) -> list[Post]:
+    """The posts of a listing page in page order, or [] when the page is no listing.
+
+    The small metadata blocks the posts' authors and dates came from are
+    removed from the soup.
+    """
+    body = soup.body or soup
+    tallies, headings = _tally(body)
+    total = tallies[id(body)].words
+    if len(headings) < 2 or len(headings) > _MAX_HEADINGS or not total:
+        return []
+    runs: dict[str, dict[int, Tag]] = {}
+    for heading in headings:
+        for parent in heading.parents:
+            if parent is body or parent.name in {"html", "[document]", "body"}:
+                break
+            runs.setdefault(_kind(parent), {})[id(parent)] = parent
+    best: tuple[tuple[int, float, int], list[Tag]] | None = None
+    for elements in runs.values():
+        posts = [
+            post
+            for post in _innermost(list(elements.values()))
+            if tallies[id(post)].words - tallies[id(post)].heading_words >= _BODY_WORDS
+        ]
+        if len(posts) < 2:
+            continue
+        cover = sum(tallies[id(p)].words for p in posts) / total
+        if cover < 0.5 or not _say_posts(posts, tallies) or _one_article(posts, tallies):
+            continue
+        key = (len(posts), round(cover, 3), -_depth(posts[0]))
+        if best is None or key > best[0]:
+            best = (key, posts)
+    if best is None or _prose_outside(body, best[1]) >= 3:
+        return []
+    return [_post(node, tallies) for node in best[1]]
+
+
+@dataclass(slots=True)
+class _Tally:
+    """What an element holds, counted once for the whole page (bs4's searches are slow)."""
+
+    words: int = 0
+    heading_words: int = 0
+    first_heading: Tag | None = None
+    marked: bool = False  # holds a <time> or an author mark
+
+
+def _tally(body: Tag) -> tuple[dict[int, _Tally], list[Tag]]:
+    """Every element's tally, bottom up without recursion; and the headings in page order."""
+    tallies: dict[int, _Tally] = {}
+    headings: list[Tag] = []
+    stack: list[tuple[Tag, bool]] = [(body, False)]
+    while stack:
+        node, done = stack.pop()
+        if not done:
+            stack.append((node, True))
+            stack.extend((c, False) for c in reversed(node.contents) if isinstance(c, Tag))
+            if node.name in HEADINGS:
+                headings.append(node)
+            continue
+        tally = _Tally()
+        for child in node.contents:
+            if isinstance(child, Tag):
+                inner = tallies[id(child)]
+                tally.words += inner.words
+                tally.heading_words += inner.heading_words
+                tally.first_heading = tally.first_heading or inner.first_heading
+                tally.marked = tally.marked or inner.marked
+            elif type(child) is NavigableString:
+                tally.words += len(child.split())
+        if node.name in HEADINGS:
+            tally.heading_words, tally.first_heading = tally.words, node
+        tally.marked = tally.marked or node.name == "time" or _author_mark(node)
+        tallies[id(node)] = tally
+    return tallies, headings
+
+
+def _say_posts(posts: list[Tag], tallies: dict[int, _Tally]) -> bool:
+    """Whether at least half of `posts` say they are posts (stops as soon as it knows)."""
+    said = 0
+    for k, post in enumerate(posts):
+        said += _says_post(post, tallies[id(post)])
+        if said * 2 >= len(posts):
+            return True
+        if (said + len(posts) - k - 1) * 2 < len(posts):
+            return False
+    return False
+
+
+def _one_article(posts: list[Tag], tallies: dict[int, _Tally]) -> bool:
+    """One long story under an `<h1>` among teasers of others: an article page, not a listing."""
+    sizes = [tallies[id(p)].words for p in posts]
+    main = max(range(len(posts)), key=sizes.__getitem__)
+    if sizes[main] <= sum(sizes) - sizes[main]:
+        return False
+    levels = [_level(tallies[id(p)].first_heading) for p in posts]
+    others = [lvl for k, lvl in enumerate(levels) if k != main]
+    return levels[main] < min(others)
+
+
+def _level(heading: Tag | None) -> int:
+    return int(heading.name[1]) if heading is not None else 7
+
+
+def _prose_outside(body: Tag, posts: list[Tag]) -> int:
+    """Paragraphs of body text outside the posts: a page with a text of its own."""
+    inside = {id(p) for p in posts}
+    count = 0
+    for paragraph in body.find_all("p"):
+        if len(paragraph.get_text(" ", strip=True).split()) < 25:
+            continue
+        if not any(id(parent) in inside for parent in paragraph.parents):
+            count += 1
+    return count
+
+
+def _kind(tag: Tag) -> str:
+    if tag.name == "article":
+        return "article"
+    classes = [c for c in (tag.get("class") or []) if not any(ch.isdigit() for ch in c)]
+    return f"{tag.name}.{classes[0]}" if classes else str(tag.name)
+
+
+def _innermost(elements: list[Tag]) -> list[Tag]:
+    ids = {id(e) for e in elements}
+    holders = {id(p) for e in elements for p in e.parents if id(p) in ids}
+    return [e for e in elements if id(e) not in holders]
+
+
+def _depth(tag: Tag) -> int:
+    return sum(1 for _ in tag.parents)
+
+
+def _says_post(tag: Tag, tally: _Tally) -> bool:
+    if tag.name == "article" or _ARTICLE_TYPE.search(str(tag.get("itemtype") or "")):
+        return True
+    if any(_POST_CLASS.match(c) for c in tag.get("class") or []) or tally.marked:
+        return True
+    return tally.first_heading is not None and bool(_heading_link(tally.first_heading))
+
+
+def _heading_link(heading: Tag) -> str:
+    """Where a heading points: a link inside it or around it (not an anchor on the page)."""
+    anchor = next(
+        (d for d in heading.descendants if isinstance(d, Tag) and d.name == "a" and d.get("href")),
+        None,
+    ) or next((p for p in heading.parents if p.name == "a" and p.get("href")), None)
+    href = str(anchor["href"]).strip() if anchor is not None else ""
+    return href if href and not href.startswith(("#", "javascript:", "mailto:")) else ""
+
+
+def _post(node: Tag, tallies: dict[int, _Tally]) -> Post:
+    heading = node.find(HEADINGS)
+    title = " ".join(heading.get_text(" ", strip=True).split()) if heading else ""
+    link = _heading_link(heading) if heading else ""
+    date, date_node = _post_date(node)
+    authors, author_nodes = _post_authors(node)
+    for held in [date_node, *author_nodes]:
+        if held is not None and any(parent is node for parent in held.parents):
+            block = _meta_block(held, node, tallies)
+            if block is not None:
+                block.decompose()
+    return Post(node, authors, date, link if link.startswith("http") else "", title)
+
+
+def _post_date(node: Tag) -> tuple[str, Tag | None]:
+    """The post's publication date as its markup states it, and the element stating it."""
+    times = node.find_all("time")
+    for time in times:
+        marks = " ".join([*(time.get("class") or []), str(time.get("itemprop") or "")]).lower()
+        found = iso_date(time.get("datetime") or time.get_text())
+        if found and re.search(r"publish|pubdate|dt-published|entry-date|posted", marks):
+            return found, time
+    for time in times:
+        marks = " ".join(time.get("class") or []).lower()
+        if "updated" in marks or "modified" in marks:
+            continue
+        if found := iso_date(time.get("datetime") or time.get_text()):
+            return found, time
+    stated = node.find(attrs={"itemprop": re.compile(r"^datePublished$", re.IGNORECASE)})
+    if isinstance(stated, Tag):
+        found = iso_date(stated.get("content") or stated.get("datetime") or stated.get_text())
+        if found:
+            return found, stated
+    for element in node.find_all(True):
+        if element.name in HEADINGS or not _DATE_CLASS.search(" ".join(element.get("class") or [])):
+            continue
+        text = element.get_text(" ", strip=True)
+        if len(text.split()) <= 12 and (found := find_date(text)):
+            return found, element
+    return "", None
+
+
+def _author_mark(element: Tag) -> bool:
+    """`rel=author`, `itemprop=author`, a class naming an author or byline, a vCard's name."""
+    classes = element.get("class") or []
+    return (
+        "author" in (element.get("rel") or [])
+        or element.get("itemprop") == "author"
+        or any(_AUTHOR_CLASS.search(c) and not _NOT_AUTHOR_CLASS.search(c) for c in classes)
+        or ("fn" in classes and element.find_parent(class_="vcard") is not None)
+    )
+
+
+def _author_nodes(node: Tag) -> list[Tag]:
+    found: list[Tag] = []
+    for element in node.find_all(_author_mark):
+        if not any(parent is e for parent in element.parents for e in found):
+            found.append(element)
+    return found
+
+
+def _post_authors(node: Tag) -> tuple[tuple[str, ...], list[Tag]]:
+    names: list[str] = []
+    nodes: list[Tag] = []
+    for element in _author_nodes(node):
+        text = " ".join(element.get_text(" ", strip=True).split())
+        if not text or len(text.split()) > 12:
+            continue  # an author box with a bio is text, not a byline
+        found = _names(element, text)
+        if found:
+            names.extend(n for n in found if n not in names)
+            nodes.append(element)
+    return tuple(names), nodes
+
+
+def _names(element: Tag, text: str) -> list[str]:
+    """The names an author element gives: its schema.org names, its links, else its text."""
+    parts = [
+        " ".join(part.get_text(" ", strip=True).split())
+        for part in element.find_all(attrs={"itemprop": "name"}) or element.find_all("a")
+    ]
+    if element.get("itemprop") == "name" or (element.name == "a" and not parts):
+        parts = [text]
+    names = [n for part in parts if (n := _as_byline(part))]
+    if names:
+        return [name for found in names for name in found.split(", ")]
+    found = _as_byline(text[: m.start()] if (m := _DATE_START.search(text)) else text)
+    return found.split(", ") if found else []
+
+
+def _as_byline(text: str) -> str:
+    text = text.strip()
+    if not text:
+        return ""
+    lead = re.match(r"(?i)^(?:by|posted by|written by|words by|author:)\b", text)
+    return byline_author(text if lead else f"By {text}")
+
+
+def _meta_block(element: Tag, post: Tag, tallies: dict[int, _Tally]) -> Tag | None:
+    """The largest short block around `element` inside `post` holding no heading."""
+    block: Tag | None = None
+    current: Tag | None = element
+    while current is not None and current is not post:
+        tally = tallies.get(id(current))
+        if tally is None or tally.first_heading is not None or tally.words > _META_WORDS:
+            break
+        block = current
+        current = current.parent
+    return block
