@@ -45,6 +45,18 @@ def mention_format(style: KindStyle, *, dark: bool, selected: bool = False) -> Q
     return fmt
 
 
+def over(base: QTextCharFormat, mark: QTextCharFormat) -> QTextCharFormat:
+    """`mark` laid over `base`: the base's size, weight and slant stay (a bold or
+    italic cue may add to them, never take away)."""
+    merged = QTextCharFormat(base)
+    merged.merge(mark)
+    if base.hasProperty(QTextCharFormat.Property.FontWeight):
+        merged.setFontWeight(max(base.fontWeight(), merged.fontWeight()))
+    if base.fontItalic():
+        merged.setFontItalic(True)
+    return merged
+
+
 def utf16_offsets(text: str) -> Callable[[int], int] | None:
     """Python offsets count code points, Qt's count UTF-16 units: map one to the other.
 
@@ -101,7 +113,8 @@ class MentionHighlighter(QSyntaxHighlighter):
             header = self.header_formats.get(number)
             if header is not None:
                 self.setFormat(0, len(text), header)
-            self._apply(text, [(m.start, m.end, m) for m in self.header_mentions.get(number, [])])
+            spans = [(m.start, m.end, m) for m in self.header_mentions.get(number, [])]
+            self._apply(text, spans, header)
             return
         paragraph = self.paragraph_of_block(number)
         if paragraph is None or self.mentions is None:
@@ -110,13 +123,25 @@ class MentionHighlighter(QSyntaxHighlighter):
         if items:
             self._apply(text, [(i.start, i.end, i.mention) for i in items])
 
-    def _apply(self, text: str, spans: list[tuple[int, int, Mention]]) -> None:
+    def _apply(
+        self,
+        text: str,
+        spans: list[tuple[int, int, Mention]],
+        base: QTextCharFormat | None = None,
+    ) -> None:
+        """Mark `spans`; over a header line (`base`) a mark only adds colour and its cue.
+
+        `setFormat` replaces a range's format: a name in the title would drop
+        to body size and lose its bold, one in the standfirst its italics.
+        """
         to_qt = utf16_offsets(text) if spans else None
         for start, end, mention in spans:
             key = entity_key(mention)
             if not self.is_shown(key):
                 continue
             fmt = self._formats[(mention.kind, key == self.selected)]
+            if base is not None:
+                fmt = over(base, fmt)
             if to_qt is not None:
                 start, end = to_qt(start), to_qt(end)
             self.setFormat(start, end - start, fmt)
