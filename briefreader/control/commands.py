@@ -54,6 +54,11 @@ COMMANDS: tuple[Command, ...] = (
         ("zoom-in", "Make the reading text larger"),
         ("zoom-out", "Make the reading text smaller"),
         ("zoom-reset", "Reset the reading text size"),
+        ("cycle-theme", "Switch the theme: as the system, light, dark, high contrast"),
+        ("theme-system", "Use the system's colours (light or dark as the desktop is)"),
+        ("theme-light", "Use the light theme"),
+        ("theme-dark", "Use the dark theme"),
+        ("theme-high-contrast", "Use the high-contrast theme: white on black, yellow highlight"),
     ),
     *_c(
         "Entities",

@@ -28,6 +28,8 @@ class UiState:
     positions: dict[str, int] = field(default_factory=dict)
     read: list[str] = field(default_factory=list)
     zoom: int = 0
+    #: "system", "light", "dark" or "high-contrast" (see ui/common/theme.py).
+    theme: str = "system"
     hidden_kinds: list[str] = field(default_factory=list)
     filter_entities: list[list[str]] = field(default_factory=list)
     filter_read: str = "all"

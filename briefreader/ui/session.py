@@ -20,6 +20,7 @@ from briefreader.control.uistate import UiState, load_ui_state, save_ui_state
 from briefreader.domain import Document
 from briefreader.paths import DataPaths
 from briefreader.store import Store
+from briefreader.ui.common.theme import current_theme
 
 
 class Session:
@@ -76,6 +77,7 @@ class Session:
         ui.positions = dict(state.positions)
         ui.read = sorted(state.read)
         ui.zoom = zoom
+        ui.theme = current_theme()
         ui.hidden_kinds = sorted(state.hidden_kinds)
         ui.keep_filter(state.filter)
         ui.last_session = {

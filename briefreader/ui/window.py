@@ -37,13 +37,14 @@ from briefreader.control.state import ReaderState
 from briefreader.paths import DataPaths
 from briefreader.store import Briefing, Store
 from briefreader.ui.analysis.wiring import attach_analysis
+from briefreader.ui.appearance import Appearance, propagate_font
 from briefreader.ui.bindings import bind_commands
 from briefreader.ui.common.actions import WindowActions, build_menus
 from briefreader.ui.common.help import HelpOverlay
 from briefreader.ui.common.importing import Importer
 from briefreader.ui.common.palette import CommandPalette
-from briefreader.ui.common.statusline import StatusLine
-from briefreader.ui.common.theme import is_dark
+from briefreader.ui.common.statusline import StatusBar, StatusLine
+from briefreader.ui.common.theme import apply_theme, current_theme
 from briefreader.ui.common.workers import Jobs
 from briefreader.ui.composer.wiring import attach_composer
 from briefreader.ui.notes.area import NotesArea
@@ -83,10 +84,16 @@ class MainWindow(QMainWindow):
         self._painted_once = False
         self.first_text_painted_at: float | None = None  # perf_counter, for the benchmark
         self.setWindowTitle(APP_TITLE)
+        self.setStatusBar(StatusBar(self))  # first: parts add their labels and bars to it
+        app = QApplication.instance()
+        if isinstance(app, QApplication) and self.ui_state.theme != current_theme():
+            apply_theme(app, self.ui_state.theme)  # before any pane exists: nothing to re-lay
         self._build_panes()
         self.reader.document_painted.connect(self._reader_painted)
         self.palette_box = CommandPalette(self.registry, self.keymap, self.run_command, self)
         self.help_box = HelpOverlay(self.registry, self.keymap, self)
+        for dialog in (self.palette_box, self.help_box):
+            propagate_font(dialog)  # zoom reaches them too
         bind_reader_commands(self, self.reader)
         bind_commands(self, self.reader, self.palette_box, self.help_box)
         # the excerpt bin dock, selection, undo commands
@@ -101,7 +108,8 @@ class MainWindow(QMainWindow):
         self.search = attach_search(self, self.reader)
         self.analysis = attach_analysis(self, self.search, self.notes_work)
         self.session.restore_layout(self)
-        self.reader.set_zoom(self.ui_state.zoom)
+        self.appearance = Appearance(self, self.reader, self._apply_theme)
+        self.appearance.set_zoom(self.ui_state.zoom)
         self._apply_theme()
         # Bound methods, not lambdas: Qt drops these connections when the window goes.
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._scheme_changed)
@@ -159,9 +167,7 @@ class MainWindow(QMainWindow):
         self.mode_label = self.status_line.mode_label
 
     def _apply_theme(self) -> None:
-        dark = is_dark(self.palette())
-        self.reader.highlighter.set_dark(dark)
-        self.reader.refresh_highlights()
+        self.reader.restyle()  # mention colours and the muted byline follow the palette
         self._refresh_legend()
         self._refresh_facets()
 
@@ -285,7 +291,7 @@ class MainWindow(QMainWindow):
     # -- status bar --------------------------------------------------------------------
 
     def status(self, message: str, timeout: int = 5000) -> None:
-        self.statusBar().showMessage(message.replace("\n", " "), timeout)
+        self.statusBar().showMessage(" ".join(message.split()), timeout)
 
     def _scheme_changed(self, _scheme: object) -> None:
         self._apply_theme()

@@ -7,11 +7,14 @@ mouse, so a keyboard reader gets the same information.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QStatusBar
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtWidgets import QLabel, QStatusBar, QStyle, QStyleOption, QWidget
 
 from briefreader.control.mentions import entity_key
 from briefreader.control.state import ReaderState
+from briefreader.ui.common.announce import announce
+from briefreader.ui.common.elided import ElidedLabel, elide
 
 
 def position_text(state: ReaderState) -> str:
@@ -30,14 +33,24 @@ def position_text(state: ReaderState) -> str:
 
 
 class StatusLine:
+    """The document and position labels elide ("…") rather than widen the window or clip."""
+
     def __init__(self, bar: QStatusBar) -> None:
-        self.doc_label = QLabel(bar)
-        self.position_label = QLabel(bar)
+        self.bar = bar
+        self.doc_label = ElidedLabel("", bar)
+        self.doc_label.setObjectName("status-document")
+        self.position_label = ElidedLabel("", bar)
+        self.position_label.setObjectName("status-position")
         self.mode_label = QLabel("NORMAL", bar)
         self.mode_label.setObjectName("mode")
+        self.mode_label.setTextFormat(Qt.TextFormat.PlainText)
         for label in (self.doc_label, self.position_label, self.mode_label):
-            label.setTextFormat(Qt.TextFormat.PlainText)
             bar.addPermanentWidget(label)
+        self.doc_label.setAccessibleDescription("The open document and whether it is read")
+        self.position_label.setAccessibleDescription(
+            "The paragraph cursor's place and the entity under it"
+        )
+        self.mode_label.setAccessibleDescription("The key mode: which keys act where")
 
     def show_state(self, state: ReaderState) -> None:
         doc = state.current
@@ -45,10 +58,54 @@ class StatusLine:
             self.doc_label.setText("")
             self.position_label.setText("")
             return
-        title = doc.title if len(doc.title) <= 48 else doc.title[:47] + "…"
+        title = doc.title
         read = "read" if doc.id in state.read else "unread"
         self.doc_label.setText(f"{title} ({read})")
         self.position_label.setText(position_text(state))
 
     def show_mode(self, mode: str) -> None:
-        self.mode_label.setText(mode.upper())
+        text = mode.upper()
+        if text != self.mode_label.text():
+            self.mode_label.setText(text)
+            announce(self.mode_label, f"{mode} mode")
+
+
+class StatusBar(QStatusBar):
+    """A status bar whose passing message ends in "…" where the permanent labels begin.
+
+    QStatusBar draws its message clipped mid-word under them. The whole
+    message stays `currentMessage()` and the bar's accessible description.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("status-bar")
+        self.setAccessibleName("Status")
+        self.messageChanged.connect(self.setAccessibleDescription)
+
+    def message_rect(self) -> QRect:
+        """Where the message is drawn: from the left edge to the first visible label."""
+        direct = Qt.FindChildOption.FindDirectChildrenOnly
+        lefts = [
+            w.geometry().left()
+            for w in self.findChildren(QWidget, options=direct)
+            if w.isVisible() and w.geometry().left() > 0
+        ]
+        right = min(lefts, default=self.width()) - 8
+        return QRect(6, 0, max(right - 6, 0), self.height())
+
+    def shown_message(self) -> str:
+        return elide(self, self.currentMessage(), self.message_rect().width())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if not self.currentMessage():
+            super().paintEvent(event)
+            return
+        painter = QPainter(self)
+        option = QStyleOption()
+        option.initFrom(self)
+        self.style().drawPrimitive(QStyle.PrimitiveElement.PE_PanelStatusBar, option, painter, self)
+        painter.setPen(self.palette().windowText().color())
+        align = Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(self.message_rect(), int(align), self.shown_message())
+        painter.end()

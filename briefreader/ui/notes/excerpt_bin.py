@@ -52,6 +52,11 @@ class FilterCombo(QComboBox):
         self.setObjectName(name)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(name.replace("-", " "))
+        # Long choices (document titles) must not widen the bin, nor the window with it:
+        # the closed box elides, the open list shows them whole.
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(4)
+        self.view().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.back: Callable[[], None] | None = None
 
     def event(self, event: QEvent) -> bool:

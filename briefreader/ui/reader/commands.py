@@ -1,7 +1,8 @@
-"""What the reading commands do: moving through documents and paragraphs, toggles, zoom.
+"""What the reading commands do: moving through documents and paragraphs, toggles.
 
 Most are reader-state methods whose `Changes` the host applies; the rest act
-on the reading pane itself (paging by its height, zoom, copying a paragraph).
+on the reading pane itself (paging by its height, copying a paragraph). Zoom is
+the whole window's (`ui/appearance.py`).
 """
 
 from __future__ import annotations
@@ -35,10 +36,6 @@ def bind_reader_commands(host: Host, reader: ReaderView) -> None:
             QGuiApplication.clipboard().setText(text)
             host.status(f"copied paragraph {state.paragraph + 1} ({len(text)} characters)")
 
-    def zoom(step: int | None) -> None:
-        reader.set_zoom(0 if step is None else reader.zoom + step)
-        host.status(f"text size {round(100 * 1.1**reader.zoom)}%")
-
     host.registry.bind_many(
         {
             "next-document": do(state.next_document),
@@ -53,9 +50,6 @@ def bind_reader_commands(host: Host, reader: ReaderView) -> None:
             "top": do(state.top),
             "bottom": do(state.bottom),
             "yank-paragraph": yank,
-            "zoom-in": lambda: zoom(1),
-            "zoom-out": lambda: zoom(-1),
-            "zoom-reset": lambda: zoom(None),
             "next-mention": do(state.next_mention),
             "previous-mention": do(state.previous_mention),
             "select-entity": do(state.select_entity),

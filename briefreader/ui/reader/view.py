@@ -26,9 +26,11 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from briefreader.control.colours import KindStyle
+from briefreader.control.contrast import READABLE, contrast_ratio
 from briefreader.control.mentions import DocumentMentions, LocalMention, Matcher
 from briefreader.domain import Document, EntityKind
 from briefreader.ui.common.safe_text import plain_tooltip
+from briefreader.ui.common.theme import is_dark
 from briefreader.ui.reader.highlighter import MentionHighlighter, utf16_offsets
 
 #: The widest line, in average characters: long lines tire the eye.
@@ -55,11 +57,8 @@ class ReaderView(QTextEdit):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
         self.document().setDocumentMargin(24)
-        font = QFont()
-        font.setFamilies(["Noto Serif", "DejaVu Serif", "Georgia", "serif"])
-        font.setPointSizeF(BASE_POINT_SIZE)
-        self.document().setDefaultFont(font)
         self.zoom = 0
+        self.document().setDefaultFont(self.reading_font())
         self.highlighter = MentionHighlighter(self.document(), styles)
         self.doc: Document | None = None
         self.paragraph = 0
@@ -121,6 +120,12 @@ class ReaderView(QTextEdit):
         self._update_selections()
         bar.setValue(value)
 
+    def restyle(self) -> None:
+        """The palette changed (a theme): header colours are read from it, so rebuild them."""
+        self.highlighter.set_dark(is_dark(self.palette()))
+        self.highlighter.header_formats = self._header_formats()
+        self.refresh_highlights()
+
     def _header_formats(self) -> dict[int, QTextCharFormat]:
         return {
             block: self._header_format(scale, bold=bold, italic=italic, muted=muted)
@@ -136,8 +141,17 @@ class ReaderView(QTextEdit):
             fmt.setFontWeight(QFont.Weight.Bold)
         fmt.setFontItalic(italic)
         if muted:
-            fmt.setForeground(self.palette().placeholderText())
+            fmt.setForeground(self.muted_colour())
         return fmt
+
+    def muted_colour(self) -> QColor:
+        """The byline's quieter colour, unless the palette's is too faint to read on the page
+        (some dark system palettes): then the text colour itself."""
+        palette = self.palette()
+        muted, page = palette.placeholderText().color(), palette.base().color()
+        if contrast_ratio(muted.name(), page.name()) >= READABLE:
+            return muted
+        return palette.text().color()
 
     def block_of_paragraph(self, index: int) -> int:
         return self.highlighter.body_block + 2 * index
@@ -289,11 +303,26 @@ class ReaderView(QTextEdit):
     def _point_size(self) -> float:
         return BASE_POINT_SIZE * (1.1**self.zoom)
 
+    def reading_font(self) -> QFont:
+        """The text's own serif at the zoomed size (the panes' font is the window's)."""
+        font = QFont()
+        font.setFamilies(["Noto Serif", "DejaVu Serif", "Georgia", "serif"])
+        font.setPointSizeF(self._point_size())
+        return font
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.restyle()  # the reader's own palette has changed only now
+        if event.type() == QEvent.Type.FontChange:
+            # A QTextEdit hands its widget font to its document: the window's zoomed
+            # sans serif would replace the reading font.
+            self.document().setDefaultFont(self.reading_font())
+            self._apply_measure()
+
     def set_zoom(self, zoom: int) -> None:
         self.zoom = max(-6, min(12, zoom))
-        font = self.document().defaultFont()
-        font.setPointSizeF(self._point_size())
-        self.document().setDefaultFont(font)
+        self.document().setDefaultFont(self.reading_font())
         self.highlighter.header_formats = self._header_formats()
         self.refresh_highlights()
         self._apply_measure()

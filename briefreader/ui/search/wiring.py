@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from briefreader.control.changes import Changes
 from briefreader.control.search_engine import SearchEngine
 from briefreader.control.searching import SearchChanges, SearchOutcome, SearchState
+from briefreader.ui.common.announce import announce
 from briefreader.ui.common.host import Host
 from briefreader.ui.reader.view import ReaderView
 from briefreader.ui.search.bar import SearchPane, dock_under, find_action, status_label
@@ -200,7 +201,10 @@ class WindowSearch(QObject):
         elif self.state.active:
             counter = self.state.counter()
             parts.append(f"match {counter}" if self.state.hits else "no matches here")
-        self.label.setText("  ·  ".join(parts))
+        text = "  ·  ".join(parts)
+        if text != self.label.text():
+            self.label.setText(text)
+            announce(self.label, text)  # "match 3/17" reaches a screen reader too
 
     def _select_row_of_current(self) -> None:
         current = self.host.state.current
