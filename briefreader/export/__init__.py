@@ -9,7 +9,7 @@ Entry points:
   chosen paragraphs (those a query matched) as sections, one per article.
 - `integrity.check_integrity(briefing, text_of, locate)`: flag stale and
   orphaned excerpts.
-- `links.doc_link` / `links.parse_link`: `briefreader://doc/<id>#p<n>`.
+- `links.doc_link` / `links.parse_link`: `briefreader://doc/<key>#p<n>`.
 - `naming.query_title` / `naming.destination`: a title and a file name when none is given.
 
 The pipeline: `prepare.prepare` finds mentions and numbers excerpts and

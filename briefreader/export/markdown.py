@@ -3,7 +3,7 @@
 The structure is the PDF's: first-page facts, key judgements, charts as
 tables, numbered sections of quotes, Sources and the index of names. Each
 short citation links back to the paragraph it quotes with a
-`briefreader://doc/<id>#p<n>` link; the link's text is the citation, never
+`briefreader://doc/<key>#p<n>` link; the link's text is the citation, never
 the id. Document text is escaped so that it stays text: no heading, list,
 link, image or HTML can come from a quote or a title.
 """

@@ -2,19 +2,37 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from briefreader.entities import find_mentions
-from briefreader.export.links import DocumentLink, LinkError, doc_link, parse_link
+from briefreader.export.links import (
+    DocumentLink,
+    LinkError,
+    doc_link,
+    link_key,
+    parse_link,
+    resolve,
+)
 from briefreader.export.naming import DestinationError, destination, query_title, slug
 
 
-def test_a_link_round_trips() -> None:
-    url = doc_link("0b0ad669fe4e6766", 12)
-    assert url == "briefreader://doc/0b0ad669fe4e6766#p12"
-    assert parse_link(url) == DocumentLink("0b0ad669fe4e6766", 12)
+def test_a_link_round_trips_by_a_public_key_never_the_internal_id() -> None:
+    doc_id = "0b0ad669fe4e6766"
+    url = doc_link(doc_id, 12)
+    key = link_key(doc_id)
+    assert url == f"briefreader://doc/{key}#p12"
+    assert doc_id not in url and re.fullmatch(r"[a-z2-7]{12}", key)
+    assert not re.search(r"\b[0-9a-f]{16}\b", url)
+    assert link_key(doc_id) == key  # stable: the same document, the same link, anywhere
+    assert parse_link(url) == DocumentLink(key, 12)
+    others = [f"{n:016x}" for n in range(2000)]
+    assert resolve(parse_link(url), [*others, doc_id]) == doc_id
+    assert resolve(DocumentLink(doc_id), [doc_id]) == doc_id  # links made before keys
+    assert resolve(DocumentLink("abcdefghijkl"), others) is None
+    assert len({link_key(o) for o in others}) == len(others)
     assert parse_link("  BRIEFREADER://doc/abc/ ") == DocumentLink("abc", None)
     assert DocumentLink("abc", 3).url == "briefreader://doc/abc#p3"
 
