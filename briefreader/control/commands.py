@@ -159,7 +159,10 @@ COMMANDS: tuple[Command, ...] = (
         ("cycle-briefing-grouping", "Group sections by hand, by group, by country or by source"),
         ("check-briefing", "Check every excerpt against its source and the PDF fonts"),
         ("go-to-briefing-excerpt", "Open the excerpt's document at its paragraph"),
-        ("export-briefing", "Export the briefing as a PDF in the background (again: cancel)"),
+        (
+            "export-briefing",
+            "Export the briefing as PDF, Word or Markdown in the background (again: cancel)",
+        ),
     ),
     *_c("Analysis", *ANALYSIS_COMMANDS),
     *_c(

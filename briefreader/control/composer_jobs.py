@@ -100,8 +100,9 @@ def export_to(
 def result_lines(result: ExportResult) -> tuple[str, list[str]]:
     """A one-line summary and the warnings an analyst must read before handing it over."""
     kib = max(1, round(result.size / 1024))
-    pages = f"{result.pages} page{'s' if result.pages != 1 else ''}"
-    headline = f"exported {pages}, {result.excerpts} excerpts ({kib} KiB) to {result.path}"
+    kind = {"pdf": "", "docx": "Word ", "md": "Markdown "}.get(result.format, "")
+    pages = f"{result.pages} page{'s' if result.pages != 1 else ''}, " if result.pages else ""
+    headline = f"exported {kind}{pages}{result.excerpts} excerpts ({kib} KiB) to {result.path}"
     warnings = []
     flagged = result.stale + result.orphaned
     if flagged:
@@ -115,7 +116,7 @@ def result_lines(result: ExportResult) -> tuple[str, list[str]]:
             if flagged == 1
             else "excerpts no longer match their sources; they are"
         )
-        warnings.append(f"{kinds} {tail} marked in the PDF.")
+        warnings.append(f"{kinds} {tail} marked in the export.")
     for item in result.undrawable:
         places = ", ".join(item.places[:4]) + (" …" if len(item.places) > 4 else "")
         warnings.append(
@@ -126,7 +127,8 @@ def result_lines(result: ExportResult) -> tuple[str, list[str]]:
 
 
 def default_export_path(name: str, home: Path, last: Path | None = None) -> Path:
-    """Where the export dialog starts: the last path used, else ~/Documents/<name>.pdf."""
+    """Where the export dialog starts: the last path used (so its format too), else
+    ~/Documents/<name>.pdf."""
     if last is not None:
         return last
     folder = home / "Documents"

@@ -263,6 +263,45 @@ def test_export_runs_in_the_background_and_offers_to_open(qtbot, win, library_do
     assert out.stat().st_mtime_ns == before and not win.composer.runner.running
 
 
+def test_the_composer_exports_word_and_markdown_chosen_by_keys(
+    qtbot, win, library_docs, home, tmp_path
+) -> None:
+    composed(qtbot, win, library_docs, 2)
+    quotes = [win.session.store.excerpts.get(i).quote for i in order(win)]
+    win.composer.runner.open_pdf = lambda path: True
+    key(qtbot, "Ctrl+E")
+    dialog = modal(qtbot, ExportPathDialog)
+    key(qtbot, "Alt+W")  # Word: the suggested name's ending follows
+    qtbot.waitUntil(lambda: dialog.format == "docx")  # a mnemonic clicks after a moment
+    assert dialog.path.text() == str(home / "Documents" / "Weekly-ISKP.docx")
+    dialog.path.setFocus()
+    key(qtbot, "Return")
+    box = modal(qtbot, QMessageBox)
+    assert "word processor" in box.text() and "pages" not in box.text()
+    key(qtbot, "n")
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)  # the key clicks late
+    docx = home / "Documents" / "Weekly-ISKP.docx"
+    from docx import Document as WordDocument
+
+    text = "\n".join(p.text for p in WordDocument(str(docx)).paragraphs)
+    assert all(" ".join(q.split())[:80] in " ".join(text.split()) for q in quotes)
+    # Typing the ending picks the format too; the dialog remembers the last path.
+    key(qtbot, "Ctrl+E")
+    dialog = modal(qtbot, ExportPathDialog)
+    assert dialog.path.text() == str(docx) and dialog.format == "docx"
+    dialog.path.selectAll()
+    out = tmp_path / "notes.md"
+    typed(qtbot, str(out))
+    assert dialog.format == "md"
+    key(qtbot, "Return")
+    box = modal(qtbot, QMessageBox)
+    assert "Markdown" in box.text()
+    key(qtbot, "n")
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    markdown = out.read_text(encoding="utf-8")
+    assert markdown.startswith("# Weekly ISKP") and "briefreader://doc/" in markdown
+
+
 def test_export_errors_are_shown(qtbot, win, library_docs, tmp_path) -> None:
     composed(qtbot, win, library_docs, 1)
     export_by_keys(qtbot, win, tmp_path / "no-such-folder" / "b.pdf")

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -259,15 +260,32 @@ class ExcerptPicker(QDialog):
             self.chosen.emit(ids)
 
 
+#: The formats the composer offers: (format, radio label with its Alt key, file ending).
+EXPORT_FORMATS: tuple[tuple[str, str, str], ...] = (
+    ("pdf", "&PDF to hand over", ".pdf"),
+    ("docx", "&Word (.docx) to edit", ".docx"),
+    ("md", "&Markdown for note tools", ".md"),
+)
+_ENDINGS = {ending: name for name, _label, ending in EXPORT_FORMATS} | {".markdown": "md"}
+
+
+def with_ending(path: Path, ending: str) -> Path:
+    """`path` ending in `ending`: a known format's ending is swapped, any other kept and added."""
+    if path.suffix.lower() in _ENDINGS:
+        return path.with_suffix(ending)
+    return path.with_name(path.name + ending)
+
+
 class ExportPathDialog(QDialog):
-    """Where to write the PDF: a path line (Return exports) and a keyboard file browser."""
+    """Where to write and in which format: a path line (Return exports), the format
+    (Alt+P, Alt+W, Alt+M, or typing the file's ending) and a keyboard file browser."""
 
     path_chosen = Signal(Path)
 
     def __init__(self, parent: QWidget, name: str, path: Path) -> None:
         super().__init__(parent)
         self.setObjectName("export-path")
-        self.setWindowTitle("Export briefing as PDF")
+        self.setWindowTitle("Export briefing")
         self.setWindowModality(Qt.WindowModality.WindowModal)
         layout = QVBoxLayout(self)
         layout.addWidget(plain_label(f"Export “{name}” to:", self))
@@ -279,6 +297,17 @@ class ExportPathDialog(QDialog):
         row.addWidget(self.path)
         row.addWidget(browse)
         layout.addLayout(row)
+        formats = QHBoxLayout()
+        self.formats: dict[str, QRadioButton] = {}
+        for kind, label, _ending in EXPORT_FORMATS:
+            button = QRadioButton(label, self)
+            button.setObjectName(f"export-format-{kind}")
+            button.toggled.connect(lambda on, kind=kind: on and self._format_picked(kind))
+            formats.addWidget(button)
+            self.formats[kind] = button
+        layout.addLayout(formats)
+        self.formats[self._format_of_text() or "pdf"].setChecked(True)
+        self.path.textEdited.connect(lambda _text: self._follow_typed_ending())
         self.problem = plain_label("", self)
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox(self)
@@ -287,37 +316,71 @@ class ExportPathDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        layout.addWidget(plain_label("Return exports · Alt+B browses · Escape cancels", self))
-        self.resize(620, 160)
+        layout.addWidget(
+            plain_label(
+                "Return exports · Alt+P PDF, Alt+W Word, Alt+M Markdown (or type the ending) · "
+                "Alt+B browses · Escape cancels",
+                self,
+            )
+        )
+        self.resize(640, 190)
         self.path.setFocus()
         self.path.selectAll()
+
+    @property
+    def format(self) -> str:
+        return next((k for k, button in self.formats.items() if button.isChecked()), "pdf")
+
+    def _ending(self) -> str:
+        return next(e for k, _label, e in EXPORT_FORMATS if k == self.format)
+
+    def _format_of_text(self) -> str | None:
+        return _ENDINGS.get(Path(self.path.text().strip()).suffix.lower())
+
+    def _follow_typed_ending(self) -> None:
+        """Typing ".docx" at the end of the name picks Word, and so on."""
+        kind = self._format_of_text()
+        if kind is not None and kind != self.format:
+            self.formats[kind].blockSignals(True)
+            for other, button in self.formats.items():
+                button.setChecked(other == kind)
+            self.formats[kind].blockSignals(False)
+
+    def _format_picked(self, kind: str) -> None:
+        """A format chosen by its key: the file name's ending follows it."""
+        text = self.path.text().strip()
+        if text and self._format_of_text() != kind:
+            self.path.setText(str(with_ending(Path(text), self._ending())))
 
     def chosen_path(self) -> Path | None:
         text = self.path.text().strip()
         if not text:
             return None
         path = Path(text).expanduser()
-        return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+        ending = self._ending()
+        return path if path.suffix.lower() == ending else with_ending(path, ending)
 
     def browse(self) -> None:
         current = self.chosen_path()
         start = str(current) if current else str(Path.home())
+        ending = self._ending()
         chosen, _filter = QFileDialog.getSaveFileName(
             self,
-            "Export briefing as PDF",
+            "Export briefing",
             start,
-            "PDF files (*.pdf)",
+            f"{self.format.upper()} files (*{ending})",
             options=QFileDialog.Option.DontUseNativeDialog
             | QFileDialog.Option.DontConfirmOverwrite,
         )
         if chosen:
             self.path.setText(chosen)
+            self._follow_typed_ending()
         self.path.setFocus()
 
     def accept(self) -> None:
         path = self.chosen_path()
         if path is None:
-            self.problem.setText("Type a file name, e.g. ~/Documents/briefing.pdf")
+            self.problem.setText(f"Type a file name, e.g. ~/Documents/briefing{self._ending()}")
             return
         if path.is_dir():
             self.problem.setText(f"{path} is a folder: add a file name")

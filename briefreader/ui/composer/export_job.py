@@ -2,8 +2,9 @@
 
 The export (`control.composer_jobs.export_to`) runs in Qt's thread pool. Its
 progress arrives as signals on the UI thread and goes to the status bar (a
-message and a progress bar), so the window stays responsive. When the PDF
-is written the analyst is offered to open it in the system viewer; warnings
+message and a progress bar), so the window stays responsive. When the file (PDF, Word
+or Markdown) is written the analyst is offered to open it in the desktop's
+application for it; warnings
 (flagged excerpts, characters the fonts cannot draw) are part of that
 prompt, and a failure (unwritable path, ...) is shown in a message box, never
 only in a log.
@@ -23,6 +24,13 @@ from briefreader.control.composer_jobs import Stage, export_to, result_lines
 from briefreader.paths import DataPaths
 from briefreader.store import Store, StoreError
 from briefreader.ui.composer.dialogs import ExportPathDialog, ask_yes_no, show_modal, tell
+
+#: The question after an export, by format.
+OPEN_IN = {
+    "pdf": "Open it in the PDF viewer?",
+    "docx": "Open it in the word processor?",
+    "md": "Open it in the Markdown editor?",
+}
 
 
 def open_in_viewer(path: Path) -> bool:
@@ -119,7 +127,7 @@ class ExportRunner(QObject):
                 ask_yes_no(
                     self.window,
                     "Replace the file?",
-                    f"{path} exists. Replace it? (It is replaced only once the new PDF "
+                    f"{path} exists. Replace it? (It is replaced only once the new file "
                     "is complete.)",
                     lambda: begin(path),
                     default_yes=False,
@@ -159,10 +167,11 @@ class ExportRunner(QObject):
         headline, warnings = result_lines(result)  # type: ignore[arg-type]
         self.status(headline + (f" — {len(warnings)} warning(s)" if warnings else ""), 15000)
         path: Path = result.path  # type: ignore[attr-defined]
+        viewer = OPEN_IN.get(getattr(result, "format", "pdf"), "Open it?")
         ask_yes_no(
             self.window,
             "Briefing exported",
-            f"{headline[:1].upper()}{headline[1:]}.\n\nOpen it in the PDF viewer?",
+            f"{headline[:1].upper()}{headline[1:]}.\n\n{viewer}",
             lambda: self._open(path),
             details="\n".join(warnings),
             icon=QMessageBox.Icon.Warning if warnings else QMessageBox.Icon.Question,
@@ -171,7 +180,7 @@ class ExportRunner(QObject):
 
     def _open(self, path: Path) -> None:
         if not self.open_pdf(path):
-            self.status(f"no PDF viewer could open {path}", 15000)
+            self.status(f"no application could open {path}", 15000)
 
     def _failed(self, message: str) -> None:
         self._end()

@@ -33,8 +33,8 @@ _OWN_KEYS = NAVIGATION_KEYS | {Qt.Key.Key_Left, Qt.Key.Key_Right}
 HINT = (
     "a add excerpts · c comment · Delete remove · Alt+↑/↓ move · Alt+Shift+↑/↓ to another "
     "section · S new section · o grouping · Return go to the text · e edit details · "
-    "R/Ctrl+R source reliability · i credibility · w claim · "
-    "b/B open/new briefing · F2 rename · C check · x or Ctrl+E export PDF · ? every key"
+    "R/Ctrl+R source reliability · i credibility · w claim · b/B open/new briefing · "
+    "F2 rename · C check · x or Ctrl+E export PDF, Word or Markdown · ? every key"
 )
 
 
