@@ -129,7 +129,7 @@ def has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def launch_gui(paths: DataPaths) -> int:
+def launch_gui(paths: DataPaths, open_link: str | None = None) -> int:
     if not has_display():
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
         return 2
@@ -143,7 +143,7 @@ def launch_gui(paths: DataPaths) -> int:
     except ImportError as error:
         print(MISSING_QT_LIBS_MESSAGE.format(error=error, packages=every), file=sys.stderr)
         return 2
-    return run_gui(paths)
+    return run_gui(paths, open_link)
 
 
 def data_paths(data_dir: Path | None, workspace: str | None) -> DataPaths:
@@ -175,6 +175,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     if args.command is None:
         return launch_gui(paths)
+    # `open` starts the window when none is open; the CLI itself never imports Qt.
+    args.start_window = lambda link=None: launch_gui(paths, link)
     try:
         return int(args.run(args, paths))
     except KeyboardInterrupt:

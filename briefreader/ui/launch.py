@@ -53,7 +53,8 @@ def open_store(paths: DataPaths) -> Store | str:
         return f"work.sqlite3 could not be opened ({error}); read state kept in ui-state.json"
 
 
-def run_gui(paths: DataPaths) -> int:
+def run_gui(paths: DataPaths, open_link: str | None = None) -> int:
+    """The window; `open_link` (a briefreader:// link) is shown once the library has loaded."""
     paths.ensure()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -65,6 +66,7 @@ def run_gui(paths: DataPaths) -> int:
     apply_style(app)
     window = MainWindow(paths)
     window.show()
+    window.links.pending = open_link or ""
     if os.environ.get(EXIT_AFTER_FIRST_PAINT):
         # The variable holds the caller's time.time() at process start, if it knows it.
         try:
@@ -87,7 +89,15 @@ def run_gui(paths: DataPaths) -> int:
 
         window.first_document_painted.connect(report)
     QTimer.singleShot(0, lambda: start_loading(window, paths))
+    QTimer.singleShot(0, lambda: listen_for_links(window))
     return app.exec()
+
+
+def listen_for_links(window: MainWindow) -> None:
+    """Answer `briefreader open URL` for this data directory (unless a window already does)."""
+    problem = window.links.listen()
+    if problem:
+        window.status(problem, 10000)
 
 
 def start_loading(window: MainWindow, paths: DataPaths) -> None:
@@ -102,6 +112,7 @@ def start_loading(window: MainWindow, paths: DataPaths) -> None:
         if isinstance(store, Store):
             window.attach_store(store)
         window.apply_snapshot(snapshot)
+        window.links.open_pending()  # started by `briefreader open URL`: go there
         # Indexing (Whoosh, a child process) waits until the first document shows
         # highlighted: started now, it would compete with the matcher for both cores.
         window.after_first_paint(window.search.library_changed)

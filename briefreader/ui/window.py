@@ -52,6 +52,7 @@ from briefreader.ui.notes.work import NotesWork
 from briefreader.ui.reader.commands import bind_reader_commands
 from briefreader.ui.reader.doclist import DOC_ID_ROLE, DocumentList, DocumentListModel
 from briefreader.ui.reader.entity_panes import EntityPanes
+from briefreader.ui.reader.links import LinkServer
 from briefreader.ui.reader.view import ReaderView
 from briefreader.ui.search.wiring import attach_search
 from briefreader.ui.session import Session
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         for dialog in (self.palette_box, self.help_box):
             propagate_font(dialog)  # zoom reaches them too
         bind_reader_commands(self, self.reader)
+        self.links = LinkServer(self, self.reader)  # briefreader:// links (listens once shown)
         bind_commands(self, self.reader, self.palette_box, self.help_box)
         # the excerpt bin dock, selection, undo commands
         self.notes_work = NotesWork(self, self.reader, self.notes)
@@ -351,6 +353,7 @@ class MainWindow(QMainWindow):
             self.save_ui_state()
         except OSError as error:
             self.status(f"could not save the window state: {error}")
+        self.links.close()
         self.jobs.wait(5000)
         self.jobs.close()  # a job still running must not redraw a closing window
         self.notes_work.close()  # pending note edits are saved before the store closes
