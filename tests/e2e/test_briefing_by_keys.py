@@ -23,6 +23,13 @@ from tests.e2e.xsession import ARTIFACTS, Desktop, require_tools, running_app, x
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
 
+def dialog(desktop: Desktop, title: str, *keys: str) -> None:
+    """Wait for the dialog titled `title`, press `keys` in it, wait for it to close."""
+    desktop.find_window(f"^{title}$")
+    desktop.key(*keys)
+    desktop.wait_closed(f"^{title}$")
+
+
 def _words(text: str) -> str:
     return " ".join(text.split())
 
@@ -39,44 +46,41 @@ def test_compose_and_export_a_briefing_by_keys_only(tmp_path) -> None:
         with running_app(desktop, data_dir, "e2e-briefing-failure.png") as app:
             time.sleep(1.5)  # the store and the matcher load after the first paint
             # The help and the palette give the keyboard back when they close (a bare
-            # X server has no window manager to do it).
+            # X server has no window manager to do it). Each dialog is waited for by its
+            # window, so keys never run ahead of it on a loaded machine.
             desktop.key("question")
-            time.sleep(0.5)
-            desktop.key("Escape")
+            dialog(desktop, "Keys", "Escape")
             desktop.key("x", "j", "x", "j", "x")  # three paragraphs, three excerpts
             desktop.key("colon")
-            time.sleep(0.4)
+            desktop.find_window("^Commands$")
             desktop.xdotool("type", "--delay", "30", "focus-composer")
-            desktop.key("Return", "shift+b")  # the composer, from the palette; a new briefing
-            time.sleep(0.5)
+            desktop.key("Return")  # the composer, from the palette
+            desktop.wait_closed("^Commands$")
+            desktop.key("shift+b")  # a new briefing
+            desktop.find_window("^New briefing$")
             desktop.xdotool("type", "--delay", "30", "Weekly ISKP")
             desktop.key("Return")
-            time.sleep(0.8)
+            desktop.wait_closed("^New briefing$")
             desktop.key("a")  # the excerpt picker: tick all three
-            time.sleep(0.5)
+            desktop.find_window("^Add excerpts")
             desktop.key("ctrl+space", "Down", "ctrl+space", "Down", "ctrl+space", "Return")
-            time.sleep(1.0)
+            desktop.wait_closed("^Add excerpts")
+            time.sleep(0.5)  # the composer redraws with its excerpts
             # Grades from the composer: the source's reliability, the excerpt's credibility.
             desktop.key("shift+r")
-            time.sleep(0.5)
-            desktop.key("b")
-            time.sleep(0.5)
+            dialog(desktop, "Source reliability", "b")
             desktop.key("i")
-            time.sleep(0.5)
-            desktop.key("2")
-            time.sleep(0.5)
+            dialog(desktop, "Credibility of the information", "2")
             desktop.screenshot(ARTIFACTS / "e2e-briefing-composed.png")
             desktop.key("ctrl+e")  # the export dialog, at the suggested path
-            time.sleep(0.8)
-            desktop.key("Return")
+            dialog(desktop, "Export briefing", "Return")
             deadline = time.monotonic() + 60
             while not pdf.exists():
                 assert time.monotonic() < deadline, "the PDF was never written"
                 time.sleep(0.2)
-            time.sleep(1.0)  # the offer to open it
+            desktop.find_window("^Briefing exported$")  # the offer to open it
             desktop.screenshot(ARTIFACTS / "e2e-briefing-exported.png")
-            desktop.key("n")
-            time.sleep(0.3)
+            dialog(desktop, "Briefing exported", "n")
             app.quit()
     errors = app.stderr
     assert app.returncode == 0, errors

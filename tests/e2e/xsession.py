@@ -98,6 +98,14 @@ class Desktop:
             time.sleep(0.2)
         raise TimeoutError(f"no window named {name!r} appeared")
 
+    def wait_closed(self, name: str, timeout: float = 30.0) -> None:
+        """Until no visible window is named `name` (a dialog has gone)."""
+        deadline = time.monotonic() + timeout
+        while self.xdotool("search", "--onlyvisible", "--name", name, check=False):
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"the window named {name!r} stayed open")
+            time.sleep(0.1)
+
     def window_name(self, window: str) -> str:
         return self.xdotool("getwindowname", window)
 
