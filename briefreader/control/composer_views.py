@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from briefreader.control.excerpt_filter import MISSING_SOURCE
 from briefreader.store import NO_CHANGES, Briefing, Changes, Excerpt
 
 #: Field names an analyst edits in the composer's form, in form order.
@@ -164,7 +165,7 @@ def section_views(
         for item in section.items:
             number += 1
             e = item.excerpt
-            source = title_of(e.doc_id) or e.doc_id
+            source = title_of(e.doc_id) or MISSING_SOURCE
             items.append(
                 ItemView(
                     e.id, number, e.quote, source, item.comment or e.comment, e.doc_id,

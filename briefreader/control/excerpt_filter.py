@@ -18,6 +18,8 @@ Flag = Literal["", "priority", "fuzzy", "orphaned", "needs review"]
 FLAGS: tuple[Flag, ...] = ("", "priority", "fuzzy", "orphaned", "needs review")
 #: (value, label) for a filter's choices; value "" means "any".
 Choice = tuple[str, str]
+#: Where a list names an excerpt's source that is no longer in the library (never its id).
+MISSING_SOURCE = "(a document no longer in the library)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +125,7 @@ def narrowed(found: list[Excerpt], flt: BinFilter, title_of: Callable[[str], str
 
 
 def choices(
-    store: Store, title_of: Callable[[str], str] = lambda doc_id: doc_id
+    store: Store, title_of: Callable[[str], str] = lambda doc_id: ""
 ) -> dict[str, list[Choice]]:
     """The values each filter offers, with counts: {"entity": [...], "tag": [...], ...}."""
     entities = [
@@ -134,7 +136,7 @@ def choices(
     ]
     tags = [(tag, f"{tag} ({count})") for tag, count in store.excerpts.tags()]
     documents = sorted(
-        ((doc_id, f"{title_of(doc_id) or doc_id} ({count})") for doc_id, count in
+        ((doc_id, f"{title_of(doc_id) or MISSING_SOURCE} ({count})") for doc_id, count in
          store.excerpts.documents()),
         key=lambda pair: pair[1].casefold(),
     )  # fmt: skip

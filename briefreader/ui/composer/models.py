@@ -21,6 +21,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QWidget
 
 from briefreader.control.composer_views import ItemView, SectionView
+from briefreader.control.excerpt_filter import MISSING_SOURCE
 from briefreader.store import Excerpt
 from briefreader.ui.common.safe_text import plain_tooltip
 
@@ -257,7 +258,7 @@ class CandidateModel(QAbstractListModel):
         if excerpt is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            source = self._title_of(excerpt.doc_id) or excerpt.doc_id
+            source = self._title_of(excerpt.doc_id) or MISSING_SOURCE
             extra = []
             if excerpt.priority:
                 extra.append("★")

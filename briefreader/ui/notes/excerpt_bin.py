@@ -123,7 +123,7 @@ class ExcerptBin(QWidget):
         super().__init__(parent)
         self.setObjectName("excerpt-bin")
         self.store: Store | None = None
-        self.title_of: Callable[[str], str] = lambda doc_id: doc_id
+        self.title_of: Callable[[str], str] = lambda doc_id: ""
         self.filter = BinFilter()
         self._queried: tuple[tuple[str, str, str], list[Excerpt]] | None = None
         self.model = ExcerptModel(self)

@@ -16,7 +16,7 @@ from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistent
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QListView, QTableView, QWidget
 
-from briefreader.control.excerpt_filter import flags_text
+from briefreader.control.excerpt_filter import MISSING_SOURCE, flags_text
 from briefreader.store import Excerpt
 from briefreader.ui.common.panes import claims_keys, vim_translated
 from briefreader.ui.common.safe_text import plain_tooltip
@@ -45,7 +45,7 @@ class ExcerptModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None, *, compact: bool = False) -> None:
         super().__init__(parent)
         self._rows: list[Excerpt] = []
-        self._title_of: Callable[[str], str] = lambda doc_id: doc_id
+        self._title_of: Callable[[str], str] = lambda doc_id: ""
         self.compact = compact
         #: The excerpt's Admiralty code ("B2") and its words, from the window's grade labels.
         self.grade_of: Callable[[Excerpt], str] = lambda excerpt: ""
@@ -147,7 +147,7 @@ class ExcerptModel(QAbstractTableModel):
         if column == 0:
             return one_line(excerpt.quote)
         if column == 1:
-            return one_line(self._title_of(excerpt.doc_id) or excerpt.doc_id, 80)
+            return one_line(self._title_of(excerpt.doc_id) or MISSING_SOURCE, 80)
         if column == 2:
             return self.grade_of(excerpt)
         if column == 3:
@@ -155,7 +155,7 @@ class ExcerptModel(QAbstractTableModel):
         return flags_and_claim(excerpt)
 
     def _tooltip(self, excerpt: Excerpt) -> str:
-        lines = [excerpt.quote, "", f"from: {self._title_of(excerpt.doc_id) or excerpt.doc_id}"]
+        lines = [excerpt.quote, "", f"from: {self._title_of(excerpt.doc_id) or MISSING_SOURCE}"]
         if excerpt.entities:
             lines.append("names: " + ", ".join(e.canonical for e in excerpt.entities))
         if excerpt.tags:

@@ -83,3 +83,18 @@ def test_the_pickers_offer_every_grade_and_a_way_back() -> None:
     assert [c.key for c in reliability_choices("publisher")] == [*"ABCDEF", ""]
     assert "publisher's grade" in reliability_choices("document")[-1].label
     assert [c.key for c in credibility_choices()] == [*"123456", ""]
+
+
+def test_a_source_no_longer_in_the_library_is_never_named_by_its_id(store) -> None:
+    from briefreader.control.composer_views import section_views
+    from briefreader.control.excerpt_filter import MISSING_SOURCE, choices
+
+    excerpt = store.excerpts.capture(A.id, A.body, 0, 10).excerpt
+    store.briefings.create("b")
+    store.briefings.add("b", [excerpt.id])
+    gone = lambda doc_id: ""  # noqa: E731 - the library no longer has the document
+    offered = choices(store, gone)["document"]
+    assert all(A.id not in label for _value, label in offered)
+    assert any(MISSING_SOURCE in label for _value, label in offered)
+    (section,) = section_views(store.load_briefing("b"), gone, {})
+    assert section.items[0].source == MISSING_SOURCE
