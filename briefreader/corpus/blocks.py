@@ -20,6 +20,7 @@ from briefreader.corpus.byline import (
     is_bio,
     meta_line,
     publisher_named_in,
+    role_byline,
 )
 from briefreader.corpus.dates import find_date, leading_date
 from briefreader.corpus.formats.form import Block
@@ -226,11 +227,13 @@ def classify(text: str, *, footnote: bool = True) -> Unit:
         unit.kind = Kind.BYLINE
     elif words <= 14 and meta_line(text)[0]:
         unit.kind = Kind.BYLINE  # "05/11/2021 | Hodan Warsame"
+    elif words <= 16 and role_byline(text):
+        unit.kind = Kind.BYLINE  # "Imran Qureshi | Senior Fellow"
     elif words <= 10 and dated_line(text):
         unit.kind = Kind.DATELINE  # "COMMENTARY | 15 October 2021"
     elif words <= 8 and find_date(text) and _DATE_LINE.match(text):
         unit.kind = Kind.DATELINE
-    elif words <= 12 and leading_date(text):
+    elif words <= 12 and leading_date(text, rest=6):
         unit.kind = Kind.DATELINE  # "October 3, 2021 4:12 PM GMT+1 Updated 3 days ago"
     elif is_bio(text, words):
         unit.kind = Kind.BIO

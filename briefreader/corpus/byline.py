@@ -147,10 +147,10 @@ def is_bio(text: str, words: int) -> bool:
 
 
 def byline_author(text: str) -> str:
-    """The author a byline line names ("By X", "Author: X", "- X Publication …")."""
+    """The author a byline line names ("By X", "Author: X", "- X Publication …", "X | Fellow")."""
     match = _LEADING_NAME.match(text) or _AUTHOR_LABEL.search(text)
     if not match:
-        return meta_line(text)[0]
+        return meta_line(text)[0] or role_byline(text)
     names = [_trim_name(match.group(1), text)]
     rest = text[match.end() :]
     # "By Tomás Cossa and Ana Fernandes", "By A, B and C": every name the line gives.
@@ -185,6 +185,23 @@ def name_and_role(text: str) -> str:
         words.pop()
     name = " ".join(words)
     return name if looks_like_name(name) else ""
+
+
+_ROLE_BYLINE = re.compile(
+    rf"^({NAME})\s*(?:\||,|–|—|-)\s*(?:[A-Z][a-z]+\s+){{0,3}}(?i:{ROLE_WORDS})s?\b"
+)
+
+
+def role_byline(text: str) -> str:
+    """The name in "Imran Qureshi | Senior Fellow" or "Sana Mir, Research Associate at X".
+
+    The name and the role are set apart by a bar, comma or dash, so a
+    headline such as "Islamic State Member Killed" is not read as one.
+    """
+    if len(text.split()) > 16 or "\n" in text:
+        return ""
+    match = _ROLE_BYLINE.match(text.strip())
+    return match.group(1) if match and looks_like_name(match.group(1)) else ""
 
 
 def dated_line(text: str) -> bool:

@@ -47,16 +47,25 @@ MONTHS = {
     )
     for m in names
 }
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
+_MONTH = r"(?i:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?)"
+_ORDINAL = r"(?:st|nd|rd|th)?"
 #: The end of a year: a word's end, or a clock time glued to it as pages copied from a
 #: browser give it ("October 3, 20214:12 PM").
 _YEAR_END = r"(?:\b|(?=\d{1,2}:\d\d))"
 _DATE_PATTERNS = (
-    re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b"),
+    # 2021-11-08, 2021/11/08, 2021.11.08: year first is never ambiguous.
+    re.compile(r"\b(?P<y>(?:19|20)\d\d)(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})\b"),
     # 08.11.2021 and 08/11/2021: day first, as outside the US; dots are never US.
     re.compile(r"\b(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>(?:19|20)\d\d)\b"),
-    re.compile(rf"\b(?P<mn>{_MONTH}) (?P<d>\d{{1,2}}),? (?P<y>(?:19|20)\d\d){_YEAR_END}"),
-    re.compile(rf"\b(?P<d>\d{{1,2}}) (?P<mn>{_MONTH}),? (?P<y>(?:19|20)\d\d){_YEAR_END}"),
+    # "Oct. 3, 2021", "October 3rd, 2021", "OCTOBER 3 2021".
+    re.compile(
+        rf"\b(?P<mn>{_MONTH})\s(?P<d>\d{{1,2}}){_ORDINAL},?\s(?P<y>(?:19|20)\d\d){_YEAR_END}"
+    ),
+    # "3 Oct 2021", "3rd of October, 2021".
+    re.compile(
+        rf"\b(?P<d>\d{{1,2}}){_ORDINAL}(?:\sof)?\s(?P<mn>{_MONTH}),?\s(?P<y>(?:19|20)\d\d)"
+        rf"{_YEAR_END}"
+    ),
 )
 _WEEKDAY = r"(?:(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|Sun)(?:day)?\.?,?\s+)"
 
@@ -95,14 +104,19 @@ _LEADING_LABEL = re.compile(
 )
 
 
-def leading_date(text: str) -> str:
-    """The date a short line opens with ("Oct. 1, 2021 · 4 min read", "2021-10-03 — …"), or ""."""
+def leading_date(text: str, *, rest: int = 1000) -> str:
+    """The date a line opens with ("Oct. 1, 2021 · 4 min read", "2021-10-03 — …"), or "".
+
+    `rest`: at most this many words may follow the date ("3 October 2021:
+    Taliban fighters attack the mosque" is a chronology's entry, not a date line).
+    """
     if not any(c.isdigit() for c in text[:60]):
         return ""
     head = _LEADING_LABEL.sub("", text.strip().translate(_DIGITS), count=1)
     for pattern in _DATE_PATTERNS:
-        if (match := pattern.match(head)) and (found := find_date(match.group(0))):
-            return found
+        match = pattern.match(head)
+        if match and len(head[match.end() :].split()) <= rest:
+            return find_date(match.group(0))
     return ""
 
 

@@ -3,7 +3,8 @@
 A compilation page (a blog's "Posts Tagged" page, a newspaper digest, a
 newsletter) holds several articles in a row. A new article starts where
 the layout says one starts, once the current one has at least two
-paragraphs of body:
+paragraphs of body (one, on an excerpt listing, where both titles carry
+the furniture of an article head):
 
 - after an article's end (author bios, a run of footnotes, site furniture
   such as share buttons, a rule of dashes or stars, a "Via Reuters" source
@@ -47,10 +48,16 @@ def segments(units: list[Unit], *, loose: bool = False) -> list[list[Unit]]:
     level = _story_level(units) if loose else 0
     out: list[list[Unit]] = [[]]
     body = 0  # prose paragraphs seen in the current article so far
+    headed = False  # the current article's title has the furniture of an article head
     for i, unit in enumerate(units):
-        if body >= 2 and (_starts_article(units, i) or (loose and _opens_story(units, i, level))):
+        # An excerpt listing's stories hold one paragraph each: one is enough between
+        # two titles that both carry a head's furniture.
+        enough = body >= 2 or (body >= 1 and headed and _headed(units, i))
+        if enough and (_starts_article(units, i) or (loose and _opens_story(units, i, level))):
             out.append([])
-            body = 0
+            body, headed = 0, False
+        if unit.kind is Kind.TITLE and body == 0:  # the last title line above the body
+            headed = _headed(units, i)
         out[-1].append(unit)
         # An intro followed by a title does not count as body.
         is_intro = unit.intro_score >= 2 and kind_at(units, i + 1) is Kind.TITLE
@@ -89,17 +96,24 @@ def digest_header(units: list[Unit]) -> int:
 def ruled_header(units: list[Unit]) -> int:
     """How many units stand above the first of two or more rules between stories; 0: none.
 
-    A page whose stories are set apart by rules ("-----", "* * *") has its
-    own head above the first (a name, an issue date, a greeting), unless
-    body text stands there.
+    A page whose stories are set apart by rules ("-----", "* * *", `<hr>`),
+    each rule followed by a story's title from the first on, has its own
+    head above the first rule (a name, an issue date, a greeting), unless
+    body text or a byline stands there. Only on such a page do rules end stories: an
+    essay's "* * *" before its next paragraph, or a rule under an article's
+    head, does not.
     """
     rules = [
         i for i, unit in enumerate(units) if unit.kind is Kind.FURNITURE and is_rule(unit.text)
     ]
-    if len(rules) < 2 or not any(kind_at(units, i + 1) is Kind.TITLE for i in rules):
+    titled = [i for i in rules if kind_at(units, i + 1) is Kind.TITLE]
+    if len(titled) < 2 or titled[0] != rules[0]:
         return 0
-    body_above = any(_long_prose(units, i) and units[i].words > 40 for i in range(rules[0]))
-    return 0 if body_above else rules[0]
+    above = range(rules[0])
+    body_above = any(_long_prose(units, i) and units[i].words > 40 for i in above)
+    # A byline up there heads an article (cut into sections by rules), not a digest.
+    byline_above = any(units[i].kind is Kind.BYLINE for i in above)
+    return 0 if body_above or byline_above else rules[0]
 
 
 def is_digest(units: list[Unit]) -> bool:

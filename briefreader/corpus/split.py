@@ -10,7 +10,8 @@ furniture, `furniture.py`'s). Here each article's head is read:
   section name above a date line is dropped; where the format marks heading
   levels, the title is the first heading of the top level among them;
 - bylines in any of their forms: "By A and B", "Posted by A", "Posted on
-  <date> by A", "<date> | A", "A · <date>", "A Senior Correspondent", a name
+  <date> by A", "<date> | A", "A · <date>", "A Senior Correspondent",
+  "A | Senior Fellow", "A, Research Associate at X", a name
   in capitals ("ADAM RADWAN", with its case taken from a repeat), author bios
   ("A is a senior fellow at …") when there is no byline;
 - the date from bylines and date lines ("COMMENTARY | 15 October 2021",
@@ -29,7 +30,12 @@ into one piece per post and read each post's author and date from its
 markup; the splitter then only reads each post's head.
 
 Captions, bios and footnotes are taken out of the body; a digest's stories
-numbered 1, 2, 3 lose their numbers.
+numbered 1, 2, 3 lose their numbers. Where every later article opens with
+as many title lines, the first article's extra short ones on top are the
+page's section names ("West Africa", "Latest stories"). An excerpt
+listing's story is its title, a paragraph and its byline: that paragraph is
+its body, not a standfirst over nothing (but a "Related:" list of titles
+after an article is no article).
 """
 
 from __future__ import annotations
@@ -39,10 +45,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from briefreader.corpus.blocks import (
-    CITATION,
     Kind,
     Unit,
-    classify,
     source_name,
     units_of,
     units_of_blocks,
@@ -58,8 +62,12 @@ from briefreader.corpus.byline import (
     wire_agency,
 )
 from briefreader.corpus.dates import find_date
+from briefreader.corpus.footnotes import settle_footnotes
 from briefreader.corpus.formats.form import Block
+from briefreader.corpus.furniture import is_rule
+from briefreader.corpus.page_head import trim_page_head, unnumber
 from briefreader.corpus.segments import (
+    BODY_MIN_WORDS,
     HEAD_FURNITURE,
     STANDFIRST_MAX_WORDS,
     digest_header,
@@ -122,7 +130,7 @@ def whole_article(blocks: Sequence[Block], *, titled: bool) -> Article:
     top are read for the author and date.
     """
     units = units_of_blocks(blocks)
-    _settle_footnotes(units)
+    settle_footnotes(units)
     units = [u for u in units if u.kind not in {Kind.FURNITURE, Kind.COMPILATION}] or units
     article = Article()
     if not titled:
@@ -142,7 +150,7 @@ def whole_article(blocks: Sequence[Block], *, titled: bool) -> Article:
 
 def split_units(units: list[Unit], *, fallback_title: str = "") -> Split:
     """Articles in a sequence of units, in page order."""
-    _settle_footnotes(units)
+    settle_footnotes(units)
     compilation = any(u.kind is Kind.COMPILATION for u in units)
     if compilation:
         # Above "Posts Tagged ‘X’" sits the site's own header (its name, a tagline).
@@ -153,7 +161,8 @@ def split_units(units: list[Unit], *, fallback_title: str = "") -> Split:
     digest = is_digest(units)
     # A newsletter's masthead, issue date and greeting; or what stands above the first
     # of the rules that set a page's stories apart.
-    head = units[: digest_header(units) or ruled_header(units)]
+    ruled = ruled_header(units)
+    head = units[: digest_header(units) or ruled]
     issued = next((d for u in head if u.kind is not Kind.PROSE and (d := find_date(u.text))), "")
     for unit in head:
         unit.kind = Kind.FURNITURE
@@ -161,7 +170,9 @@ def split_units(units: list[Unit], *, fallback_title: str = "") -> Split:
     dropped_before = False
     for unit in units:
         if unit.kind in {Kind.FURNITURE, Kind.COMPILATION}:
-            dropped_before = True
+            # A rule ends a story only on a page whose stories rules set apart.
+            ends = bool(ruled or digest) or not is_rule(unit.text)
+            dropped_before = dropped_before or ends
             continue
         unit.after_furniture = dropped_before
         dropped_before = False
@@ -170,7 +181,9 @@ def split_units(units: list[Unit], *, fallback_title: str = "") -> Split:
     articles: list[Article] = []
     warnings: list[str] = []
     loose = (compilation or digest) and headed_titles(kept) < 2
-    for segment in segments(kept, loose=loose):
+    found = segments(kept, loose=loose)
+    trim_page_head(found)
+    for segment in found:
         article = _read_article(segment)
         if article.paragraphs:
             articles.append(article)
@@ -183,40 +196,11 @@ def split_units(units: list[Unit], *, fallback_title: str = "") -> Split:
         for unit in kept:
             articles[0].add(unit)
         warnings = []
-    _unnumber(articles)
+    unnumber(articles)
     for article in articles:
         if not article.title:
             article.title = fallback_title or _title_from_text(article.paragraphs[0])
     return Split(tuple(articles), compilation, dropped, tuple(warnings), issued)
-
-
-def _settle_footnotes(units: list[Unit]) -> None:
-    """Keep only runs of notes numbered 1, 2, 3 … that read like citations.
-
-    A lone "10 people died …" is prose, and a numbered list of points (no
-    dates, links or quoted titles) stays in the body.
-    """
-    i = 0
-    while i < len(units):
-        if units[i].kind is not Kind.FOOTNOTE or units[i].certain:
-            i += 1
-            continue
-        j = i + 1
-        while (
-            j < len(units)
-            and units[j].kind is Kind.FOOTNOTE
-            and units[j].number == units[j - 1].number + 1
-        ):
-            j += 1
-        run = units[i:j]
-        cited = sum(1 for unit in run if CITATION.search(unit.text))
-        if not (run[0].number == 1 and len(run) >= 3 and cited * 2 >= len(run)):
-            # A numbered list, or "4 March 2023": read the lines again as what they are.
-            for k in range(i, j):
-                again = classify(units[k].text, footnote=False)
-                again.page, again.link = units[k].page, units[k].link
-                units[k] = again
-        i = j
 
 
 def _read_article(units: list[Unit]) -> Article:
@@ -238,6 +222,7 @@ def _read_article(units: list[Unit]) -> Article:
     else:
         in_head = False
     titles: list[Unit] = []
+    excerpt: Unit | None = None  # a paragraph of prose read as the standfirst
     labels_end = False  # a date line came after the titles so far
     i = first_title or 0
     while in_head and i < len(units):
@@ -263,12 +248,18 @@ def _read_article(units: list[Unit]) -> Article:
             and nxt in _HEAD_FURNITURE | {Kind.BIO}
         ):
             article.standfirst = unit.text
+            excerpt = unit if unit.words >= BODY_MIN_WORDS else None
         else:
             break
         i += 1
     _assign_titles(article, titles)
     for unit in units[i if in_head else 0 :]:
         _place(article, unit)
+    if not article.paragraphs and excerpt is not None and article.standfirst == excerpt.text:
+        # A listing's excerpt: the one paragraph there is, read as the head's summary.
+        # (A second title line is no excerpt: "Related:" links are no article.)
+        article.add(excerpt)
+        article.standfirst = ""
     _fill_people(article)
     return article
 
@@ -342,22 +333,6 @@ def _head_byline(text: str) -> str:
 def _is_kicker(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(text.split()) <= 5 and bool(letters) and all(c.isupper() for c in letters)
-
-
-_NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+(\S.*)$")
-
-
-def _unnumber(articles: list[Article]) -> None:
-    """A digest's stories numbered 1, 2, 3 lose the number from their titles."""
-    found = [_NUMBERED.match(article.title) for article in articles]
-    numbers = [int(m.group(1)) for m in found if m]
-    consecutive = (
-        numbers == list(range(numbers[0], numbers[0] + len(numbers))) if numbers else False
-    )
-    if len(articles) >= 2 and len(numbers) == len(articles) and consecutive:
-        for article, match in zip(articles, found, strict=True):
-            assert match is not None
-            article.title = match.group(2)
 
 
 def _fill_people(article: Article) -> None:

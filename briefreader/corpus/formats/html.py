@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from dataclasses import replace
 
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, Tag
 from bs4.element import NavigableString
@@ -31,7 +32,7 @@ from briefreader.corpus.dates import iso_date, jsonld_date, meta_date
 from briefreader.corpus.decode import decode_bytes
 from briefreader.corpus.formats.boilerplate import prune
 from briefreader.corpus.formats.form import Block, BlockKind, Meta, Piece, Progress, Read
-from briefreader.corpus.formats.listing import listing_posts
+from briefreader.corpus.formats.listing import listing_posts, single_post
 
 _DROP = (
     "script",
@@ -218,6 +219,11 @@ def html_pieces(soup: BeautifulSoup, meta: Meta) -> tuple[Piece, ...]:
     _clean(soup)
     posts = listing_posts(soup)
     if not posts:
+        if not meta.authors or not meta.date:
+            stated = single_post(soup)
+            meta = replace(
+                meta, authors=meta.authors or stated.authors, date=meta.date or stated.date
+            )
         return (Piece(tuple(_collect(soup)), meta, split=True),)
     return tuple(
         Piece(
@@ -291,6 +297,10 @@ class _Collector:
     def _element(self, parent: Tag, child: Tag) -> None:
         if child.name == "br":
             self._buffer.append("\n" if parent.name == "pre" else " ")
+            return
+        if child.name == "hr":  # a rule between stories, read as plain text's "* * *"
+            self.boundary()
+            self.blocks.append(Block("paragraph", "* * *"))
             return
         if _is_backlink(child):
             return

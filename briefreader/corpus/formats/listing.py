@@ -32,8 +32,10 @@ the date from a `<time>` marked published (or the first that is not an
 update time), `itemprop=datePublished`, or a short element whose class
 names a date; the authors from `rel=author`, `itemprop=author`, h-card
 `p-author`, `vcard fn`, or a short element whose class names an author or
-byline. The small block that held them (an "entry-meta" line) is then left
-out of the text, so a bare name is never read as a standfirst.
+byline; never from replies, comments or related posts. The small block
+that held them (an "entry-meta" line) is then left out of the text, so a
+bare name is never read as a standfirst. A page of one article gets its
+author and date the same way where its head states none (`single_post`).
 """
 
 from __future__ import annotations
@@ -72,6 +74,7 @@ _DATE_START = re.compile(
     r"\s(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)|\s[|·•]"
 )
 _META_WORDS = 30  # a block of post metadata is short
+_ASIDE_NAMES = re.compile(r"comment|repl(?:y|ies)|respon|related|discussion|disqus")
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +123,23 @@ def listing_posts(soup: BeautifulSoup) -> list[Post]:
     if best is None or _prose_outside(body, best[1]) >= 3:
         return []
     return [_post(node, tallies) for node in best[1]]
+
+
+def single_post(soup: BeautifulSoup) -> Post:
+    """The author and date a one-article page's markup states around its text.
+
+    Read from the page's one `<article>` (else `<main>`, else the body),
+    leaving out replies and related posts. Their small metadata block
+    leaves the text as a listing post's does, but only where there is one
+    byline and one `<time>`: a page of several stories the splitter will
+    cut keeps each story's own.
+    """
+    body = soup.body or soup
+    articles = body.find_all("article")
+    node = articles[0] if len(articles) == 1 else body.find("main") or body
+    tallies, _headings = _tally(node)
+    one = len(_author_nodes(node)) <= 1 and len(node.find_all("time")) <= 1
+    return _post(node, tallies, take=one)
 
 
 @dataclass(slots=True)
@@ -236,13 +256,14 @@ def _heading_link(heading: Tag) -> str:
     return href if href and not href.startswith(("#", "javascript:", "mailto:")) else ""
 
 
-def _post(node: Tag, tallies: dict[int, _Tally]) -> Post:
+def _post(node: Tag, tallies: dict[int, _Tally], *, take: bool = True) -> Post:
+    """A post's metadata; with `take`, its small metadata block leaves the text."""
     heading = node.find(HEADINGS)
     title = " ".join(heading.get_text(" ", strip=True).split()) if heading else ""
     link = _heading_link(heading) if heading else ""
     date, date_node = _post_date(node)
     authors, author_nodes = _post_authors(node)
-    for held in [date_node, *author_nodes]:
+    for held in [date_node, *author_nodes] if take else []:
         if held is not None and any(parent is node for parent in held.parents):
             block = _meta_block(held, node, tallies)
             if block is not None:
@@ -292,9 +313,27 @@ def _author_mark(element: Tag) -> bool:
 def _author_nodes(node: Tag) -> list[Tag]:
     found: list[Tag] = []
     for element in node.find_all(_author_mark):
-        if not any(parent is e for parent in element.parents for e in found):
+        if any(parent is e for parent in element.parents for e in found):
+            continue
+        if not any(_aside(parent) for parent in _up_to(element, node)):
             found.append(element)
     return found
+
+
+def _up_to(element: Tag, top: Tag) -> list[Tag]:
+    """`element` and its ancestors below `top`."""
+    chain = [element]
+    for parent in element.parents:
+        if parent is top:
+            break
+        chain.append(parent)
+    return chain
+
+
+def _aside(tag: Tag) -> bool:
+    """Replies, comments and related posts: their authors are not the article's."""
+    names = " ".join([str(tag.get("id") or ""), *(tag.get("class") or [])]).lower()
+    return bool(_ASIDE_NAMES.search(names))
 
 
 def _post_authors(node: Tag) -> tuple[tuple[str, ...], list[Tag]]:

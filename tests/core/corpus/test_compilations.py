@@ -4,7 +4,8 @@ The tuning parts are compilations/tuning.py, former_blind.py (the first
 blind part, measured once untouched and then used for tuning; its figures
 are in its docstring) and blind2.py (the second blind part, frozen at 3/5
 pages split exactly, 8 documents for 11 articles, titles 5/11, authors
-3/11, dates 5/11, then used for tuning in the third round). compilations/
+3/11, dates 5/11, then used for tuning in the third round) and
+tuning3.py (written for the fourth round, after blind3.py was frozen). compilations/
 blind3.py (layouts no other part uses) was written and measured before any
 rule was changed for it, and is never tuned to. Its figures are printed
 and kept from falling below what was measured, so a change that makes the
@@ -16,13 +17,15 @@ from __future__ import annotations
 import pytest
 
 from briefreader.corpus.parse import parse_bytes
-from tests.core.corpus.compilations import blind2, blind3, former_blind, tuning
+from tests.core.corpus.compilations import blind2, blind3, former_blind, tuning, tuning3
 from tests.core.corpus.compilations.pages import Page
 from tests.core.corpus.compilations.score import score
 
 
 @pytest.mark.parametrize(
-    "page", tuning.PAGES + former_blind.PAGES + blind2.PAGES, ids=lambda p: p.name
+    "page",
+    tuning.PAGES + former_blind.PAGES + blind2.PAGES + tuning3.PAGES,
+    ids=lambda p: p.name,
 )
 def test_tuning_pages_split_into_exactly_their_articles(page: Page) -> None:
     docs = parse_bytes(page.data(), fmt=page.fmt, name=f"{page.name}.x").documents
@@ -53,6 +56,7 @@ def test_third_blind_part_figures(capsys: pytest.CaptureFixture[str]) -> None:
     # Baseline measured when frozen, before any rule was changed for it:
     # 6/11 pages split exactly, 26 documents for 31 articles; titles 15/31,
     # authors 12/31, dates 8/31. After the third round of tuning (on the
-    # other parts): 11/11, 31 for 31, titles 27/31, authors 27/31, dates 24/31.
+    # other parts): 11/11, 31 for 31, titles 27/31, authors 27/31, dates 24/31;
+    # after the fourth: 11/11, 31 for 31, titles 29/31, authors 28/31, dates 25/31.
     assert result.pages_exact >= 11 and result.produced == result.wanted
-    assert result.titles >= 27 and result.authors >= 27 and result.dates >= 24
+    assert result.titles >= 29 and result.authors >= 28 and result.dates >= 25

@@ -39,6 +39,11 @@ from tests.core.corpus.dates_gold.blind import CASES
         ("Sept. 28, 2021", "2021-09-28"),
         ("٣ أكتوبر ٢٠٢١ ٢٠٢١-١٠-٠٣", "2021-10-03"),  # Arabic-Indic digits
         ("in 20214 cases", ""),
+        ("October 3rd, 2021", "2021-10-03"),
+        ("3rd of October 2021", "2021-10-03"),
+        ("WEDNESDAY, 2 MARCH 2022", "2022-03-02"),
+        ("2021/09/20", "2021-09-20"),
+        ("2021.9.20", "2021-09-20"),
     ],
 )
 def test_dates_in_text(text: str, date: str) -> None:

@@ -447,3 +447,57 @@ def test_decorated_titles_and_via_lines_in_a_plain_text_brief() -> None:
     )
     got = [(a.title, a.publisher) for a in split_text(text).articles]
     assert got == [("Raid in Kirkuk", "Rudaw"), ("Strike in Shabwa", "Reuters")]
+
+
+def test_rules_inside_one_essay_do_not_cut_it() -> None:
+    text = "\n\n".join(
+        [
+            "The Long Retreat",
+            "By Nadia Karam",
+            _para("retreat", 1),
+            _para("retreat", 2),
+            "* * *",
+            "The Camps",
+            _para("camps", 1),
+            _para("camps", 2),
+            "* * *",
+            "The Courts",
+            _para("courts", 1),
+            _para("courts", 2),
+        ]
+    )
+    (article,) = split_text(text).articles
+    assert article.title == "The Long Retreat" and article.author == "Nadia Karam"
+    assert {"The Camps", "The Courts"} <= set(article.paragraphs)
+
+
+def test_an_html_article_with_rules_under_its_head_and_between_sections_is_one() -> None:
+    from briefreader.corpus.parse import parse_bytes
+
+    page = (
+        "<html><body><h1>The Long Retreat</h1><p>By Nadia Karam</p><hr>"
+        + "".join(
+            f"<h2>{head}</h2><p>{_para(head, 1)}</p><p>{_para(head, 2)}</p><hr>"
+            for head in ("The Camps", "The Courts", "The Prisons")
+        )
+        + "</body></html>"
+    )
+    # Rules before every section, the first right under the head: a digest's shape but
+    # for the byline above the first rule, which heads an article.
+    docs = parse_bytes(page.encode(), fmt="html", name="essay.html").documents
+    assert [d.title for d in docs] == ["The Long Retreat"]
+
+
+def test_related_links_after_an_article_are_no_article() -> None:
+    text = "\n\n".join(
+        [
+            "The Long Retreat",
+            "By Nadia Karam",
+            _para("retreat", 1),
+            _para("retreat", 2),
+            _para("retreat", 3),
+            "Related:\nThe Camps of the North\nWhy the Courts Failed",
+        ]
+    )
+    (article,) = split_text(text).articles
+    assert article.title == "The Long Retreat"
