@@ -159,6 +159,16 @@ class Gazetteer:
         """The relations `canonical` declares, then those other entities declare to it."""
         return self._relations.of(canonical)
 
+    def relation_note(self, canonical: str) -> str:
+        """What `canonical` is to other organisations, in words: "front of Lashkar-e-Taiba".
+
+        Only the relations the entity declares (branch, front, affiliate or
+        successor of another), which say what it is; the legend and the PDF
+        appendix print this beside the name, so a reader sees that TRF is
+        LeT's front without folding the two together. "" when it has none.
+        """
+        return "; ".join(r.describe(canonical) for r in self._relations.declared_by(canonical))
+
     def family(
         self, canonical: str, kinds: frozenset[RelationKind] = FAMILY_KINDS
     ) -> tuple[str, ...]:

@@ -194,6 +194,8 @@ def render_markdown(prepared: Prepared) -> str:
             lines += [f"### {heading}", ""]
         for e in entries_of_kind:
             written = f" (written {escape(', '.join(e.spellings))})" if e.spellings else ""
+            if e.relation:
+                written += f" · {escape(e.relation)}"
             noun = "excerpt" if len(e.numbers) == 1 else "excerpts"
             lines.append(f"- **{escape(e.name)}**{written}: {noun} {ranges_text(e.numbers)}")
         if entries_of_kind:

@@ -221,6 +221,8 @@ class StoryBuilder:
                 noun = "excerpt" if len(entry.numbers) == 1 else "excerpts"
                 written = self.w.plain(", ".join(entry.spellings))
                 also = f" (written {written})" if entry.spellings else ""
+                if entry.relation:
+                    also += f' <font color="{MUTED}">· {self.w.plain(entry.relation)}</font>'
                 paragraphs.append(
                     CachedParagraph(
                         f"<b>{self.w.plain(entry.name)}</b>{also}\u2002"

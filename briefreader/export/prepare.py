@@ -18,6 +18,22 @@ from briefreader.export.model import Briefing, BriefingExcerpt, BriefingSection
 from briefreader.export.overview import Facts, facts_of
 
 MentionFinder = Callable[[str], Sequence[Mention]]
+RelationNote = Callable[[str], str]
+
+
+def relation_notes(finder: MentionFinder) -> RelationNote:
+    """What a group is to others ("front of Lashkar-e-Taiba"), from the finder's gazetteer.
+
+    The finder is the entity matcher's `find` (or the bundled `find_mentions`);
+    its gazetteer's relations name the link the appendix prints beside a
+    group. Any other finder (a test's stub) has no relations to tell.
+    """
+    from briefreader.entities import find_mentions
+    from briefreader.entities.matcher import default_matcher
+
+    owner = default_matcher() if finder is find_mentions else getattr(finder, "__self__", None)
+    note = getattr(getattr(owner, "gazetteer", None), "relation_note", None)
+    return note if callable(note) else (lambda _canonical: "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +51,7 @@ class IndexEntry:
     name: str
     numbers: tuple[int, ...]
     spellings: tuple[str, ...]  # as written, other than the canonical name
+    relation: str = ""  # what a group is to another: "front of Lashkar-e-Taiba"
 
 
 @dataclass
@@ -54,8 +71,13 @@ def prepare(
     briefing: Briefing,
     find_mentions: MentionFinder,
     progress: Callable[[int], None] = lambda done: None,
+    relation: RelationNote | None = None,
 ) -> Prepared:
-    """Mentions for every excerpt (`progress(n)` after each), then everything that follows."""
+    """Mentions for every excerpt (`progress(n)` after each), then everything that follows.
+
+    `relation` names a group's relation for the index (by default from the
+    finder's gazetteer, `relation_notes`).
+    """
     number = 0
     sections: list[tuple[BriefingSection, list[PreparedExcerpt]]] = []
     for section in briefing.sections:
@@ -73,11 +95,13 @@ def prepare(
         briefing = charts_for(briefing, pairs)
     sources = SourceList.of(briefing)
     prepared = Prepared(briefing, sections, sources, facts_of(briefing, sources))
-    prepared.index = index_of(prepared.items)
+    prepared.index = index_of(prepared.items, relation or relation_notes(find_mentions))
     return prepared
 
 
-def index_of(items: Sequence[PreparedExcerpt]) -> list[IndexEntry]:
+def index_of(
+    items: Sequence[PreparedExcerpt], relation: RelationNote = lambda _canonical: ""
+) -> list[IndexEntry]:
     """Groups then countries, alphabetically, each with its excerpts and other spellings."""
     numbers: dict[tuple[EntityKind, str], list[int]] = {}
     spellings: dict[tuple[EntityKind, str], dict[str, None]] = {}
@@ -94,5 +118,6 @@ def index_of(items: Sequence[PreparedExcerpt]) -> list[IndexEntry]:
         for name in names:
             key = (kind, name)
             written = tuple(w for w in spellings[key] if w != name)[:8]
-            entries.append(IndexEntry(kind, name, tuple(numbers[key]), written))  # type: ignore[arg-type]
+            note = relation(name) if kind == "group" else ""
+            entries.append(IndexEntry(kind, name, tuple(numbers[key]), written, note))  # type: ignore[arg-type]
     return entries

@@ -204,6 +204,8 @@ def _appendix(doc: WordDocument, w: BodyWriter, prepared: Prepared) -> None:
             p.add_run(_text(entry.name)).bold = True
             if entry.spellings:
                 p.add_run(_text(f" (written {', '.join(entry.spellings)})"))
+            if entry.relation:
+                p.add_run(_text(f" · {entry.relation}")).font.color.rgb = MUTED
             noun = "excerpt" if len(entry.numbers) == 1 else "excerpts"
             p.add_run(f": {noun} {ranges_text(entry.numbers)}").font.color.rgb = MUTED
 

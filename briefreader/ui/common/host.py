@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from briefreader.control.grading import GradeLabels
     from briefreader.control.keymap import Keymap
     from briefreader.control.library import LibrarySnapshot
+    from briefreader.control.mentions import Matcher
     from briefreader.control.state import ReaderState
     from briefreader.paths import DataPaths
     from briefreader.store import Briefing, Store
@@ -33,6 +34,8 @@ class Host(Protocol):
 
     paths: DataPaths
     state: ReaderState
+    #: Finds the mentions in a text; the entity matcher (with its `gazetteer`) once loaded.
+    matcher: Matcher
     registry: CommandRegistry
     keymap: Keymap
     jobs: Jobs

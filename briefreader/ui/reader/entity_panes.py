@@ -8,6 +8,8 @@ when the host's `apply` says their part changed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject
 
 from briefreader.control.colours import KindStyle
@@ -68,8 +70,15 @@ class EntityPanes(QObject):
                 hidden_entities=state.hidden_entities,
                 selected=state.selected,
                 dark=self._dark(),
+                relation=self._relation_note(),
             )
         )
+
+    def _relation_note(self) -> Callable[[str], str]:
+        """What a group is to others, from the matcher's gazetteer (nothing before it loads)."""
+        gazetteer = getattr(self.host.matcher, "gazetteer", None)
+        note = getattr(gazetteer, "relation_note", None)
+        return note if callable(note) else (lambda _canonical: "")
 
     def refresh_facets(self) -> None:
         rows = facet_rows(

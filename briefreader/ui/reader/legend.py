@@ -7,6 +7,8 @@ focuses the text on the paragraphs that name it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QWidget
 
 from briefreader.control.colours import KindStyle
@@ -27,8 +29,14 @@ def legend_rows(
     hidden_entities: set[EntityKey],
     selected: EntityKey | None,
     dark: bool,
+    relation: Callable[[str], str] = lambda _canonical: "",
 ) -> list[Row]:
-    """Kind rows (keyed by the kind) each followed by its entities (keyed by (kind, name))."""
+    """Kind rows (keyed by the kind) each followed by its entities (keyed by (kind, name)).
+
+    `relation` says what a group is to another ("front of Lashkar-e-Taiba",
+    `Gazetteer.relation_note`); it is shown after the name, so related groups
+    stay apart in the legend and the reader still sees how they hang together.
+    """
     if mentions is None:
         return []
     rows: list[Row] = []
@@ -50,16 +58,19 @@ def legend_rows(
         )
         for key, count in entries:
             mark = "▸ " if key == selected else ""
+            note = relation(key[1]) if kind == "group" else ""
             rows.append(
                 Row(
-                    f"{mark}{key[1]}",
+                    f"{mark}{key[1]}" + (f" · {note}" if note else ""),
                     key=key,
                     checked=key not in hidden_entities and kind not in hidden_kinds,
                     count=count,
                     bold=key == selected or "bold" in style.cue,
                     italic="italic" in style.cue,
                     swatch=style.colours(dark=dark)[1],
-                    tooltip=f"{key[1]}: {kind}, named {count} times in this document",
+                    tooltip=f"{key[1]}: {kind}"
+                    + (f" ({note})" if note else "")
+                    + f", named {count} times in this document",
                 )
             )
     return rows
