@@ -31,7 +31,7 @@ class Flag:
 
     integrity: str  # "ok" | "stale" | "orphaned" | "unchecked"
     note: str = ""
-    undrawable: tuple[str, ...] = ()  # characters no embedded font draws, e.g. "U+0627 …"
+    undrawable: tuple[str, ...] = ()  # characters no embedded font draws, e.g. "U+05D0 …"
 
     @property
     def label(self) -> str:

@@ -16,7 +16,8 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from briefreader.export.fonts import FALLBACK, SANS, SANS_BOLD, FontSet
+from briefreader.export.bidi_layout import Look, Piece, draw_line, pieces_of
+from briefreader.export.fonts import FALLBACK, SANS, SANS_BOLD, FontSet, RunKind
 from briefreader.export.markup import placeholder
 from briefreader.export.styles import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, MARKING, MUTED, RULE
 
@@ -44,8 +45,13 @@ def draw_runs(
     canvas: Canvas, x: float, y: float, text: str, font: str, size: float, fonts: FontSet
 ) -> float:
     """Draw `text` with fallback-font runs and placeholders; returns the width drawn."""
+    runs = fonts.runs(text)
+    if any(kind == "rtl" for kind, _ in runs):
+        pieces = _bidi_pieces(runs, font, size)
+        draw_line(canvas, pieces, range(len(pieces)), x, y)
+        return sum(p.width for p in pieces)
     start = x
-    for kind, run in fonts.runs(text):
+    for kind, run in runs:
         if kind == "invisible":
             continue
         face = {"primary": font, "fallback": FALLBACK}.get(kind, FALLBACK)
@@ -56,9 +62,22 @@ def draw_runs(
     return x - start
 
 
+def _bidi_pieces(runs: list[tuple[RunKind, str]], font: str, size: float) -> list[Piece]:
+    """A line holding right-to-left text, as pieces in logical order (bidi_layout.py)."""
+    shown = "".join(
+        "".join(placeholder(c) for c in run) if kind == "missing" else run
+        for kind, run in runs
+        if kind != "invisible"
+    )
+    return pieces_of(shown, [Look(font, size)] * len(shown))[1]
+
+
 def runs_width(text: str, font: str, size: float, fonts: FontSet) -> float:
     width = 0.0
-    for kind, run in fonts.runs(text):
+    runs = fonts.runs(text)
+    if any(kind == "rtl" for kind, _ in runs):
+        return sum(p.width for p in _bidi_pieces(runs, font, size))
+    for kind, run in runs:
         if kind == "primary":
             width += stringWidth(run, font, size)
         elif kind == "fallback":

@@ -8,6 +8,7 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, Paragraph
 
+from briefreader.export.bidi_paragraph import BidiParagraph
 from briefreader.export.canvas import NUMBER_BOX, PageInfo, toc_form
 from briefreader.export.fonts import SANS_BOLD
 from briefreader.export.styles import BAR_X, MUTED
@@ -15,7 +16,7 @@ from briefreader.export.styles import BAR_X, MUTED
 NUMBER_COLOUR = MUTED
 
 
-class CachedParagraph(Paragraph):
+class CachedParagraph(BidiParagraph):
     """A paragraph that breaks its lines once per width.
 
     Keeping an excerpt together means measuring it before placing it; plain
@@ -75,7 +76,7 @@ class QuoteParagraph(CachedParagraph):
         super().draw()
 
 
-class AnchoredParagraph(Paragraph):
+class AnchoredParagraph(BidiParagraph):
     """A paragraph that, where it lands, becomes a bookmark and an outline entry.
 
     It records its page under `key` for the contents and may call `on_draw`
@@ -109,6 +110,9 @@ class AnchoredParagraph(Paragraph):
         parts = super().split(availWidth, availHeight)
         if parts and isinstance(parts[0], AnchoredParagraph) and self.info is not None:
             parts[0].anchor(self.key, self.outline, self.level, self.info, self.on_draw)
+        for part in parts[1:]:  # a right-to-left part is a copy: only the first anchors
+            if isinstance(part, AnchoredParagraph):
+                part.key = ""
         return parts
 
     def draw(self) -> None:

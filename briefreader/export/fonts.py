@@ -4,15 +4,21 @@ Only TTF fonts are used (never the base-14 fonts), so every character in the
 PDF is drawn from a font embedded in it. ReportLab draws a character a font
 lacks as an empty box, silently; so before a string is laid out, `FontSet`
 splits it into runs: characters the primary face covers, characters only
-the fallback face (DejaVu Sans: symbols, arrows, box drawing) covers, and
-characters nothing can draw, which the caller shows as a visible `[U+XXXX]`
-placeholder and reports. Invisible formatting characters (category Cf: soft
-hyphens, zero-width spaces, bidi controls) have nothing to draw; they are
-left out and counted.
+the fallback face (DejaVu Sans: symbols, arrows, box drawing) covers,
+right-to-left text the Arabic-script faces draw, and characters nothing can
+draw, which the caller shows as a visible `[U+XXXX]` placeholder and
+reports. Invisible formatting characters (category Cf: soft hyphens,
+zero-width spaces, bidi controls) have nothing to draw; they are left out
+and counted, except the zero-width (non-)joiners that Persian and Urdu
+spelling needs between letters.
 
-Right-to-left scripts are treated as undrawable even where DejaVu has glyphs:
-ReportLab does no bidi reordering or Arabic shaping, so it would print them
-backwards and unjoined, which is worse than an honest placeholder.
+Arabic, Persian, Pashto and Urdu are drawn in Noto Naskh Arabic (beside the
+serif) and Noto Sans Arabic (beside the sans), shaped by HarfBuzz
+(shaping.py) and put in right-to-left order by bidi.py; a paragraph holding
+such text is laid out by bidi_paragraph.py instead of ReportLab's
+left-to-right line breaking. Cyrillic is in the Noto faces themselves.
+Other right-to-left scripts (Hebrew, Syriac, Thaana...) have no bundled face
+and stay placeholders.
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from briefreader.export.shaping import ShapingFont
 from briefreader.paths import resources_dir
 
 SERIF = "BrSerif"
@@ -37,6 +44,10 @@ SERIF_BOLD_ITALIC = "BrSerif-BoldItalic"
 SANS = "BrSans"
 SANS_BOLD = "BrSans-Bold"
 FALLBACK = "BrFallback"
+ARABIC_SERIF = "BrArabicSerif"
+ARABIC_SERIF_BOLD = "BrArabicSerif-Bold"
+ARABIC_SANS = "BrArabicSans"
+ARABIC_SANS_BOLD = "BrArabicSans-Bold"
 
 _FILES: dict[str, str] = {
     SERIF: "NotoSerif-Regular.ttf",
@@ -47,11 +58,34 @@ _FILES: dict[str, str] = {
     SANS_BOLD: "NotoSans-Bold.ttf",
     FALLBACK: "DejaVuSans.ttf",
 }
+_ARABIC_FILES: dict[str, str] = {
+    ARABIC_SERIF: "NotoNaskhArabic-Regular.ttf",
+    ARABIC_SERIF_BOLD: "NotoNaskhArabic-Bold.ttf",
+    ARABIC_SANS: "NotoSansArabic-Regular.ttf",
+    ARABIC_SANS_BOLD: "NotoSansArabic-Bold.ttf",
+}
+#: The Arabic-script face drawn beside each face (no italics: Arabic has none).
+ARABIC_FACE: dict[str, str] = {
+    SERIF: ARABIC_SERIF,
+    SERIF_ITALIC: ARABIC_SERIF,
+    SERIF_BOLD: ARABIC_SERIF_BOLD,
+    SERIF_BOLD_ITALIC: ARABIC_SERIF_BOLD,
+    SANS: ARABIC_SANS,
+    SANS_BOLD: ARABIC_SANS_BOLD,
+    FALLBACK: ARABIC_SANS,
+}
 
-RunKind = Literal["primary", "fallback", "missing", "invisible"]
+RunKind = Literal["primary", "fallback", "rtl", "missing", "invisible"]
 _WHITESPACE = frozenset(" \t\n\r\f\v")
 _RTL = frozenset({"R", "AL"})
+#: Zero-width non-joiner and joiner: part of Persian, Urdu and Pashto spelling.
+_JOINERS = frozenset("\u200c\u200d")
 _lock = threading.Lock()
+
+
+def _in_arabic_blocks(code: int) -> bool:
+    """Arabic, its supplements and extensions, and its presentation forms."""
+    return 0x0600 <= code <= 0x08FF or 0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFF
 
 
 class FontError(Exception):
@@ -64,9 +98,10 @@ class FontSet:
 
     primary: frozenset[int]  # drawn by every face of both Noto families
     fallback: frozenset[int]  # drawn by DejaVu Sans
+    rtl: frozenset[int] = frozenset()  # right-to-left text the Arabic-script faces draw
 
     def can_draw(self, char: str) -> bool:
-        return self.kind(char) in ("primary", "fallback")
+        return self.kind(char) in ("primary", "fallback", "rtl")
 
     def kind(self, char: str) -> RunKind:
         """Which face draws `char`, or why none does."""
@@ -74,12 +109,19 @@ class FontSet:
             return "primary"
         code = ord(char)
         category = unicodedata.category(char)
+        if char in _JOINERS and code in self.rtl:
+            return "rtl"
         if category == "Cf":  # soft hyphens, zero-width spaces, bidi controls: nothing to draw
             return "invisible"
-        if category in ("Cc", "Cs") or code > 0xFFFF or unicodedata.bidirectional(char) in _RTL:
+        if category in ("Cc", "Cs") or code > 0xFFFF:
             # Controls and lone surrogates have no glyph; ReportLab mis-encodes characters
-            # beyond the BMP; RTL text would come out backwards (see the module docstring).
+            # beyond the BMP.
             return "missing"
+        bidi = unicodedata.bidirectional(char)
+        if bidi in _RTL:  # drawn shaped, or not at all: a script without a face comes out unjoined
+            return "rtl" if code in self.rtl else "missing"
+        if code in self.rtl and (_in_arabic_blocks(code) or bidi in ("AN", "NSM")):
+            return "rtl"  # Arabic and Persian digits, punctuation and vowel marks
         if code in self.primary:
             return "primary"
         if code in self.fallback:
@@ -148,10 +190,21 @@ def _registered(directory: str) -> FontSet:
     for bold in (0, 1):
         for italic in (0, 1):
             addMapping(FALLBACK, bold, italic, FALLBACK)
+    for name, filename in _ARABIC_FILES.items():
+        path = folder / filename
+        if not path.is_file():
+            raise FontError(f"bundled font missing: {path}")
+        try:
+            pdfmetrics.registerFont(ShapingFont(name, str(path)))
+        except Exception as error:
+            raise FontError(f"cannot read bundled font {path}: {error}") from error
     primary = _cmap(SERIF)
     for name in (SERIF_BOLD, SERIF_ITALIC, SERIF_BOLD_ITALIC, SANS, SANS_BOLD):
         primary &= _cmap(name)
-    return FontSet(primary=primary, fallback=_cmap(FALLBACK))
+    rtl = _cmap(ARABIC_SERIF)
+    for name in (ARABIC_SERIF_BOLD, ARABIC_SANS, ARABIC_SANS_BOLD):
+        rtl &= _cmap(name)
+    return FontSet(primary=primary, fallback=_cmap(FALLBACK), rtl=rtl)
 
 
 def load_fonts() -> FontSet:

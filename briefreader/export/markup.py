@@ -101,7 +101,7 @@ class MarkupWriter:
             return escape(text)
         parts: list[str] = []
         for kind, run in self._fonts.runs(text):
-            if kind == "primary":
+            if kind in ("primary", "rtl"):  # right-to-left runs: faces chosen at layout
                 parts.append(escape(run))
             elif kind == "fallback":
                 parts.append(f'<font face="{FALLBACK}">{escape(run)}</font>')

@@ -14,9 +14,11 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 
-from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Spacer, Table
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer, Table
 from reportlab.platypus.flowables import BalancedColumns, HRFlowable
 
+from briefreader.export.bidi import has_rtl
+from briefreader.export.bidi_paragraph import BidiParagraph
 from briefreader.export.canvas import PageInfo
 from briefreader.export.flowables import AnchoredParagraph, CachedParagraph, TocEntry
 from briefreader.export.fonts import SANS, describe
@@ -82,7 +84,7 @@ class StoryBuilder:
     def _toc(self, key: str, markup: str, sub: bool = False) -> TocEntry:
         self.info.toc_keys.append(key)
         style = self.s.toc_sub if sub else self.s.toc
-        return TocEntry(Paragraph(markup, style), key)
+        return TocEntry(BidiParagraph(markup, style, direction="ltr"), key)
 
     def _paragraphs(self, text: str, place: str) -> list[Flowable]:
         """Analyst prose (summary, comments): blank-line paragraphs, bullets."""
@@ -95,9 +97,9 @@ class StoryBuilder:
             if all(line.lstrip().startswith(_BULLETS) for line in lines):
                 for line in lines:
                     item = line.lstrip()[2:].strip()
-                    out.append(Paragraph(self.w.plain(item), self.s.bullet, bulletText="•"))
+                    out.append(BidiParagraph(self.w.plain(item), self.s.bullet, bulletText="•"))
             else:
-                out.append(Paragraph(self.w.plain(" ".join(lines)), self.s.body))
+                out.append(BidiParagraph(self.w.plain(" ".join(lines)), self.s.body))
         return out
 
     # -- parts -------------------------------------------------------------
@@ -106,7 +108,7 @@ class StoryBuilder:
         b, s, w = self.briefing, self.s, self.w
         w.place = "cover"
         title = b.title or "Untitled briefing"
-        out: list[Flowable] = [Spacer(1, 6), Paragraph("BRIEFING", s.cover_kicker)]
+        out: list[Flowable] = [Spacer(1, 6), BidiParagraph("BRIEFING", s.cover_kicker)]
         out.append(
             AnchoredParagraph(w.plain(title), s.cover_title).anchor(
                 "cover", _outline_text(title), 0, self.info
@@ -117,7 +119,9 @@ class StoryBuilder:
             value = w.plain(text)
             if label == "Handling":
                 value = f'<font color="{MARKING}"><b>{value}</b></font>'
-            rows.append([Paragraph(label.upper(), s.cover_label), Paragraph(value, s.cover_meta)])
+            rows.append(
+                [BidiParagraph(label.upper(), s.cover_label), BidiParagraph(value, s.cover_meta)]
+            )
         table = Table(rows, colWidths=[62, FRAME_WIDTH - 62], hAlign="LEFT")
         table.setStyle(
             [
@@ -132,7 +136,7 @@ class StoryBuilder:
         out.append(table)
         if legend := legend_text(self.facts):
             out.append(Spacer(1, 4))
-            out.append(Paragraph(w.plain(legend), s.note))
+            out.append(BidiParagraph(w.plain(legend), s.note))
         out.append(HRFlowable(width="100%", thickness=0.6, color=RULE, spaceBefore=8, spaceAfter=2))
         if b.summary.strip():
             out.append(self._heading("Key judgements", "summary", "Key judgements"))
@@ -165,7 +169,7 @@ class StoryBuilder:
             caption = trend.basis + "."
             if trend.undated:
                 caption += f" {trend.undated} undated excerpts are not shown."
-            out.append(Paragraph(self.w.plain(caption), self.s.caption))
+            out.append(BidiParagraph(self.w.plain(caption), self.s.caption))
         if "matrix" in b.charts and b.co_mentions is not None:
             drawing = matrix_drawing(b.co_mentions, FRAME_WIDTH)
             out.append(CondPageBreak(drawing.height + 60))
@@ -173,9 +177,9 @@ class StoryBuilder:
                 self._heading("Groups and countries", "chart_matrix", "Chart: groups and countries")
             )
             out.append(drawing)
-            out.append(Paragraph(self.w.plain(b.co_mentions.basis + "."), self.s.caption))
+            out.append(BidiParagraph(self.w.plain(b.co_mentions.basis + "."), self.s.caption))
         if "trend" in b.charts and (trend is None or len(trend.periods) < 2):
-            out.append(Paragraph(self.w.plain(no_trend_reason(trend)), self.s.caption))
+            out.append(BidiParagraph(self.w.plain(no_trend_reason(trend)), self.s.caption))
         return out
 
     def sections(self) -> list[Flowable]:
@@ -187,7 +191,7 @@ class StoryBuilder:
             out.append(PageBreak() if breaks else CondPageBreak(110))
             out.append(self._heading(f"{index}.\u2002{self.w.plain(title)}", f"sec{index}", title))
             if not items:
-                out.append(Paragraph("<i>No excerpts in this section.</i>", self.s.note))
+                out.append(BidiParagraph("<i>No excerpts in this section.</i>", self.s.note))
             for item in items:
                 outline = f"{item.number}. " + _outline_text(item.excerpt.quote, 60)
                 out.append(self._printer.block(item, outline))
@@ -206,7 +210,9 @@ class StoryBuilder:
         out.append(self._heading("Appendix: groups and countries", "appendix", "Appendix"))
         index = self.prepared.index
         if not index:
-            out.append(Paragraph("No group or country is named in these excerpts.", self.s.body))
+            out.append(
+                BidiParagraph("No group or country is named in these excerpts.", self.s.body)
+            )
         for kind, heading in (("group", "Groups"), ("country", "Countries")):
             entries = [e for e in index if e.kind == kind]
             if not entries:
@@ -219,7 +225,11 @@ class StoryBuilder:
                 self.w.place = f"appendix: {entry.name}"
                 first, *more = excerpt_links(entry.numbers)
                 noun = "excerpt" if len(entry.numbers) == 1 else "excerpts"
-                written = self.w.plain(", ".join(entry.spellings))
+                # A left-to-right mark after each spelling keeps the list in English order
+                # when a spelling is in Arabic script (bidi_paragraph.py).
+                written = ", ".join(
+                    self.w.plain(s) + ("\u200e" if has_rtl(s) else "") for s in entry.spellings
+                )
                 also = f" (written {written})" if entry.spellings else ""
                 if entry.relation:
                     also += f' <font color="{MUTED}">· {self.w.plain(entry.relation)}</font>'
@@ -228,9 +238,12 @@ class StoryBuilder:
                         f"<b>{self.w.plain(entry.name)}</b>{also}\u2002"
                         f'<font color="{MUTED}">{len(entry.numbers)} {noun}:</font> {first}',
                         self.s.index,
+                        direction="ltr",
                     )
                 )
-                paragraphs.extend(CachedParagraph(part, self.s.index_cont) for part in more)
+                paragraphs.extend(
+                    CachedParagraph(part, self.s.index_cont, direction="ltr") for part in more
+                )
             if len(entries) > 3:  # two balanced columns: a long index in half the height
                 out.append(
                     BalancedColumns(
@@ -251,7 +264,7 @@ class StoryBuilder:
             self._heading("Characters that could not be printed", "undrawable", "Characters", 1)
         )
         out.append(
-            Paragraph(
+            BidiParagraph(
                 "The embedded fonts cannot draw these characters. Each is shown in the text as "
                 "[U+code]. Right-to-left scripts "
                 "(Arabic, Hebrew) are among them: the PDF engine cannot order or join them.",
@@ -261,7 +274,7 @@ class StoryBuilder:
         for char, count in found.counts.items():
             where = ", ".join(found.places.get(char, [])[:8])
             out.append(
-                Paragraph(
+                BidiParagraph(
                     f"{describe(char)} × {count} ({self.w.plain(where)})",
                     self.s.note,
                 )

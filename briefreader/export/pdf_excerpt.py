@@ -47,7 +47,9 @@ class ExcerptPrinter:
         parts: list[Flowable] = []
         if e.claimant.strip():
             parts.append(
-                CachedParagraph(f"CLAIM · {w.plain(' '.join(e.claimant.split()))}", s.claim)
+                CachedParagraph(
+                    f"CLAIM · {w.plain(' '.join(e.claimant.split()))}", s.claim, direction="ltr"
+                )
             )
         if e.integrity in _FLAG_TEXT:
             note = e.integrity_note or "the quote could not be verified"
@@ -76,13 +78,17 @@ class ExcerptPrinter:
             first_chunk = False
             parts.append(para)
         parts.append(
-            CachedParagraph(citation_markup(e.citation, e.credibility, self.sources, w), s.citation)
+            CachedParagraph(
+                citation_markup(e.citation, e.credibility, self.sources, w),
+                s.citation,
+                direction="ltr",
+            )
         )
         blocks = [" ".join(b.split()) for b in e.comment.replace("\r\n", "\n").split("\n\n")]
         for index, block in enumerate(b for b in blocks if b):
             if index == 0:
                 markup = f"<b>Analyst comment</b>\u2003{w.plain(block)}"
-                parts.append(CachedParagraph(markup, s.comment))
+                parts.append(CachedParagraph(markup, s.comment, direction="ltr"))
             else:
                 parts.append(CachedParagraph(w.plain(block), s.comment_cont))
         return ExcerptBlock(

@@ -110,6 +110,6 @@ def source_flowables(sources: SourceList, writer: MarkupWriter, styles: Styles) 
     for entry in sources.entries():
         writer.place = f"source {entry.number}"
         first, *more = source_markup(entry, writer)
-        out.append(CachedParagraph(first, styles.source))
-        out.extend(CachedParagraph(part, styles.source_cont) for part in more)
+        out.append(CachedParagraph(first, styles.source, direction="ltr"))
+        out.extend(CachedParagraph(part, styles.source_cont, direction="ltr") for part in more)
     return out

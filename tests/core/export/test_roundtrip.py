@@ -61,6 +61,12 @@ def test_excerpt_text_round_trips(tmp_path: Path, text: str) -> None:
     body = squeeze(body_text(out, "Round trip"))
     start = body.index("QSTART") + len("QSTART")
     got = body[start : body.index("QEND", start)]
-    assert got == expected(text)
+    if any(FONTS.kind(c) == "rtl" for c in text):
+        # Right-to-left runs are drawn in visual order, and -raw reads the content
+        # stream: the same characters, in another order (logical order is checked
+        # with pdftotext's bidi reading in test_rtl_pdf.py).
+        assert sorted(got) == sorted(expected(text))
+    else:
+        assert got == expected(text)
     missing = {c for c in text if FONTS.kind(c) == "missing"}
     assert {u.char for u in result.undrawable} == missing
