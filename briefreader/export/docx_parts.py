@@ -140,6 +140,37 @@ def set_widths(table: Any, widths: list[Any], size: float | None = None) -> None
         column.width = width
 
 
+#: What may follow w:bidi in a paragraph's properties (ECMA-376 order).
+_AFTER_BIDI = (
+    "w:adjustRightInd",
+    "w:snapToGrid",
+    "w:spacing",
+    "w:ind",
+    "w:contextualSpacing",
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+    "w:textDirection",
+    "w:textAlignment",
+    "w:textboxTightWrap",
+    "w:outlineLvl",
+    "w:divId",
+    "w:cnfStyle",
+    "w:rPr",
+    "w:sectPr",
+    "w:pPrChange",
+)
+
+
+def right_to_left(paragraph: Paragraph) -> None:
+    """Mark a paragraph right-to-left (w:bidi): Word then starts it at the right margin.
+
+    Word shapes and orders the letters itself; without the mark an Arabic quote
+    would still read correctly but hang from the left.
+    """
+    paragraph._p.get_or_add_pPr().insert_element_before(OxmlElement("w:bidi"), *_AFTER_BIDI)
+
+
 def add_field(paragraph: Paragraph, instruction: str, shown: str = "1") -> None:
     """A Word field (PAGE, NUMPAGES): Word fills in the number when it lays the page out."""
     run = paragraph.add_run()

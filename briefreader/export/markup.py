@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
 from briefreader.domain import EntityKind, Mention
+from briefreader.export.bidi import has_rtl
 from briefreader.export.fonts import FALLBACK, FontSet
 from briefreader.export.palette import EntityLook
 
@@ -115,6 +116,15 @@ class MarkupWriter:
                         f"{placeholder(char)}</font>"
                     )
         return "".join(parts)
+
+    def field(self, text: str) -> str:
+        """`plain(text)` for a field of the briefing's own (English) sentence.
+
+        A left-to-right mark follows a field holding right-to-left text, so the
+        words after it stay in the sentence's order: "الجزيرة, 1 Mar 2024" would
+        otherwise read as "1 ,الجزيرة" (the number joins the Arabic run).
+        """
+        return self.plain(text) + ("\u200e" if has_rtl(text) else "")
 
     def highlighted(self, text: str, mentions: Iterable[Mention], offset: int = 0) -> str:
         """`text` with each mention wrapped in its kind's look (see `highlight_pieces`)."""

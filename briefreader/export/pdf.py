@@ -17,7 +17,6 @@ from collections.abc import Callable
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer, Table
 from reportlab.platypus.flowables import BalancedColumns, HRFlowable
 
-from briefreader.export.bidi import has_rtl
 from briefreader.export.bidi_paragraph import BidiParagraph
 from briefreader.export.canvas import PageInfo
 from briefreader.export.flowables import AnchoredParagraph, CachedParagraph, TocEntry
@@ -227,9 +226,7 @@ class StoryBuilder:
                 noun = "excerpt" if len(entry.numbers) == 1 else "excerpts"
                 # A left-to-right mark after each spelling keeps the list in English order
                 # when a spelling is in Arabic script (bidi_paragraph.py).
-                written = ", ".join(
-                    self.w.plain(s) + ("\u200e" if has_rtl(s) else "") for s in entry.spellings
-                )
+                written = ", ".join(self.w.field(s) for s in entry.spellings)
                 also = f" (written {written})" if entry.spellings else ""
                 if entry.relation:
                     also += f' <font color="{MUTED}">· {self.w.plain(entry.relation)}</font>'

@@ -41,7 +41,7 @@ def citation_markup(
     """ "— The Diplomat, 8 Nov 2021, ¶ 3 · B2  [4]" under a quote."""
     if citation is None or not citation.document_id:
         return "— <i>source not recorded</i>"
-    text = ", ".join(writer.plain(p) for p in short_citation(citation, with_grade=False))
+    text = ", ".join(writer.field(p) for p in short_citation(citation, with_grade=False))
     if grade := grade_code(citation.reliability, credibility):
         text += f" · <b>{writer.plain(grade)}</b>"
     number = sources.number_of(citation)
@@ -76,11 +76,11 @@ def source_markup(entry: SourceEntry, writer: MarkupWriter) -> list[str]:
     """One Sources entry; a long list of citing excerpts continues in more paragraphs."""
     bits: list[str] = []
     if entry.author:
-        bits.append(writer.plain(_sentence(entry.author)))
-    bits.append(f"“{writer.plain(_sentence(entry.title))}”")
+        bits.append(writer.field(_sentence(entry.author)))
+    bits.append(f"“{writer.field(_sentence(entry.title))}”")
     when = writer.plain(entry.date)
     bits.append(
-        f"<i>{writer.plain(entry.publisher)}</i>, {when}." if entry.publisher else f"{when}."
+        f"<i>{writer.field(entry.publisher)}</i>, {when}." if entry.publisher else f"{when}."
     )
     if entry.url:
         bits.append(web_link(entry.url, writer))

@@ -10,6 +10,7 @@ keeps with its citation (Word's "keep with next").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import IO
 
@@ -17,6 +18,7 @@ from docx import Document
 from docx.document import Document as WordDocument
 from docx.shared import Mm, Pt
 
+from briefreader.export.bidi import has_rtl, paragraph_level
 from briefreader.export.citations import (
     format_date,
     grade_code,
@@ -30,6 +32,7 @@ from briefreader.export.docx_parts import (
     BodyWriter,
     add_hyperlink,
     page_setup,
+    right_to_left,
     set_up_styles,
     set_widths,
     shade_cell,
@@ -43,6 +46,11 @@ from briefreader.export.prepare import Prepared, PreparedExcerpt
 
 _BULLETS = ("- ", "* ", "• ")
 _CHARACTER_STYLE = {"group": "Group name", "country": "Country name"}
+
+
+_RTL_LETTER = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff"
+#: A stretch of right-to-left text, spaces and marks inside it included.
+_RTL_RUN = re.compile(f"([{_RTL_LETTER}](?:[{_RTL_LETTER}\u200c\u200d ]*[{_RTL_LETTER}])?)")
 
 
 def _text(text: str) -> str:
@@ -138,12 +146,17 @@ def _excerpt(doc: WordDocument, w: BodyWriter, item: PreparedExcerpt, prepared: 
     for index, part in enumerate(e.quote.split("\n\n")):
         paragraph = w.paragraph(style="Briefing Quote")
         paragraph.paragraph_format.keep_together = True
+        if paragraph_level(part):
+            right_to_left(paragraph)
         if index == 0:
             number = paragraph.add_run(f"{item.number}  ")
             number.bold, number.font.size, number.font.color.rgb = True, Pt(8), MUTED
         for kind, piece in highlight_pieces(part, item.mentions, offset):
-            if piece:
-                w.run(paragraph, xml_text(piece), _CHARACTER_STYLE.get(kind or ""))
+            for part_text in _RTL_RUN.split(piece):
+                if part_text:
+                    run = w.run(paragraph, xml_text(part_text), _CHARACTER_STYLE.get(kind or ""))
+                    if has_rtl(part_text):
+                        run.font.rtl = True  # a complex-script run: Word shapes it
         offset += len(part) + 2
     citation = w.paragraph(style="Briefing Citation")
     c = e.citation

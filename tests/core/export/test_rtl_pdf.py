@@ -157,3 +157,32 @@ def test_a_latin_only_briefing_is_laid_out_as_before(tmp_path: Path) -> None:
     ours, theirs = BidiParagraph(markup, style), Paragraph(markup, style)
     assert ours.wrap(300, 500) == theirs.wrap(300, 500)
     assert repr(ours.blPara.lines) == repr(theirs.blPara.lines)
+
+
+def test_word_marks_right_to_left_quotes_and_runs(tmp_path: Path) -> None:
+    import zipfile
+
+    briefing = Briefing(
+        "W", (BriefingSection("S", (BriefingExcerpt(ARABIC), BriefingExcerpt(MIXED))),)
+    )
+    out = tmp_path / "rtl.docx"
+    export_briefing(briefing, out, find_mentions=find_mentions)
+    xml = zipfile.ZipFile(out).read("word/document.xml").decode("utf-8")
+    paragraphs = re.findall(r"<w:p>.*?</w:p>|<w:p .*?</w:p>", xml, re.S)
+    arabic = next(p for p in paragraphs if "أعلنت" in p)
+    mixed = next(p for p in paragraphs if "The statement named" in p)
+    assert "<w:bidi/>" in arabic and "<w:bidi/>" not in mixed
+    runs = re.findall(r"<w:r>.*?</w:r>|<w:r .*?</w:r>", mixed, re.S)
+    assert any("<w:rtl/>" in r and "ولاية خراسان" in r for r in runs)
+    assert not any("<w:rtl/>" in r and "statement" in r for r in runs)
+
+
+def test_a_citation_stays_an_english_line_around_an_arabic_publisher(
+    exported: ExportResult,
+) -> None:
+    found = words(exported.path)
+    month = next(w for w in found if w[3] == "Mar")  # "— الجزيرة, 1 Mar 2024, ¶ 2  [1]"
+    # The Arabic face is taller: its words' boxes start a few points higher.
+    line = sorted((w for w in found if abs(w[2] - month[2]) < 6), key=lambda w: w[0])
+    order = [w[3].strip(",") for w in line]
+    assert order[: order.index("Mar") + 1] == ["—", "الجزيرة", "1", "Mar"]
