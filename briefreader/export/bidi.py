@@ -50,8 +50,16 @@ def bidi_class(char: str) -> str:
 
 
 def has_rtl(text: str) -> bool:
-    """Whether `text` holds a right-to-left letter or an Arabic digit (needs resolving)."""
-    return not text.isascii() and any(bidi_class(c) in _RTL_CLASSES for c in text)
+    """Whether `text` needs this layout: a right-to-left letter, an Arabic digit, or any
+    character of the Arabic blocks (signs such as U+0606 are neutral, but only the
+    Arabic-script faces draw them)."""
+    return not text.isascii() and any(
+        bidi_class(c) in _RTL_CLASSES or _arabic_block(ord(c)) for c in text
+    )
+
+
+def _arabic_block(code: int) -> bool:
+    return 0x0590 <= code <= 0x08FF or 0xFB1D <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFF
 
 
 def paragraph_level(text: str) -> int:

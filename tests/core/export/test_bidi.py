@@ -98,3 +98,8 @@ def test_right_to_left_scripts_without_a_face_stay_placeholders() -> None:
     assert FONTS.kind("ܐ") == "missing"  # Syriac
     assert FONTS.kind("\u200c") == "rtl"  # the Persian non-joiner is kept
     assert FONTS.kind("\u200b") == "invisible"
+
+
+def test_a_neutral_arabic_sign_still_needs_the_arabic_face() -> None:
+    """U+0606 (Arabic-Indic cube root) is neutral, but only the Arabic-script faces draw it."""
+    assert FONTS.kind("\u0606") == "rtl" and has_rtl("x \u0606")

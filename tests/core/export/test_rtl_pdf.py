@@ -186,3 +186,15 @@ def test_a_citation_stays_an_english_line_around_an_arabic_publisher(
     line = sorted((w for w in found if abs(w[2] - month[2]) < 6), key=lambda w: w[0])
     order = [w[3].strip(",") for w in line]
     assert order[: order.index("Mar") + 1] == ["—", "الجزيرة", "1", "Mar"]
+
+
+def test_arabic_signs_and_presentation_forms_come_back(tmp_path: Path) -> None:
+    """Neutral signs and precomposed forms are drawn by the Arabic faces, not dropped."""
+    quote = "QSTART \u0606\u0607 \ufefb \ufdf2 \u0660\u0661 QEND"
+    out = tmp_path / "signs.pdf"
+    briefing = Briefing("Signs", (BriefingSection("S", (BriefingExcerpt(quote),)),))
+    result = export_briefing(briefing, out, find_mentions=lambda text: [])
+    assert result.undrawable == ()
+    raw = run("pdftotext", "-raw", "-enc", "UTF-8", str(out), "-")
+    got = _MARKS.sub("", raw.split("QSTART", 1)[1].split("QEND", 1)[0])
+    assert sorted("".join(got.split())) == sorted("".join(quote[7:-5].split()))
