@@ -121,8 +121,9 @@ class MarkupWriter:
         """`plain(text)` for a field of the briefing's own (English) sentence.
 
         A left-to-right mark follows a field holding right-to-left text, so the
-        words after it stay in the sentence's order: "الجزيرة, 1 Mar 2024" would
-        otherwise read as "1 ,الجزيرة" (the number joins the Arabic run).
+        words after it stay in the sentence's order: an Arabic publisher followed
+        by ", 1 Mar 2024" would otherwise pull the "1" into its run and read
+        "1 ," before the name.
         """
         return self.plain(text) + ("\u200e" if has_rtl(text) else "")
 
