@@ -34,7 +34,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from briefreader.export.shaping import ShapingFont
+from briefreader.export.shaping import SHAPING, ShapingFont
 from briefreader.paths import resources_dir
 
 SERIF = "BrSerif"
@@ -190,7 +190,7 @@ def _registered(directory: str) -> FontSet:
     for bold in (0, 1):
         for italic in (0, 1):
             addMapping(FALLBACK, bold, italic, FALLBACK)
-    for name, filename in _ARABIC_FILES.items():
+    for name, filename in _ARABIC_FILES.items() if SHAPING else ():
         path = folder / filename
         if not path.is_file():
             raise FontError(f"bundled font missing: {path}")
@@ -201,8 +201,8 @@ def _registered(directory: str) -> FontSet:
     primary = _cmap(SERIF)
     for name in (SERIF_BOLD, SERIF_ITALIC, SERIF_BOLD_ITALIC, SANS, SANS_BOLD):
         primary &= _cmap(name)
-    rtl = _cmap(ARABIC_SERIF)
-    for name in (ARABIC_SERIF_BOLD, ARABIC_SANS, ARABIC_SANS_BOLD):
+    rtl = _cmap(ARABIC_SERIF) if SHAPING else frozenset()
+    for name in (ARABIC_SERIF_BOLD, ARABIC_SANS, ARABIC_SANS_BOLD) if SHAPING else ():
         rtl &= _cmap(name)
     return FontSet(primary=primary, fallback=_cmap(FALLBACK), rtl=rtl)
 

@@ -22,8 +22,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-import uharfbuzz
 from reportlab.pdfbase.ttfonts import SUBSETN, TTFont, makeToUnicodeCMap
+
+try:
+    import uharfbuzz
+except ImportError:  # an environment installed before it became a dependency
+    uharfbuzz = None
+
+#: Whether Arabic-script text can be shaped; without it fonts.py leaves it undrawable
+#: (reported placeholders), as before, and `pip install -e .` brings it.
+SHAPING = uharfbuzz is not None
 
 #: Where private codes start; the font's own characters are skipped.
 _PRIVATE_START = 0xE000

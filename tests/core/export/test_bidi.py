@@ -28,6 +28,12 @@ def visual(text: str, base: int | None = None) -> str:
     return "".join(mirrored(text[i]) if levels[i] % 2 else text[i] for i in visual_order(levels))
 
 
+def test_shaping_is_installed() -> None:
+    from briefreader.export.shaping import SHAPING
+
+    assert SHAPING, "uharfbuzz is a dependency since issue #13: run pip install -e '.[test]'"
+
+
 def test_the_first_strong_letter_sets_the_paragraph_direction() -> None:
     assert paragraph_level("ISKP said") == 0
     assert paragraph_level("«داعش» said") == 1
