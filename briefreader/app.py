@@ -156,6 +156,18 @@ def data_paths(data_dir: Path | None, workspace: str | None) -> DataPaths:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run briefreader; whatever goes wrong ends in one line on stderr, never a traceback."""
+    try:
+        return _run(argv)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # the last net: see last_net.py
+        from briefreader.last_net import report  # only when something went wrong
+
+        return report(error)
+
+
+def _run(argv: Sequence[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     window_only = argparse.ArgumentParser(add_help=False)
     _add_global_options(window_only)
@@ -177,6 +189,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return launch_gui(paths)
     # `open` starts the window when none is open; the CLI itself never imports Qt.
     args.start_window = lambda link=None: launch_gui(paths, link)
+    from briefreader.last_net import tell_notices_on_stderr
+
+    tell_notices_on_stderr()
     try:
         return int(args.run(args, paths))
     except KeyboardInterrupt:

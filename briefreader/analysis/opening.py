@@ -7,6 +7,7 @@ matcher cache, and sync the counts so that a view never reads stale ones.
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,6 +42,15 @@ def counts_path(paths: DataPaths) -> Path:
     return paths.cache_dir / "analysis.sqlite3"
 
 
+def open_counts_cache(paths: DataPaths) -> Counts:
+    """The counts file, or counts in memory when it cannot be kept (a read-only data
+    folder, a full disk): they are a cache, so every view still works, counted afresh."""
+    try:
+        return Counts.open(counts_path(paths))
+    except (OSError, sqlite3.OperationalError):
+        return Counts.open(Path(":memory:"))
+
+
 def sync_counts(
     counts: Counts, library: Library, matcher: Matcher, progress: SyncProgress | None = None
 ) -> SyncReport:
@@ -58,8 +68,13 @@ def open_counts(
     """The data directory's counts, synced; the caller closes `Opened.counts`."""
     matcher = matcher or load_matcher(paths)
     with open_library(paths, seed=seed) as library:
-        counts = Counts.open(counts_path(paths))
+        counts = open_counts_cache(paths)
         try:
+            report = sync_counts(counts, library, matcher, progress)
+        except (OSError, sqlite3.OperationalError):
+            # The counts file opened but cannot take the new counts (a full disk).
+            counts.close()
+            counts = Counts.open(Path(":memory:"))
             report = sync_counts(counts, library, matcher, progress)
         except BaseException:
             counts.close()

@@ -10,6 +10,7 @@ from __future__ import annotations
 from types import ModuleType
 
 from briefreader.cli import (
+    backup,
     bulk,
     docs,
     dossier,
@@ -38,5 +39,6 @@ SUBCOMMANDS: tuple[ModuleType, ...] = (
     since,
     watch,
     workspace,
+    backup,
     bulk,
 )

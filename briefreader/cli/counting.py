@@ -19,6 +19,7 @@ from briefreader.analysis.tally import EntityKey
 from briefreader.cli.output import progress
 from briefreader.entities import Gazetteer
 from briefreader.paths import DataPaths
+from briefreader.sqlfile.faults import describe_os_error
 
 
 class CliError(Exception):
@@ -39,7 +40,7 @@ def open_analysis(paths: DataPaths) -> Opened:
     try:
         opened = open_counts(paths, progress=step)
     except (OSError, sqlite3.Error) as error:
-        raise CliError(f"cannot open the library in {paths.root}: {error}") from error
+        raise CliError(f"cannot count groups and countries: {describe_os_error(error)}") from error
     for problem in opened.gazetteer.problems:
         progress(f"briefreader: gazetteer: {problem}")
     return opened

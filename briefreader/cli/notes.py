@@ -17,14 +17,18 @@ from __future__ import annotations
 
 import argparse
 import re
+import sqlite3
 from collections.abc import Callable
 from typing import Any
 
-from briefreader.cli.output import fail, print_json, print_table
+from briefreader.cli.output import fail, print_json, print_table, progress
+from briefreader.control.startup import library_failure
+from briefreader.corpus.errors import LibraryError
 from briefreader.corpus.library import Library, open_library
 from briefreader.domain import Document
 from briefreader.paths import DataPaths
 from briefreader.store import Excerpt, Note, Store, StoreError
+from briefreader.workspace.errors import ServerError
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 
@@ -140,10 +144,14 @@ class _Sources:
 
     def __init__(self, paths: DataPaths) -> None:
         self._library: Library | None = None
-        if paths.workspace is not None:
-            self._library = open_library(paths, seed=False)  # the team's shared library
-        elif paths.library_db.exists():
-            self._library = Library.open(paths.library_db)
+        if paths.workspace is not None or paths.library_db.exists():
+            # The notes are listed whatever the library's state: a damaged one is
+            # restored (or shown from a backup), one that cannot be opened at all
+            # only costs the titles, said in one line.
+            try:
+                self._library = open_library(paths, seed=False)
+            except (LibraryError, ServerError, OSError, sqlite3.Error) as error:
+                progress(f"briefreader: {library_failure(error)}; listed without titles")
         self._cache: dict[str, tuple[Document | None, bool]] = {}
 
     def lookup(self, doc_id: str) -> tuple[Document | None, bool]:

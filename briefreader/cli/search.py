@@ -11,14 +11,19 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
+from contextlib import ExitStack
+from pathlib import Path
 
 from briefreader.cli.output import fail, print_json, progress
 from briefreader.corpus.library import open_library
 from briefreader.domain import Hit
+from briefreader.last_net import without_paths
 from briefreader.paths import DataPaths
 from briefreader.search.indexer import IndexBusyError, open_index
 from briefreader.search.query import QueryError
 from briefreader.search.sources import open_searcher, update_from_library
+from briefreader.sqlfile.faults import describe_os_error
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -69,8 +74,9 @@ def run(args: argparse.Namespace, paths: DataPaths) -> int:
     try:
         library = open_library(paths)
     except Exception as error:
-        return fail(f"cannot open the library: {error}", 1)
-    with library:
+        return fail(f"cannot open the library: {without_paths(str(error))}", 1)
+    with library, ExitStack() as stack:
+        index_dir = paths.index_dir
         try:
             changes = update_from_library(paths, library=library, progress=_Progress())
             if changes.rebuilt and not fresh and changes.rebuilt != "missing":
@@ -79,7 +85,27 @@ def run(args: argparse.Namespace, paths: DataPaths) -> int:
             if open_index(paths.index_dir) is None:
                 return fail(str(error), 1)
             progress("briefreader: the index is being updated elsewhere; searching it as it is")
-        with open_searcher(paths, library) as searcher:
+        except OSError as error:  # a full disk, a read-only data folder
+            why = describe_os_error(error)
+            if open_index(paths.index_dir) is not None:
+                progress(
+                    f"briefreader: the search index cannot be updated ({why}); "
+                    "searching it as it is"
+                )
+            else:
+                # Nowhere to keep an index: build one for this search only, in a temporary folder.
+                index_dir = Path(
+                    stack.enter_context(tempfile.TemporaryDirectory(prefix="briefreader-"))
+                )
+                progress(
+                    f"briefreader: the search index cannot be written ({why}); "
+                    "building one for this search"
+                )
+                try:
+                    update_from_library(paths, library=library, index_dir=index_dir)
+                except OSError as again:
+                    return fail(f"cannot build a search index: {describe_os_error(again)}", 1)
+        with open_searcher(paths, library, index_dir=index_dir) as searcher:
             try:
                 results = searcher.search(args.query, limit=args.limit, exact_total=True)
             except QueryError as error:

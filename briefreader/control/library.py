@@ -27,6 +27,8 @@ class LibrarySnapshot:
     stories: tuple[Story, ...]
     warnings: tuple[str, ...] = ()
     entities: dict[str, frozenset[EntityKey]] = field(default_factory=dict)
+    #: The library's last automatic backup failure, for the status bar's indicator.
+    backup_error: str | None = None
 
 
 def load_matcher(paths: DataPaths | None = None) -> Matcher:
@@ -61,7 +63,6 @@ def count_entities(
     upgrade counts the whole library), and never again at start-up.
     """
     opening = importlib.import_module("briefreader.analysis.opening")
-    counts_module = importlib.import_module("briefreader.analysis.counts")
     corpus = importlib.import_module("briefreader.corpus.library")
     matcher = opening.load_matcher(paths)
 
@@ -71,7 +72,7 @@ def count_entities(
 
     with (
         corpus.open_library(paths, seed=False) as library,
-        counts_module.Counts.open(opening.counts_path(paths)) as counts,
+        opening.open_counts_cache(paths) as counts,
     ):
         opening.sync_counts(counts, library, matcher, step)
         found: dict[str, frozenset[EntityKey]] = counts.document_entities()
@@ -99,10 +100,12 @@ def load_library(
     try:
         documents = tuple(library.documents())
         stories = tuple(library.stories())
+        said = (library.recovery, library.read_only_notice, library.backup_error)
     finally:
         library.close()
     named = count_entities(paths, progress) if entities else {}
-    return LibrarySnapshot(documents, stories, (), named)
+    warnings = tuple(s for s in said if s)
+    return LibrarySnapshot(documents, stories, warnings, named, backup_error=said[2])
 
 
 @dataclass(frozen=True, slots=True)

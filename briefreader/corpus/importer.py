@@ -18,16 +18,28 @@ import json
 import os
 import sqlite3
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from threading import RLock
+from typing import Any
 
 from briefreader.corpus.cluster import containment, shingles
 from briefreader.corpus.files import Found, read_capped
 from briefreader.corpus.report import ImportReport
 from briefreader.corpus.rows import COLUMNS, document_from_row, meta_json
 from briefreader.domain import Document
+
+#: Told (stored path, sha256, bytes, import time) before a new file's rows commit.
+Keep = Callable[[str, str, bytes, str], None]
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Replay:
+    """Bytes imported before, imported again under their first path and time."""
+
+    path: str
+    data: bytes
+    imported_at: str
 
 
 def display_path(path: Path) -> str:
@@ -49,21 +61,29 @@ def transaction(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 
 def import_file(
     db: sqlite3.Connection,
-    lock: RLock,
+    lock: AbstractContextManager[Any],
     item: Found,
     max_bytes: int,
     acc: Accumulator,
     *,
     shown: str = "",
     progress: Callable[[int, int], None] | None = None,
+    keep: Keep | None = None,
+    replay: Replay | None = None,
 ) -> None:
     """Read, parse and store one file; raises `Rejected` if it cannot be imported.
 
     `shown` is how the file is named to the analyst (never the absolute path,
     which is only stored); `progress` hears the reader's pages or entries.
+    `keep` hears (stored path, sha256, bytes, import time) before the new
+    file's rows commit (originals.py keeps them until a backup holds them);
+    `replay` imports kept bytes again under their first path and time.
     """
-    data = read_capped(item.path, max_bytes)
-    path = display_path(item.path.resolve())
+    if replay is not None:
+        data, path, first_imported = replay.data, replay.path, replay.imported_at
+    else:
+        data = read_capped(item.path, max_bytes)
+        path, first_imported = display_path(item.path.resolve()), ""
     sha = hashlib.sha256(data).hexdigest()
     with lock:
         known = db.execute(
@@ -87,7 +107,7 @@ def import_file(
     # library (the window's start-up, search, the CLI listings) needs none of them.
     from briefreader.corpus.parse import parse_bytes
 
-    now = datetime.now(UTC).isoformat(timespec="seconds")
+    now = first_imported or datetime.now(UTC).isoformat(timespec="seconds")
     parsed = parse_bytes(
         data,
         source=path,
@@ -103,6 +123,8 @@ def import_file(
         acc.warnings.append((shown, warning))
     if item.guessed_format and parsed.format == "text":
         acc.warnings.append((shown, "unknown file type; read as plain text"))
+    if keep is not None and not known:
+        keep(path, sha, data, now)
     with lock, transaction(db):
         previous = db.execute(
             "SELECT id, version FROM files WHERE path = ? ORDER BY version DESC LIMIT 1",

@@ -16,15 +16,29 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path, PurePath
+from typing import TYPE_CHECKING
 
 from briefreader.corpus.cluster import cluster, fingerprint
-from briefreader.corpus.errors import Rejected
-from briefreader.corpus.files import DEFAULT_MAX_BYTES, discover
-from briefreader.corpus.importer import Accumulator, display_path, import_file, transaction
+from briefreader.corpus.errors import (
+    LibraryError,
+    LibraryReadOnlyError,
+    LibraryWriteError,
+    Rejected,
+)
+from briefreader.corpus.files import DEFAULT_MAX_BYTES, Found, discover
+from briefreader.corpus.formats import SUFFIXES
+from briefreader.corpus.importer import (
+    Accumulator,
+    Replay,
+    display_path,
+    import_file,
+    transaction,
+)
+from briefreader.corpus.library_guard import GuardedLock, KeptOriginalError
+from briefreader.corpus.originals import Original
 from briefreader.corpus.report import ImportReport
 from briefreader.corpus.rows import (
     COLUMNS,
@@ -39,7 +53,11 @@ from briefreader.corpus.rows import (
 )
 from briefreader.domain import Document, Story
 from briefreader.paths import DataPaths, seeds_dir
+from briefreader.sqlfile.faults import describe_os_error
 from briefreader.workspace.errors import ServerError
+
+if TYPE_CHECKING:
+    from briefreader.corpus.library_file import Safety
 
 Progress = Callable[[int, int, str], None]
 
@@ -47,7 +65,25 @@ Progress = Callable[[int, int, str], None]
 class Library:
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._db = connection
-        self._lock = threading.RLock()
+        self._lock = GuardedLock()
+        #: Why nothing can be imported (read-only folder, damaged file shown from a
+        #: backup, a reader's role on the team's server), for the status bar; None if it can.
+        self.read_only_reason: str | None = None
+        #: What opening did about a damaged file (set aside, restored, rebuilt); show it once.
+        self.recovery: str | None = None
+        #: The file's safety (backups before imports, kept originals); None on the server.
+        self.safety: Safety | None = None
+
+    @property
+    def read_only_notice(self) -> str | None:
+        """`read_only_reason` as a sentence of its own, for a status line."""
+        reason = self.read_only_reason
+        return f"the library is read-only: {reason}" if reason else None
+
+    @property
+    def backup_error(self) -> str | None:
+        """The last automatic library backup's failure, if it failed."""
+        return self.safety.backup_error if self.safety is not None else None
 
     @classmethod
     def open(cls, path: Path) -> Library:
@@ -66,6 +102,8 @@ class Library:
     def close(self) -> None:
         with self._lock:
             self._db.close()
+            if self.safety is not None:
+                self.safety.release()
 
     def __enter__(self) -> Library:
         return self
@@ -197,9 +235,9 @@ class Library:
     # -- importing ---------------------------------------------------------
 
     def ensure_seeded(self, seeds: Path) -> ImportReport | None:
-        """Import `seeds` if the library has never imported anything."""
+        """Import `seeds` if the library has never imported anything (and can)."""
         with self._lock:
-            if not self.is_empty():
+            if self.read_only_reason is not None or not self.is_empty():
                 return None
             return self.import_paths([seeds])
 
@@ -219,8 +257,15 @@ class Library:
         name says how far the reader is ("a.pdf, 120/500"), and `parts` hears
         the same as numbers (pages or entries done, in all), for a bar.
         """
+        if self.read_only_reason is not None:
+            raise LibraryReadOnlyError(f"nothing was imported: {self.read_only_notice}")
         found = list(discover(paths))
         acc = Accumulator()
+        keep, stored = None, 0
+        if self.safety is not None and found:
+            with self._lock:
+                self.safety.before_import(self._db)
+            keep = self.safety.keep
         for done, item in enumerate(found, start=1):
             shown = shown_name(item.path, paths)
             if progress is not None:
@@ -236,10 +281,21 @@ class Library:
                     progress(done, len(found), f"{shown}, {part:,}/{count:,}")
 
             try:
-                import_file(self._db, self._lock, item, max_bytes, acc, shown=shown, progress=step)
+                import_file(
+                    self._db, self._lock, item, max_bytes, acc,
+                    shown=shown, progress=step, keep=keep,
+                )  # fmt: skip
+                stored += 1
             except Rejected as error:
                 acc.skipped.append((shown, str(error)))
-            except (sqlite3.Error, ServerError):
+            except (sqlite3.Error, OSError) as error:
+                if isinstance(error, OSError) and not isinstance(error, KeptOriginalError):
+                    acc.skipped.append((shown, f"cannot be read: {error.strerror or error}"))
+                    continue
+                # The library itself cannot take it (disk full, unwritable): not this
+                # file's fault, and the files before it are in and stay in.
+                raise LibraryWriteError(stopped_message(error, shown, stored)) from error
+            except (ServerError, LibraryError):
                 raise  # the library itself is broken or gone: not this file's fault
             except Exception as error:
                 # A bug met on one odd file must not lose the rest of the import;
@@ -286,6 +342,30 @@ class Library:
                 )
         return tuple(s.id for s in result.stories if before.get(s.id) != s.document_ids)
 
+    def replay(self, originals: Sequence[Original]) -> ImportReport:
+        """Import kept originals again, under their first path and time (after a restore)."""
+        acc = Accumulator()
+        for original in originals:
+            suffix = PurePath(original.path).suffix.lower()
+            item = Found(Path(original.path), SUFFIXES.get(suffix, "text"))
+            name = PurePath(original.path).name
+            try:
+                data = original.read()
+                replay = Replay(original.path, data, original.imported_at)
+                import_file(self._db, self._lock, item, len(data) + 1, acc, replay=replay)
+            except (Rejected, OSError, ValueError) as error:
+                acc.skipped.append((name, str(error)))
+        stories_changed: tuple[str, ...] = ()
+        if acc.added or acc.new_versions:
+            stories_changed = self._recluster()
+        return acc.report(stories_changed)
+
+
+def stopped_message(error: BaseException, shown: str, stored: int) -> str:
+    """Why an import stopped at `shown`, and that the files before it are kept."""
+    before = f"the {stored} file(s) before it are in the library" if stored else "nothing changed"
+    return f"the import stopped at {shown}: {describe_os_error(error)}; {before}"
+
 
 def shown_name(path: Path, roots: Sequence[Path]) -> str:
     """`path` as the analyst knows it: under the folder they gave, else its own name."""
@@ -301,14 +381,17 @@ def shown_name(path: Path, roots: Sequence[Path]) -> str:
 
 def open_library(paths: DataPaths, *, seed: bool = True) -> Library:
     """The analyst's library, filled from the bundled seeds on first run; or, with a
-    team workspace, the team's shared library (see shared.py). Raises ServerError
-    when the team's server cannot be used."""
-    paths.ensure()
+    team workspace, the team's shared library (see shared.py). The analyst's own
+    file is checked, recovered or opened read-only as library_file.py says.
+    Raises ServerError when the team's server cannot be used, LibraryDamagedError
+    when a damaged file can neither be restored nor shown from a backup."""
     if paths.workspace is not None:
         from briefreader.corpus.shared import open_shared_library  # the driver, only here
 
         return open_shared_library(paths.workspace)
-    library = Library.open(paths.library_db)
+    from briefreader.corpus.library_file import open_library_file  # it builds on Library
+
+    library = open_library_file(paths)
     if seed:
         library.ensure_seeded(seeds_dir())
     return library

@@ -96,6 +96,7 @@ def update_from_library(
     procs: int = 2,
     lock_timeout: float = 10.0,
     include_notes: bool = True,
+    index_dir: Path | None = None,
 ) -> IndexChanges:
     """Bring `paths.index_dir` up to date with the library (and notes).
 
@@ -108,7 +109,7 @@ def update_from_library(
     try:
         notes = read_notes(paths) if include_notes else []
         return update_index(
-            paths.index_dir,
+            index_dir or paths.index_dir,
             LibraryDocuments(lib),
             make_tagger(load_matcher(paths).find),
             notes=notes,
@@ -139,12 +140,17 @@ def library_text(library: Library, paths: DataPaths | None = None) -> Callable[[
 
 
 def open_searcher(
-    paths: DataPaths, library: Library, gazetteer: Gazetteer | None = None
+    paths: DataPaths,
+    library: Library,
+    gazetteer: Gazetteer | None = None,
+    *,
+    index_dir: Path | None = None,
 ) -> Searcher:
-    """A Searcher over `paths.index_dir` with alias expansion and library snippets."""
+    """A Searcher over `paths.index_dir` (or `index_dir`) with alias expansion and
+    library snippets."""
     matcher = Matcher(gazetteer) if gazetteer is not None else load_matcher(paths)
     return Searcher(
-        Path(paths.index_dir),
+        Path(index_dir or paths.index_dir),
         resolver=matcher.gazetteer,
         text_of=library_text(library, paths),
         mentions=matcher.find,

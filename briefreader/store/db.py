@@ -25,8 +25,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from briefreader.store import backups
-from briefreader.store.errors import StoreError, StoreReadOnlyError, StoreWriteError
+from briefreader.sqlfile import backups
+from briefreader.store.errors import StoreReadOnlyError, StoreWriteError
 
 T = TypeVar("T")
 
@@ -180,7 +180,7 @@ class Database:
         with self._lock:
             try:
                 info = backups.take_backup(self.conn, self.backups_dir, reason)
-            except StoreError as error:
+            except backups.BackupError as error:
                 self.backup_error = str(error)
                 self.last_backup = time.time()  # don't retry on every keystroke
                 return None

@@ -16,15 +16,17 @@ import contextlib
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Literal
 
 from briefreader.paths import DataPaths
-from briefreader.store import backups
+from briefreader.sqlfile import backups
+from briefreader.sqlfile.checks import is_corruption, set_aside
+from briefreader.sqlfile.checks import quick_check as _quick_check
+from briefreader.sqlfile.lock import WriterLock
 from briefreader.store.db import Database, connect, describe_error
 from briefreader.store.errors import StoreBusyError, StoreCorruptError, StoreError
-from briefreader.store.lock import WriterLock
 from briefreader.store.migrations import MIGRATIONS, Migration, migrate, pending, schema_version
 
 IfLocked = Literal["raise", "read_only"]
@@ -51,27 +53,6 @@ def lock_path(paths: DataPaths) -> Path:
     return paths.work_db.with_name(paths.work_db.name + ".lock")
 
 
-def is_corruption(error: sqlite3.Error) -> bool:
-    """Whether an error means the file is damaged (not busy, locked or unwritable)."""
-    name = getattr(error, "sqlite_errorname", "") or ""
-    return name.startswith("SQLITE_CORRUPT") or name == "SQLITE_NOTADB"
-
-
-def _quick_check(conn: sqlite3.Connection) -> str | None:
-    """None if the database looks sound, else what is wrong.
-
-    Errors that are not corruption (a disk I/O error, a lock) are raised:
-    they are no reason to set the file aside.
-    """
-    try:
-        rows = conn.execute("PRAGMA quick_check").fetchall()
-    except sqlite3.DatabaseError as error:
-        if is_corruption(error):
-            return str(error)
-        raise
-    return None if rows == [("ok",)] else "; ".join(str(r[0]) for r in rows[:3])
-
-
 def _connect_checked(path: Path) -> tuple[sqlite3.Connection | None, str | None]:
     """A checked connection, or (None, what is damaged). Raises other errors."""
     try:
@@ -91,27 +72,15 @@ def _connect_checked(path: Path) -> tuple[sqlite3.Connection | None, str | None]
     return conn, None
 
 
-def _set_aside(db_path: Path) -> tuple[Path, ...]:
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    moved = []
-    for suffix in ("", "-wal", "-shm"):
-        source = db_path.with_name(db_path.name + suffix)
-        if source.exists():
-            target = db_path.with_name(f"{db_path.name}.corrupt-{stamp}{suffix}")
-            source.replace(target)
-            moved.append(target)
-    return tuple(moved)
-
-
 def _recover(paths: DataPaths, problem: str) -> Recovery:
     try:
-        set_aside = _set_aside(paths.work_db)
+        moved = set_aside(paths.work_db)
     except OSError as error:
         raise StoreCorruptError(
             f"the work database {paths.work_db} is damaged ({problem}) and could not be set "
             f"aside ({error.strerror or error}); nothing was changed"
         ) from error
-    aside = set_aside[0].name if set_aside else "(nothing)"
+    aside = moved[0].name if moved else "(nothing)"
     good = backups.newest_good_backup(paths.backups_dir)
     if good is None:
         message = (
@@ -119,7 +88,7 @@ def _recover(paths: DataPaths, problem: str) -> Recovery:
             "intact backup was found, so briefreader started with an empty one. Keep the "
             "damaged file: a specialist may be able to rescue it."
         )
-        return Recovery(message, set_aside, None, None)
+        return Recovery(message, moved, None, None)
     try:
         backups.restore_file(good.path, paths.work_db)
     except OSError as error:
@@ -133,7 +102,7 @@ def _recover(paths: DataPaths, problem: str) -> Recovery:
         f"newest intact backup, from {when}, was restored: notes and excerpts changed after "
         "that time are missing."
     )
-    return Recovery(message, set_aside, good.path, good.taken)
+    return Recovery(message, moved, good.path, good.taken)
 
 
 def _damaged(db_path: Path, problem: str) -> StoreCorruptError:
@@ -205,7 +174,7 @@ def _migrate_with_backups(
             backups.take_backup(
                 conn, paths.backups_dir, "migration", label=f"v{migration.version - 1}"
             )
-        except StoreError as error:
+        except backups.BackupError as error:
             raise StoreError(
                 f"could not back up your work before upgrading it to schema "
                 f"{migration.version} ({error}); nothing was changed"

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from briefreader.domain import Mention
 from briefreader.paths import DataPaths
-from briefreader.store.backups import BackupInfo
+from briefreader.sqlfile.backups import BackupInfo
 from briefreader.store.briefing_rows import Briefing
 from briefreader.store.briefings import BriefingRef, Briefings
 from briefreader.store.changes import NO_CHANGES, Changes

@@ -12,45 +12,19 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from briefreader.control.library import (
-    LibrarySnapshot,
-    count_entities,
-    load_library,
-    load_matcher,
-)
-from briefreader.control.mentions import Matcher
+from briefreader.control.library import count_entities, load_matcher
+from briefreader.control.startup import Startup, open_work_then_library
 from briefreader.paths import DataPaths, resources_dir
-from briefreader.store import Store
-from briefreader.store.errors import StoreError
 from briefreader.ui.common.theme import apply_style
 from briefreader.ui.window import MainWindow
 
 EXIT_AFTER_FIRST_PAINT = "BRIEFREADER_EXIT_AFTER_FIRST_PAINT"
 _STARTED = time.perf_counter()
-
-
-def load_everything(paths: DataPaths) -> Callable[[Callable[[str], None]], object]:
-    """One job for both (scripts and tests): the library, the matcher and the store."""
-
-    def work(progress: Callable[[str], None]) -> tuple[LibrarySnapshot, Matcher, object]:
-        snapshot = load_library(paths, progress=progress)
-        return snapshot, load_matcher(paths), open_store(paths)
-
-    return work
-
-
-def open_store(paths: DataPaths) -> Store | str:
-    """The analyst's store, read-only if another briefreader holds it; else why not."""
-    try:
-        return Store.open(paths, if_locked="read_only")
-    except StoreError as error:
-        return f"work.sqlite3 could not be opened ({error}); read state kept in ui-state.json"
 
 
 def run_gui(paths: DataPaths, open_link: str | None = None) -> int:
@@ -107,17 +81,19 @@ def start_loading(window: MainWindow, paths: DataPaths) -> None:
     ready: dict[str, object] = {}
 
     def library_loaded(result: object) -> None:
-        snapshot, store = result  # type: ignore[misc]
+        assert isinstance(result, Startup)
+        snapshot = result.snapshot
         window.state.set_library(snapshot.documents, snapshot.stories)
-        if isinstance(store, Store):
-            window.attach_store(store)
+        if result.store is not None:
+            window.attach_store(result.store)
         window.apply_snapshot(snapshot)
         window.links.open_pending()  # started by `briefreader open URL`: go there
         # Indexing (Whoosh, a child process) waits until the first document shows
         # highlighted: started now, it would compete with the matcher for both cores.
         window.after_first_paint(window.search.library_changed)
-        if isinstance(store, str):
-            window.status(store, 15000)
+        for problem in (result.store_error, result.library_error):
+            if problem:
+                window.status(problem, 0)
         ready["snapshot"] = snapshot
         index_entities()
 
@@ -140,7 +116,7 @@ def start_loading(window: MainWindow, paths: DataPaths) -> None:
 
     window.status("opening the library…", 0)
     window.jobs.start(
-        lambda progress: (load_library(paths, progress=progress), open_store(paths)),
+        lambda progress: open_work_then_library(paths, progress),  # notes never wait on it
         library_loaded,
         lambda error: window.status(f"could not open the library: {error}", 0),
         lambda text: window.status(text, 0),

@@ -167,6 +167,7 @@ class MainWindow(QMainWindow):
         self.doc_label = self.status_line.doc_label
         self.position_label = self.status_line.position_label
         self.mode_label = self.status_line.mode_label
+        self.status_line.follow_backups(self.paths, lambda: self.session.store)
 
     def _apply_theme(self) -> None:
         self.reader.restyle()  # mention colours and the muted byline follow the palette
@@ -176,6 +177,7 @@ class MainWindow(QMainWindow):
     # -- loading -----------------------------------------------------------------------
 
     def apply_snapshot(self, snapshot: LibrarySnapshot) -> None:
+        self.status_line.set_library_backup_error(snapshot.backup_error)
         changes = self.state.set_library(snapshot.documents, snapshot.stories)
         if snapshot.entities:
             changes |= self.state.set_entities(snapshot.entities)

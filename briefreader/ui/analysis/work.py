@@ -21,7 +21,7 @@ from briefreader.analysis.batch import BatchRow, batch_search
 from briefreader.analysis.cooccur import CountBy, Matrix, matrix
 from briefreader.analysis.counts import Counts
 from briefreader.analysis.dossier import Dossier, dossier
-from briefreader.analysis.opening import counts_path, load_matcher
+from briefreader.analysis.opening import load_matcher, open_counts_cache
 from briefreader.analysis.periods import Unit
 from briefreader.analysis.since import Cut, Since, cut_at, cut_at_briefing, since
 from briefreader.analysis.tally import EntityKey
@@ -63,7 +63,7 @@ class AnalysisData(QObject):
     def counts(self) -> Counts:
         with self._lock:
             if self._counts is None:
-                self._counts = Counts.open(counts_path(self.host.paths))
+                self._counts = open_counts_cache(self.host.paths)
             return self._counts
 
     def matcher(self) -> Matcher:

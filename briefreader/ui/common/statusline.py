@@ -7,12 +7,17 @@ mouse, so a keyboard reader gets the same information.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QStatusBar, QStyle, QStyleOption, QWidget
 
+from briefreader.control.backup_files import status_text
 from briefreader.control.mentions import entity_key
 from briefreader.control.state import ReaderState
+from briefreader.paths import DataPaths
+from briefreader.store import Store
 from briefreader.ui.common.announce import announce
 from briefreader.ui.common.elided import ElidedLabel, elide
 
@@ -44,8 +49,12 @@ class StatusLine:
         self.mode_label = QLabel("NORMAL", bar)
         self.mode_label.setObjectName("mode")
         self.mode_label.setTextFormat(Qt.TextFormat.PlainText)
-        for label in (self.doc_label, self.position_label, self.mode_label):
+        #: The last backup's time, or the last backup's failure (control/backup_files.py).
+        self.backup_label = ElidedLabel("", bar)
+        self.backup_label.setObjectName("status-backup")
+        for label in (self.doc_label, self.position_label, self.backup_label, self.mode_label):
             bar.addPermanentWidget(label)
+        self.backup_label.setAccessibleDescription("When the last backup was taken, or why not")
         self.doc_label.setAccessibleDescription("The open document and whether it is read")
         self.position_label.setAccessibleDescription(
             "The paragraph cursor's place and the entity under it"
@@ -68,6 +77,31 @@ class StatusLine:
         if text != self.mode_label.text():
             self.mode_label.setText(text)
             announce(self.mode_label, f"{mode} mode")
+
+    def follow_backups(self, paths: DataPaths, store: Callable[[], Store | None]) -> None:
+        """Show the newest backup's time or the last failure, now and every minute."""
+        self._paths, self._store = paths, store
+        self._library_backup_error: str | None = None
+        self._backup_timer = QTimer(self.backup_label, interval=60_000)
+        self._backup_timer.timeout.connect(self.refresh_backup)
+        self._backup_timer.start()
+        self.refresh_backup()
+
+    def set_library_backup_error(self, error: str | None) -> None:
+        """The library's last automatic backup failure (None: it did not fail)."""
+        self._library_backup_error = error
+        self.refresh_backup()
+
+    def refresh_backup(self) -> None:
+        """Read the backups folder and the stores' last failures again."""
+        store = self._store()
+        store_error = store.backup_error if store is not None else None
+        text, problem = status_text(self._paths, store_error, self._library_backup_error)
+        self.show_backup(text, problem)
+
+    def show_backup(self, text: str, problem: bool) -> None:
+        """The backup indicator; a failure is marked so it is not read as a time."""
+        self.backup_label.setText(("⚠ " if problem else "") + text)
 
 
 class StatusBar(QStatusBar):

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from briefreader.paths import DataPaths
+from briefreader.sqlfile import backups
 from briefreader.store import (
     NoteTarget,
     Store,
@@ -17,7 +18,6 @@ from briefreader.store import (
     StoreError,
     StoreReadOnlyError,
     StoreVersionError,
-    backups,
     db,
 )
 from briefreader.store.migrations import MIGRATIONS, Migration
