@@ -110,6 +110,7 @@ class BidiParagraph(Paragraph):
     def _blocks(self) -> list[tuple[str, list[Look]]]:
         """The fragments' text and looks, cut at line breaks."""
         blocks: list[tuple[str, list[Look]]] = [("", [])]
+        self._anchors: tuple[str, ...] = ()  # laid out again at another width: not twice
         for frag in self.frags:
             defn = getattr(frag, "cbDefn", None)
             if defn is not None:  # <a name="..."/>: a link target, set where the paragraph starts
