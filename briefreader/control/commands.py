@@ -130,6 +130,10 @@ COMMANDS: tuple[Command, ...] = (
         ("focus-memo", "Focus the free memo in the notes panel"),
         ("note-on-excerpt", "Write a note on the current excerpt (in the notes panel)"),
         ("note-on-briefing", "Write a note on the open briefing (in the notes panel)"),
+        (
+            "resolve-note-conflict",
+            "Choose what to keep of a note another analyst changed while you typed",
+        ),
         ("filter-excerpts", "Filter the excerpt bin by words, group or country, tag, document"),
         ("clear-excerpt-filters", "Show every excerpt in the bin again"),
     ),

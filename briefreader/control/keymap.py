@@ -129,9 +129,11 @@ DEFAULT_KEYS: KeyTable = {
         "Ctrl+Z": "undo",
         "Ctrl+Shift+Z": "redo",
         "Ctrl+Y": "redo",
+        "Ctrl+Shift+R": "resolve-note-conflict",
     },
     "insert": {
         "Escape": "leave-mode",
+        "Ctrl+Shift+R": "resolve-note-conflict",
         "Ctrl+E": "export-briefing",
         "Ctrl+O": "import-files",
         "Ctrl+Shift+P": "command-palette",

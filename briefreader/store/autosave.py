@@ -11,6 +11,12 @@ flush (or the next tick), whichever comes first.
 
 A failed save keeps the text here *and* in `Notes.pending()`, and is retried
 on the next tick; `failures` holds the last error per note for the UI.
+
+In a team workspace an editor passes the note it started from (`base`), so
+a save merges with, or stops at, another analyst's change instead of
+overwriting it. A conflict is not retried (retrying cannot resolve it): it
+moves to `conflicts` for the editor to show, and its text stays in
+`Notes.pending()` until the analyst chooses (`resolved`).
 No Qt: the panel wires a timer and focus events to these three calls.
 """
 
@@ -21,7 +27,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from briefreader.store.notes import NoteFormat, Notes, NoteSave, NoteTarget
+from briefreader.store.notes import NoteBase, NoteConflict, NoteFormat, Notes, NoteSave, NoteTarget
 
 #: Seconds an edit rests before it is saved (the issue asks for within 1 s).
 DEFAULT_DELAY = 0.75
@@ -34,6 +40,7 @@ class _Edit:
     text: str
     format: NoteFormat | None
     due: float
+    base: NoteBase | None = None
 
 
 class Autosaver:
@@ -53,11 +60,27 @@ class Autosaver:
         self._lock = threading.Lock()
         #: The last error per note whose save failed; cleared when it saves.
         self.failures: dict[NoteTarget, str] = {}
+        #: Saves stopped by another analyst's change to the same lines, until resolved.
+        self.conflicts: dict[NoteTarget, NoteConflict] = {}
 
-    def edited(self, target: NoteTarget, text: str, *, format: NoteFormat | None = None) -> None:
-        """The editor for `target` now holds `text` (call on every change)."""
+    def edited(
+        self,
+        target: NoteTarget,
+        text: str,
+        *,
+        format: NoteFormat | None = None,
+        base: NoteBase | None = None,
+    ) -> None:
+        """The editor for `target` now holds `text` (call on every change); `base` is
+        the note the editor started from (None: the last save wins)."""
         with self._lock:
-            self._edits[target] = _Edit(text, format, self._clock() + self._delay)
+            self._edits[target] = _Edit(text, format, self._clock() + self._delay, base)
+
+    def resolved(self, target: NoteTarget) -> None:
+        """The analyst chose how to end `target`'s conflict (the editor saves anew)."""
+        with self._lock:
+            self.conflicts.pop(target, None)
+            self.failures.pop(target, None)
 
     def pending(self) -> dict[NoteTarget, str]:
         with self._lock:
@@ -84,12 +107,17 @@ class Autosaver:
         return [self._save(target, edit) for target, edit in waiting]
 
     def _save(self, target: NoteTarget, edit: _Edit) -> NoteSave:
-        result = self._notes.save(target, edit.text, format=edit.format)
+        result = self._notes.save(target, edit.text, format=edit.format, base=edit.base)
         with self._lock:
             current = self._edits.get(target)
-            if result.saved:
+            if result.saved or result.queued:  # queued: on disk in the outbox, sent later
                 self.failures.pop(target, None)
                 if current is edit:  # not edited again while saving
+                    del self._edits[target]
+            elif result.conflict is not None:
+                self.conflicts[target] = result.conflict
+                self.failures[target] = result.error
+                if current is edit:  # waits for the analyst, not for a retry
                     del self._edits[target]
             else:
                 self.failures[target] = result.error

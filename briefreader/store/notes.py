@@ -132,6 +132,8 @@ class NoteSave:
     merged: bool = False
     #: The team's server was out of reach: the text waits in the outbox (outbox.py).
     queued: bool = False
+    #: The note this answer is about (also when it was deleted, `note` None).
+    target: NoteTarget | None = None
 
 
 NoteRow = tuple[int, str, str, str, str, str, str, str, str, int]
@@ -288,7 +290,9 @@ class Notes:
                     del self._pending[target]
             raise
         except (StoreReadOnlyError, StoreWriteError) as error:
-            return NoteSave(False, None, NO_CHANGES, f"{error}; the note is kept in memory")
+            return NoteSave(
+                False, None, NO_CHANGES, f"{error}; the note is kept in memory", target=target
+            )
         except NotFoundError:
             with self._pending_lock:
                 self._pending.pop(target, None)
@@ -304,13 +308,14 @@ class Notes:
                 f"{who or 'someone else'} {did} this note while you were editing it; "
                 "your text is kept: choose which to keep or combine them",
                 conflict,
+                target=target,
             )
         with self._pending_lock:
             if self._pending.get(target) == (text, format, base):
                 del self._pending[target]
         row = outcome.get("row")
         note = row_to_note(row) if row else None  # type: ignore[arg-type]
-        return NoteSave(True, note, changes, merged=bool(outcome.get("merged")))
+        return NoteSave(True, note, changes, merged=bool(outcome.get("merged")), target=target)
 
     def delete(self, target: NoteTarget) -> Changes:
         """Remove the note on `target` (undoable). Raises StoreWriteError."""
@@ -331,6 +336,12 @@ class Notes:
         """Edits whose save failed, by target: show them, keep them, retry them."""
         with self._pending_lock:
             return {target: text for target, (text, _f, _b) in self._pending.items()}
+
+    def discard(self, target: NoteTarget) -> None:
+        """Forget `target`'s unsaved text: the analyst kept another analyst's version
+        of a conflicting note instead (their own text is then not kept anywhere)."""
+        with self._pending_lock:
+            self._pending.pop(target, None)
 
     def flush(self) -> list[NoteSave]:
         """Retry every pending save (call on focus change, switch and quit)."""

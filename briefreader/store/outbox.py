@@ -189,7 +189,7 @@ class Outbox:
             f"{error}; the change is kept on this machine and will be sent when the server is back"
         )
         if name == "notes.save":
-            return NoteSave(False, None, NO_CHANGES, message, queued=True)
+            return NoteSave(False, None, NO_CHANGES, message, queued=True, target=args[0])
         raise StoreQueuedError(message)
 
     # -- the queue ------------------------------------------------------------

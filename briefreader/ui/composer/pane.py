@@ -98,6 +98,18 @@ def _plain(text: str, parent: QWidget) -> QLabel:
     return label
 
 
+def changed_text(briefing: Briefing | None) -> str:
+    """Who changed the briefing last and when; who started it, if someone else."""
+    if briefing is None:
+        return ""
+    text = f"changed {briefing.updated[:10]} {briefing.updated[11:16]} UTC"
+    if briefing.updated_by:
+        text += f" by {briefing.updated_by}"
+    if briefing.created_by and briefing.created_by != briefing.updated_by:
+        text += f" · started by {briefing.created_by}"
+    return text
+
+
 class ComposerPane(QWidget):
     """The briefing picker, its details form, the item tree and a key hint."""
 
@@ -144,6 +156,8 @@ class ComposerPane(QWidget):
         self.summary.setTabChangesFocus(True)
         self.summary.setMaximumHeight(110)
         form.addRow(self._buddy("&Key judgements", self.summary), self.summary)
+        self.changed = _plain("", self)  # who changed the briefing last, and when
+        self.changed.setObjectName("composer-changed")
         self.model = ComposerModel(self)
         self.tree = ComposerTree(self.model, self)
         self.empty = _plain("", self)
@@ -153,6 +167,7 @@ class ComposerPane(QWidget):
         self.hint.setObjectName("composer-hint")
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.changed)
         layout.addLayout(form)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.empty)
@@ -189,6 +204,7 @@ class ComposerPane(QWidget):
         """The briefing's fields; read-only (another briefreader holds the store) shows
         them without letting them be edited, since nothing typed could be saved."""
         self.set_enabled_form(briefing is not None and not read_only)
+        self.changed.setText(changed_text(briefing))
         for name, edit in self.fields.items():
             value = getattr(briefing, name) if briefing is not None else ""
             if edit.text() != value:

@@ -30,6 +30,7 @@ from briefreader.ui.notes.excerpt_model import (
     ExcerptModel,
     ExcerptTable,
     current_excerpt_id,
+    provenance,
     select_excerpt,
 )
 
@@ -137,6 +138,9 @@ class ExcerptBin(QWidget):
             field.back = self.focus_table
         self.count = QLabel(self)
         self.count.setTextFormat(Qt.TextFormat.PlainText)
+        self.who = QLabel(self)  # the current excerpt's authors and times
+        self.who.setObjectName("excerpt-provenance")
+        self.who.setTextFormat(Qt.TextFormat.PlainText)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.words, 2)
@@ -146,7 +150,10 @@ class ExcerptBin(QWidget):
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(row)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.who)
         layout.addWidget(self.count)
+        self.table.selectionModel().currentChanged.connect(lambda *_: self._show_who())
+        self.model.dataChanged.connect(lambda *_: self._show_who())
         self.words.textChanged.connect(lambda _text: self._filters_edited())
         for combo in self.combos.values():
             combo.currentIndexChanged.connect(lambda _row: self._filters_edited())
@@ -254,6 +261,11 @@ class ExcerptBin(QWidget):
 
     def current_id(self) -> int | None:
         return current_excerpt_id(self.table)
+
+    def _show_who(self) -> None:
+        row = self.table.currentIndex().row()
+        excerpt = self.model.excerpt(row) if row >= 0 else None
+        self.who.setText(provenance(excerpt) if excerpt is not None else "")
 
     def select(self, excerpt_id: int | None) -> bool:
         return select_excerpt(self.table, self.model, excerpt_id)

@@ -39,6 +39,19 @@ def one_line(text: str, limit: int = 240) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
+def provenance(excerpt: Excerpt) -> str:
+    """Who captured the excerpt and when, and who changed it last and when (UTC)."""
+    captured = f"captured {excerpt.created[:10]} {excerpt.created[11:16]} UTC"
+    if excerpt.created_by:
+        captured += f" by {excerpt.created_by}"
+    if excerpt.updated == excerpt.created and excerpt.updated_by in ("", excerpt.created_by):
+        return captured
+    changed = f"changed {excerpt.updated[:10]} {excerpt.updated[11:16]} UTC"
+    if excerpt.updated_by:
+        changed += f" by {excerpt.updated_by}"
+    return f"{captured} · {changed}"
+
+
 class ExcerptModel(QAbstractTableModel):
     """Excerpts as rows; `compact` puts flags and tags beside the quote in column 0."""
 
@@ -166,6 +179,7 @@ class ExcerptModel(QAbstractTableModel):
             lines.append("flags: " + flags)
         if grade := self.describe_grade(excerpt):
             lines.append("grade: " + grade)
+        lines.append(provenance(excerpt))
         return "\n".join(lines)
 
 

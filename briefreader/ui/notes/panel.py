@@ -15,11 +15,18 @@ and in the store's pending list, retries, and says why in the status bar.
 Ctrl+Z inside an editor is the editor's own character-level undo; outside
 the editors it is the store's undo (a note's consecutive saves are one step).
 When the store's undo changes a note on show, the editor reloads it.
+
+In a team workspace each editor saves against the note it loaded (its
+`base`): another analyst's change on other lines is merged in, one on the
+same lines stops the save and `conflicted` asks the window to let the
+analyst choose (`resolve`). Others' saves reach an open editor at once when
+nothing typed is waiting; otherwise the state line says who changed it.
 """
 
 from __future__ import annotations
 
 import time
+from typing import Literal
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent
@@ -29,6 +36,7 @@ from briefreader.domain import Document
 from briefreader.store import Changes, Note, NoteSave, NoteTarget, Store
 from briefreader.store.autosave import Autosaver
 from briefreader.store.errors import StoreError
+from briefreader.store.notes import NoteBase, NoteConflict
 from briefreader.ui.notes.excerpt_model import (
     ExcerptList,
     ExcerptModel,
@@ -71,14 +79,34 @@ def _document_heading(doc: Document) -> str:
 
 
 def saved_text(note: Note | None) -> str:
+    """When the note was saved and by whom, when and by whom it was started."""
     if note is None:
         return "no note yet"
-    return f"saved {note.updated[11:19]} UTC · started {note.created[:10]} · {note.format}"
+    by = f" by {note.updated_by}" if note.updated_by else ""
+    other = note.created_by and note.created_by != note.updated_by
+    first = f" by {note.created_by}" if other else ""
+    return (
+        f"saved {note.updated[:10]} {note.updated[11:19]} UTC{by} · "
+        f"started {note.created[:10]}{first} · {note.format}"
+    )
+
+
+Resolution = Literal["mine", "theirs", "both"]
+
+
+def combined_text(conflict: NoteConflict) -> str:
+    """Both versions one after the other, labelled, for the analyst to combine by hand."""
+    who = conflict.theirs.updated_by if conflict.theirs and conflict.theirs.updated_by else "Their"
+    theirs = conflict.theirs.text if conflict.theirs else "(deleted)"
+    owner = "Their" if who == "Their" else f"{who}’s"
+    return f"{owner} version:\n{theirs.rstrip()}\n\nYour version:\n{conflict.mine.rstrip()}\n"
 
 
 class NotesPanel(QWidget):
     #: (message, milliseconds) for the window's status bar.
     message = Signal(str, int)
+    #: A save stopped at another analyst's change (a NoteConflict): let the analyst choose.
+    conflicted = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,6 +117,8 @@ class NotesPanel(QWidget):
         self.doc: Document | None = None
         self._loading = False
         self._first_unsaved: float | None = None
+        #: The note each editor started from, saved against (see the module docstring).
+        self.bases: dict[NoteTarget, NoteBase] = {}
         self.title = _plain("No document open", self)
         self.title.setObjectName("note-title")
         self.state = _plain("", self)
@@ -133,6 +163,7 @@ class NotesPanel(QWidget):
         self.flush()
         self.store = store
         self.saver = Autosaver(store.notes) if store is not None else None
+        self.bases.clear()
         self._load(self.memo, NoteTarget.memo())
         self.show_document(self.doc, force=True)
         if store is not None and store.read_only_reason:
@@ -181,12 +212,23 @@ class NotesPanel(QWidget):
             except StoreError as error:
                 self.message.emit(f"could not read the note: {error}", 10000)
             text = pending.get(target, note.text if note else "")
-        if editor.toPlainText() != text:
-            self._loading = True
-            editor.setPlainText(text)
-            self._loading = False
+            if target not in pending or target not in self.bases:
+                self.bases[target] = NoteBase.of(note)
+        self._show_text(editor, text)
         if editor is self.editor:
             self.state.setText(saved_text(note) if target is not None else "")
+
+    def _show_text(self, editor: NoteEdit, text: str) -> None:
+        """Replace the editor's text without it counting as an edit; the cursor stays put."""
+        if editor.toPlainText() == text:
+            return
+        cursor = editor.textCursor().position()
+        self._loading = True
+        editor.setPlainText(text)
+        self._loading = False
+        moved = editor.textCursor()
+        moved.setPosition(min(cursor, len(text)))
+        editor.setTextCursor(moved)
 
     def refresh_excerpts(self) -> None:
         current = current_excerpt_id(self.excerpts)
@@ -199,21 +241,31 @@ class NotesPanel(QWidget):
         if not select_excerpt(self.excerpts, self.excerpt_model, current) and rows:
             self.excerpts.setCurrentIndex(self.excerpt_model.index(0, 0))
 
-    def apply_store_changes(self, changes: Changes) -> None:
-        """Redraw what a store action (capture, tag, undo ...) changed."""
+    def apply_store_changes(self, changes: Changes, by: str = "") -> None:
+        """Redraw what a store action (capture, tag, undo ...) or another analyst
+        (`by`) changed. An editor with typing not yet saved keeps it: the save
+        merges the two or shows the conflict."""
         if changes.excerpts or changes.tags:
             self.refresh_excerpts()
         if changes.notes:
+            waiting = self.unsaved()
             for editor in (self.editor, self.memo):
-                if editor.target is not None and not editor.hasFocus():
+                if editor.target is None:
+                    continue
+                if editor.target not in waiting and (by or not editor.hasFocus()):
                     self._load(editor, editor.target)
+                elif by and editor is self.editor and editor.target in waiting:
+                    self.state.setText(
+                        f"{by} changed this note while you were typing: "
+                        "your text is merged with theirs when it saves"
+                    )
 
     # -- saving ------------------------------------------------------------------------
 
     def _edited(self, editor: NoteEdit) -> None:
         if self._loading or editor.target is None or self.saver is None:
             return
-        self.saver.edited(editor.target, editor.toPlainText())
+        self.saver.edited(editor.target, editor.toPlainText(), base=self.bases.get(editor.target))
         if self._first_unsaved is None:
             self._first_unsaved = time.monotonic()
         if not self.timer.isActive():
@@ -245,13 +297,65 @@ class NotesPanel(QWidget):
         elif saver.failures:
             self._first_unsaved = None  # retried on the saver's own schedule
         for result in results:
-            if not result.saved:
+            if result.saved and result.target is not None:
+                self.bases[result.target] = NoteBase.of(result.note)
+                if result.merged:
+                    self._merged(result)
+            if result.conflict is not None:
+                self.state.setText(f"NOT SAVED: {result.error} (Ctrl+Shift+R)")
+                self.conflicted.emit(result.conflict)
+            elif result.queued:
+                self.state.setText(f"kept on this machine: {result.error}")
+            elif not result.saved:
                 self.state.setText(f"NOT SAVED: {result.error}")
                 self.message.emit(f"note not saved: {result.error}", 15000)
             elif result.note is not None and result.note.target == self.editor.target:
                 self.state.setText(saved_text(result.note))
             elif result.note is None and not self.editor.toPlainText().strip():
                 self.state.setText("no note yet")
+
+    def _merged(self, result: NoteSave) -> None:
+        """The save combined the editor's text with another analyst's: show what was saved."""
+        note = result.note
+        waiting = self.saver.pending() if self.saver else {}
+        for editor in (self.editor, self.memo):
+            if note is not None and editor.target == note.target and note.target not in waiting:
+                self._show_text(editor, note.text)
+        self.message.emit("your note was merged with another analyst’s change", 8000)
+
+    # -- conflicts ---------------------------------------------------------------------
+
+    def conflict(self) -> NoteConflict | None:
+        """The conflict waiting for the analyst (the open note's first), if any."""
+        waiting = self.saver.conflicts if self.saver else {}
+        if self.editor.target in waiting:
+            return waiting[self.editor.target]  # type: ignore[index]
+        return next(iter(waiting.values()), None)
+
+    def resolve(self, conflict: NoteConflict, choice: Resolution) -> None:
+        """End a conflict: keep the analyst's text, the other analyst's, or both to combine."""
+        if self.saver is None or self.store is None:
+            return
+        target = conflict.target
+        self.saver.resolved(target)
+        self.bases[target] = NoteBase.of(conflict.theirs)
+        text = {
+            "mine": conflict.mine,
+            "theirs": conflict.theirs.text if conflict.theirs else "",
+            "both": combined_text(conflict),
+        }[choice]
+        editors = [e for e in (self.editor, self.memo) if e.target == target]
+        for editor in editors:
+            self._show_text(editor, text)
+        if choice == "theirs":
+            self.store.notes.discard(target)
+            if self.editor.target == target:
+                self.state.setText(saved_text(conflict.theirs))
+            return
+        self.saver.edited(target, text, base=self.bases[target])
+        self.flush()  # both versions are on the server at once; combining is more typing
+        if choice == "both" and editors:
+            editors[0].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def unsaved(self) -> dict[NoteTarget, str]:
         """Edits not yet on disk (pending in the saver or refused by the store)."""

@@ -31,6 +31,7 @@ from briefreader.control.note_rescue import rescue_notes, rescue_places, rescue_
 from briefreader.store import Changes, NoteTarget, Store
 from briefreader.ui.common.focus import open_modal
 from briefreader.ui.common.host import Host
+from briefreader.ui.notes.conflict import ConflictPrompt
 from briefreader.ui.notes.excerpt_bin import ExcerptBin
 from briefreader.ui.notes.excerpt_dialogs import (
     CommentDialog,
@@ -69,6 +70,7 @@ class NotesWork:
             host.docks["notes"].raise_()
         host.docks["excerpts"] = self.dock
         self.panel.message.connect(host.status)
+        self.conflicts = ConflictPrompt(window, panel, host.status)
         self.dialog: QWidget | None = None  # the open tags/comment/capture dialog, for tests
         for model in (self.bin.model, panel.excerpt_model):
             model.grade_of = host.grades.excerpt_grade
@@ -174,6 +176,12 @@ class NotesWork:
             self.bin.select(outcome.excerpt_id)
         if outcome.message:
             self.host.status(outcome.message, 8000 if outcome.ok else 15000)
+
+    def apply_team(self, changes: Changes, by: str) -> None:
+        """Redraw what another analyst (`by`) changed, keeping what is typed here."""
+        self.panel.apply_store_changes(changes, by)
+        self._mark_excerpts()
+        self.bin.apply_changes(changes)
 
     def _tags_in_use(self) -> list[str]:
         store = self.actions.store
@@ -386,4 +394,5 @@ class NotesWork:
             "clear-excerpt-filters": self.bin.clear_filters,
             "undo": self.undo,
             "redo": self.redo,
+            "resolve-note-conflict": self.conflicts.again,
         }

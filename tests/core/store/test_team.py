@@ -251,3 +251,25 @@ def test_both_backends_hold_the_same_columns(team: Team, tmp_path: Path) -> None
         shared.setdefault(table, set()).add(column)
     for table, columns in local.items():
         assert shared.get(table) == columns, table
+
+
+def test_the_autosaver_saves_against_its_base_and_stops_at_a_conflict(
+    alice: Store, bob: Store
+) -> None:
+    from briefreader.store.autosave import Autosaver
+
+    target = NoteTarget.memo()
+    alice.save_note(target, "ISKP claimed it.")
+    base = NoteBase.of(bob.notes.get(target))
+    alice.notes.save(target, "ISKP claimed it via Amaq.", base=base)
+    saver = Autosaver(bob.notes, delay=0.0)
+    saver.edited(target, "ISKP claimed it; Taliban deny.", base=base)
+    [result] = saver.flush()
+    assert result.conflict is not None and result.target == target
+    assert target in saver.conflicts and not saver.pending()
+    assert saver.tick() == []  # not retried: only the analyst can resolve it
+    assert alice.notes.get(target).text == "ISKP claimed it via Amaq."
+    assert bob.notes.pending()[target] == "ISKP claimed it; Taliban deny."
+    saver.resolved(target)
+    bob.notes.discard(target)  # keeping theirs
+    assert not saver.conflicts and not bob.notes.pending()
