@@ -191,3 +191,23 @@ def test_a_readers_role_is_told_in_the_window(qtbot, team: Team, tmp_path: Path)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is win.reader)
     press(qtbot, "x")  # capture a paragraph: refused in a sentence
     assert "not change it" in win.statusBar().currentMessage()
+
+
+def test_a_document_another_analyst_imports_appears_in_the_open_window(
+    qtbot, team: Team, tmp_path: Path
+) -> None:
+    from briefreader.corpus.library import open_library
+
+    win = open_window(qtbot, team, "bob", tmp_path)
+    report = tmp_path / "inbox" / "kunduz.txt"
+    report.parent.mkdir()
+    report.write_text(
+        "Taliban retake district centre in Kunduz\n\n"
+        "The Taliban said on Friday they had retaken the district centre of Imam Sahib.\n",
+        encoding="utf-8",
+    )
+    with open_library(team.paths("alice", tmp_path)) as library:
+        (doc_id,) = library.import_paths([report]).added
+    qtbot.waitUntil(lambda: win.state.document(doc_id) is not None, timeout=10000)
+    assert win.doc_model.row_of(doc_id) is not None
+    assert any(e.library == (doc_id,) and e.authors == ("alice",) for e in win.team_feed.applied)
