@@ -27,7 +27,7 @@ def ensure_group_roles(conn: Connection) -> list[str]:
     existing = group_roles(conn)
     for role in (WRITERS, READERS):
         if role not in existing:
-            conn.script(f"CREATE ROLE {role} NOLOGIN")
+            conn.raw.execute(sql.SQL("CREATE ROLE {} NOLOGIN").format(sql.Identifier(role)))
             made.append(role)
     return made
 

@@ -163,15 +163,18 @@ class RunningApp:
 
 
 @contextmanager
-def running_app(desktop: Desktop, data_dir: Path, failure_png: str) -> Iterator[RunningApp]:
+def running_app(
+    desktop: Desktop, data_dir: Path, failure_png: str, env: dict[str, str] | None = None
+) -> Iterator[RunningApp]:
     """Start `python -m briefreader --data-dir DATA_DIR` and wait for its first document.
 
     On any failure the screen is saved as `artifacts/FAILURE_PNG`; a process
     still running at the end is killed. `stderr` holds what the app printed.
+    `env` adds to the desktop's environment (e.g. BRIEFREADER_WORKSPACE).
     """
     process = subprocess.Popen(
         [sys.executable, "-m", "briefreader", "--data-dir", str(data_dir)],
-        env=desktop.env,
+        env={**desktop.env, **(env or {})},
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
