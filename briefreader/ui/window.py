@@ -36,7 +36,6 @@ from briefreader.control.mentions import DocumentMentions, Matcher
 from briefreader.control.state import ReaderState
 from briefreader.paths import DataPaths
 from briefreader.store import Briefing, Store
-from briefreader.store import Changes as StoreChanges
 from briefreader.ui.analysis.wiring import attach_analysis
 from briefreader.ui.appearance import Appearance, propagate_font
 from briefreader.ui.bindings import bind_commands
@@ -45,7 +44,7 @@ from briefreader.ui.common.help import HelpOverlay
 from briefreader.ui.common.importing import Importer
 from briefreader.ui.common.palette import CommandPalette
 from briefreader.ui.common.statusline import StatusBar, StatusLine
-from briefreader.ui.common.team_feed import TeamFeed, reload_library
+from briefreader.ui.common.team_feed import attach_team_feed
 from briefreader.ui.common.theme import apply_theme, current_theme
 from briefreader.ui.common.workers import Jobs
 from briefreader.ui.composer.wiring import attach_composer
@@ -111,8 +110,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.search = attach_search(self, self.reader)
         self.analysis = attach_analysis(self, self.search, self.notes_work)
-        # other analysts' changes in a team workspace, live (LISTEN/NOTIFY)
-        self.team_feed = TeamFeed(self, self._team_changes, reload_library(self))
+        self.team_feed = attach_team_feed(self, self.notes_work, self.composer)  # others' changes
         self.session.restore_layout(self)
         self.appearance = Appearance(self, self.reader, self._apply_theme)
         self.appearance.set_zoom(self.ui_state.zoom)
@@ -335,7 +333,6 @@ class MainWindow(QMainWindow):
         return self.composer.composer.briefing
 
     # -- persistence -------------------------------------------------------------------
-
     def attach_store(self, store: Store) -> None:
         """Read state and positions live in the store from now on (call before a snapshot)."""
         note = self.session.attach_store(store, self.state.documents, self.state)
@@ -344,10 +341,6 @@ class MainWindow(QMainWindow):
         self.team_feed.start(store)
         if note:
             self.status(note, 15000)
-
-    def _team_changes(self, changes: StoreChanges, by: str) -> None:
-        self.notes_work.apply_team(changes, by)
-        self.composer.store_changes(changes)
 
     def _sync_reading(self) -> None:
         error = self.session.sync(self.state)
@@ -367,7 +360,6 @@ class MainWindow(QMainWindow):
         self.links.close()
         self.jobs.wait(5000)
         self.jobs.close()  # a job still running must not redraw a closing window
-        self.team_feed.stop()
         self.notes_work.close()  # pending note edits are saved before the store closes
         self.session.close()
         super().closeEvent(event)

@@ -16,12 +16,21 @@ nothing and this stays idle.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 
 from briefreader.store import Changes, Store
 from briefreader.store.team import TeamEvent, Watching
 from briefreader.ui.common.host import Host
+
+
+class _Notes(Protocol):  # the notes work (ui/notes/work.py)
+    def apply_team(self, changes: Changes, by: str) -> None: ...
+
+
+class _Composer(Protocol):  # the composer's controller (ui/composer/controller.py)
+    def store_changes(self, changes: Changes) -> None: ...
 
 
 class TeamFeed(QObject):
@@ -42,6 +51,13 @@ class TeamFeed(QObject):
         #: Every event applied, oldest first (the status bar shows the last; tests read it).
         self.applied: list[TeamEvent] = []
         self.arrived.connect(self._apply, Qt.ConnectionType.QueuedConnection)
+        host.main_window().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The window is closing: stop listening before its store closes."""
+        if event.type() == QEvent.Type.Close:
+            self.stop()
+        return False
 
     def start(self, store: Store) -> None:
         """Follow `store`'s workspace from now on (replacing any earlier store's)."""
@@ -72,6 +88,17 @@ class TeamFeed(QObject):
             news = event.at and (event.changes or event.library)
             at = f" at {event.at[11:16]} UTC" if news else ""
             self._host.status(f"team: {text}{at}", 10000)
+
+
+def attach_team_feed(host: Host, notes: _Notes, composer: _Composer) -> TeamFeed:
+    """The window's feed: notes, excerpts and tags to the notes work, briefings to the
+    composer, new documents to a re-read of the library. `start` it with the store."""
+
+    def changed(changes: Changes, by: str) -> None:
+        notes.apply_team(changes, by)
+        composer.store_changes(changes)
+
+    return TeamFeed(host, changed, reload_library(host))
 
 
 def reload_library(host: Host) -> Callable[[], None]:
