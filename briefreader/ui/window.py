@@ -44,7 +44,6 @@ from briefreader.ui.common.help import HelpOverlay
 from briefreader.ui.common.importing import Importer
 from briefreader.ui.common.palette import CommandPalette
 from briefreader.ui.common.statusline import StatusBar, StatusLine
-from briefreader.ui.common.team_feed import attach_team_feed
 from briefreader.ui.common.theme import apply_theme, current_theme
 from briefreader.ui.common.workers import Jobs
 from briefreader.ui.composer.wiring import attach_composer
@@ -110,7 +109,6 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.search = attach_search(self, self.reader)
         self.analysis = attach_analysis(self, self.search, self.notes_work)
-        self.team_feed = attach_team_feed(self, self.notes_work, self.composer)  # others' changes
         self.session.restore_layout(self)
         self.appearance = Appearance(self, self.reader, self._apply_theme)
         self.appearance.set_zoom(self.ui_state.zoom)
@@ -333,12 +331,12 @@ class MainWindow(QMainWindow):
         return self.composer.composer.briefing
 
     # -- persistence -------------------------------------------------------------------
+
     def attach_store(self, store: Store) -> None:
         """Read state and positions live in the store from now on (call before a snapshot)."""
         note = self.session.attach_store(store, self.state.documents, self.state)
         self.grades.load(store)
         self.notes_work.set_store(store)
-        self.team_feed.start(store)
         if note:
             self.status(note, 15000)
 

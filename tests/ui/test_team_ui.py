@@ -32,7 +32,7 @@ def open_window(qtbot, team: Team, analyst: str, root: Path) -> MainWindow:
     win.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
     win.attach_store(store)
-    qtbot.waitUntil(lambda: win.team_feed.listening, timeout=10000)
+    qtbot.waitUntil(lambda: win.notes_work.team_feed.listening, timeout=10000)
     return win
 
 
@@ -145,6 +145,8 @@ def test_keeping_theirs_drops_the_unsaved_text_and_mine_overwrites(
     qtbot.keyClicks(memo, "bob ")
     alice.notes.save(target, "v1 alice", base=NoteBase.of(alice.notes.get(target)))
     qtbot.waitUntil(lambda: win.notes_work.conflicts.dialog is not None, timeout=5000)
+    asking = win.notes_work.conflicts.dialog
+    qtbot.waitUntil(lambda: asking.isAncestorOf(QApplication.focusWidget()), timeout=5000)
     press(qtbot, "Escape")  # decide later: kept, not saved
     qtbot.waitUntil(lambda: win.notes_work.conflicts.dialog is None, timeout=5000)
     assert win.notes.unsaved()[target] == "bob v1"
@@ -210,4 +212,6 @@ def test_a_document_another_analyst_imports_appears_in_the_open_window(
         (doc_id,) = library.import_paths([report]).added
     qtbot.waitUntil(lambda: win.state.document(doc_id) is not None, timeout=10000)
     assert win.doc_model.row_of(doc_id) is not None
-    assert any(e.library == (doc_id,) and e.authors == ("alice",) for e in win.team_feed.applied)
+    assert any(
+        e.library == (doc_id,) and e.authors == ("alice",) for e in win.notes_work.team_feed.applied
+    )

@@ -16,7 +16,6 @@ nothing and this stays idle.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 
@@ -25,17 +24,11 @@ from briefreader.store.team import TeamEvent, Watching
 from briefreader.ui.common.host import Host
 
 
-class _Notes(Protocol):  # the notes work (ui/notes/work.py)
-    def apply_team(self, changes: Changes, by: str) -> None: ...
-
-
-class _Composer(Protocol):  # the composer's controller (ui/composer/controller.py)
-    def store_changes(self, changes: Changes) -> None: ...
-
-
 class TeamFeed(QObject):
     #: A TeamEvent from the listener's thread; connected queued to `_apply`.
     arrived = Signal(object)
+    #: Others' `Changes`, after the notes work redrew them (for the composer).
+    changed = Signal(object)
 
     def __init__(
         self,
@@ -81,6 +74,7 @@ class TeamFeed(QObject):
         self.applied.append(event)
         if event.changes:
             self._store_changes(event.changes, ", ".join(event.authors) or "another analyst")
+            self.changed.emit(event.changes)
         if event.library:
             self._library_changed()
         text = event.describe()
@@ -88,17 +82,6 @@ class TeamFeed(QObject):
             news = event.at and (event.changes or event.library)
             at = f" at {event.at[11:16]} UTC" if news else ""
             self._host.status(f"team: {text}{at}", 10000)
-
-
-def attach_team_feed(host: Host, notes: _Notes, composer: _Composer) -> TeamFeed:
-    """The window's feed: notes, excerpts and tags to the notes work, briefings to the
-    composer, new documents to a re-read of the library. `start` it with the store."""
-
-    def changed(changes: Changes, by: str) -> None:
-        notes.apply_team(changes, by)
-        composer.store_changes(changes)
-
-    return TeamFeed(host, changed, reload_library(host))
 
 
 def reload_library(host: Host) -> Callable[[], None]:

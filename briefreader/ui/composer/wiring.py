@@ -105,5 +105,6 @@ def attach_composer(host: Host, notes: NotesWork) -> ComposerController:
     window.installEventFilter(_CancelExportOnClose(controller))
     # The store arrives after the first paint, just before the library snapshot is applied.
     host.changes_applied.connect(_LibraryFollower(host, controller).changed)
+    notes.team_feed.changed.connect(controller.store_changes)  # other analysts' changes
     dock.visibilityChanged.connect(lambda visible: visible and controller.shown())
     return controller

@@ -31,6 +31,7 @@ from briefreader.control.note_rescue import rescue_notes, rescue_places, rescue_
 from briefreader.store import Changes, NoteTarget, Store
 from briefreader.ui.common.focus import open_modal
 from briefreader.ui.common.host import Host
+from briefreader.ui.common.team_feed import TeamFeed, reload_library
 from briefreader.ui.notes.conflict import ConflictPrompt
 from briefreader.ui.notes.excerpt_bin import ExcerptBin
 from briefreader.ui.notes.excerpt_dialogs import (
@@ -71,6 +72,7 @@ class NotesWork:
         host.docks["excerpts"] = self.dock
         self.panel.message.connect(host.status)
         self.conflicts = ConflictPrompt(window, panel, host.status)
+        self.team_feed = TeamFeed(host, self.apply_team, reload_library(host))
         self.dialog: QWidget | None = None  # the open tags/comment/capture dialog, for tests
         for model in (self.bin.model, panel.excerpt_model):
             model.grade_of = host.grades.excerpt_grade
@@ -94,6 +96,7 @@ class NotesWork:
         self._mark_excerpts()
         if store is None:
             return
+        self.team_feed.start(store)
         notice = []
         if store.recovery is not None:
             notice.append(store.recovery.message)
@@ -159,10 +162,11 @@ class NotesWork:
             ]
         )
 
-    def apply(self, outcome: Outcome, select: bool = True) -> None:
+    def apply(self, outcome: Outcome, select: bool = True, by: str = "") -> None:
+        """Redraw what an action here, or another analyst (`by`), changed."""
         changes = outcome.changes
         if changes:
-            self.panel.apply_store_changes(changes)
+            self.panel.apply_store_changes(changes, by)
             self._mark_excerpts()
             self.bin.apply_changes(changes)
         if changes.grades:  # a publisher's grade reaches rows the change cannot name
@@ -178,10 +182,7 @@ class NotesWork:
             self.host.status(outcome.message, 8000 if outcome.ok else 15000)
 
     def apply_team(self, changes: Changes, by: str) -> None:
-        """Redraw what another analyst (`by`) changed, keeping what is typed here."""
-        self.panel.apply_store_changes(changes, by)
-        self._mark_excerpts()
-        self.bin.apply_changes(changes)
+        self.apply(Outcome(changes), select=False, by=by)
 
     def _tags_in_use(self) -> list[str]:
         store = self.actions.store
