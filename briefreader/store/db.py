@@ -57,24 +57,27 @@ def connect(path: Path | str, *, read_only: bool = False) -> sqlite3.Connection:
 def describe_error(error: sqlite3.Error, db_path: Path) -> str:
     """One sentence saying what went wrong and what the analyst can do."""
     name = getattr(error, "sqlite_errorname", "") or ""
-    folder = db_path.parent
+    file = db_path.name  # its name only: a local path is never shown
     if name == "SQLITE_FULL":
-        return f"the disk holding {folder} is full; free some space and save again"
+        return "the disk holding the data folder is full; free some space and save again"
     if name.startswith("SQLITE_READONLY") or name == "SQLITE_CANTOPEN":
-        return f"{folder} cannot be written to (read-only disk or folder); nothing was saved there"
+        return (
+            "the data folder cannot be written to (read-only disk or folder); "
+            "nothing was saved there"
+        )
     if name.startswith("SQLITE_IOERR"):
         return (
-            f"writing to {db_path} failed (disk full, file too large, or a failing disk); "
+            f"writing to {file} failed (disk full, file too large, or a failing disk); "
             "nothing was saved"
         )
     if name in {"SQLITE_CORRUPT", "SQLITE_NOTADB"}:
         return (
-            f"{db_path} is damaged; restart briefreader to restore the newest good backup "
+            f"{file} is damaged; restart briefreader to restore the newest good backup "
             "(your unsaved edits are kept in memory until then)"
         )
     if name == "SQLITE_BUSY":
-        return f"{db_path} is busy (another program holds it); try again"
-    return f"saving to {db_path} failed: {error}"
+        return f"{file} is busy (another program holds it); try again"
+    return f"saving to {file} failed: {error}"
 
 
 def local_author() -> str:

@@ -24,6 +24,7 @@ from briefreader.paths import DataPaths
 from briefreader.sqlfile import backups
 from briefreader.sqlfile.checks import is_corruption, set_aside
 from briefreader.sqlfile.checks import quick_check as _quick_check
+from briefreader.sqlfile.faults import describe_os_error
 from briefreader.sqlfile.lock import WriterLock
 from briefreader.store.db import Database, connect, describe_error
 from briefreader.store.errors import StoreBusyError, StoreCorruptError, StoreError
@@ -77,7 +78,7 @@ def _recover(paths: DataPaths, problem: str) -> Recovery:
         moved = set_aside(paths.work_db)
     except OSError as error:
         raise StoreCorruptError(
-            f"the work database {paths.work_db} is damaged ({problem}) and could not be set "
+            f"the work database {paths.work_db.name} is damaged ({problem}) and could not be set "
             f"aside ({error.strerror or error}); nothing was changed"
         ) from error
     aside = moved[0].name if moved else "(nothing)"
@@ -107,7 +108,7 @@ def _recover(paths: DataPaths, problem: str) -> Recovery:
 
 def _damaged(db_path: Path, problem: str) -> StoreCorruptError:
     return StoreCorruptError(
-        f"the work database {db_path} is damaged ({problem}) and cannot be repaired "
+        f"the work database {db_path.name} is damaged ({problem}) and cannot be repaired "
         "read-only; start briefreader with write access to restore a backup"
     )
 
@@ -138,7 +139,9 @@ def _connect_read_only(db_path: Path) -> sqlite3.Connection:
             check_same_thread=False,
         )
     except sqlite3.Error as error:
-        raise StoreError(f"cannot read the work database {db_path}: {error}") from error
+        raise StoreError(
+            f"cannot read the work database {db_path.name}: {describe_os_error(error)}"
+        ) from error
 
 
 def _open_read_only(paths: DataPaths, reason: str) -> Opened:
@@ -156,7 +159,7 @@ def _open_read_only(paths: DataPaths, reason: str) -> Opened:
         if version == 0:
             return _empty_read_only(db_path, reason)
         raise StoreError(
-            f"the work database {db_path} needs upgrading (schema {version}); "
+            f"the work database {db_path.name} needs upgrading (schema {version}); "
             "open briefreader once with write access"
         )
     return Opened(Database(conn, db_path, read_only_reason=reason), None, None)
@@ -196,7 +199,6 @@ def open_database(
     migrations: Sequence[Migration] = MIGRATIONS,
 ) -> Opened:
     """Open (creating, recovering and migrating as needed) the work database."""
-    root = paths.root
     if read_only:
         return _open_read_only(paths, "opened read-only on request; changes are not saved")
     try:
@@ -204,14 +206,14 @@ def open_database(
         lock = WriterLock.try_acquire(lock_path(paths))
     except OSError as error:
         reason = (
-            f"{root} cannot be written to ({error.strerror or error}); your work is shown "
-            "read-only and new edits are kept in memory only"
+            f"the data folder cannot be written to ({describe_os_error(error)}); your work is "
+            "shown read-only and new edits are kept in memory only"
         )
         return _open_read_only(paths, reason)
     if lock is None:
         pid = WriterLock.holder(lock_path(paths))
         who = f"another briefreader (process {pid})" if pid else "another briefreader"
-        message = f"{who} is already using {root}"
+        message = f"{who} is already using this data folder"
         if if_locked == "raise":
             raise StoreBusyError(
                 f"{message}; close it first, or open this one read-only to look without editing"

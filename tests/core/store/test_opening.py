@@ -43,6 +43,7 @@ def test_second_writer_is_refused_or_read_only(data_paths: DataPaths) -> None:
             Store.open(data_paths)
         with Store.open(data_paths, if_locked="read_only") as second:
             assert second.read_only and "already using" in second.read_only_reason
+            assert str(data_paths.root) not in second.read_only_reason  # no local path
             assert second.notes.memo().text == "mine"  # it can read
             with pytest.raises(StoreReadOnlyError):
                 second.excerpts.capture("d", "some text here", 0, 4)
