@@ -26,9 +26,33 @@ from briefreader.workspace.settings import (
 NO_DISPLAY_MESSAGE = (
     "briefreader: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set), "
     "so the window cannot open. Run it from a desktop session, or on a virtual "
-    "display (`apt-get install -y xvfb xauth`, then `xvfb-run -a briefreader`); the "
-    "command-line interface needs no display: see `briefreader --help`."
+    "display: `apt-get install -y xvfb xauth && xvfb-run -a {command}`; the "
+    "command-line interface needs no display: see `{command} --help`."
 )
+
+
+def invoked_as(argv0: str, executable: str, cwd: Path) -> str:
+    """The command the user typed to start briefreader, to repeat it back in advice.
+
+    The Quick start runs `.venv/bin/briefreader` from inside the clone, where a bare
+    `briefreader` is not on PATH; advice naming the bare command would not work there.
+    A path outside the working directory is not shown (it is the user's local path).
+    """
+
+    def shown(path: str) -> str | None:
+        try:
+            relative = (cwd / path).resolve().relative_to(cwd.resolve())
+        except ValueError:
+            return None
+        return str(relative)
+
+    if Path(argv0).name in {"__main__.py", "main.py"}:
+        python = shown(executable) if Path(executable).parent.name == "bin" else None
+        return f"{python or 'python3'} -m briefreader"
+    if Path(argv0).parent != Path() and (relative := shown(argv0)):
+        return relative
+    return "briefreader"
+
 
 #: What Qt's X11 platform plugin loads (soname -> the Debian package that has it).
 #: Without one of them Qt does not fail politely: it aborts the process.
@@ -131,7 +155,8 @@ def has_display() -> bool:
 
 def launch_gui(paths: DataPaths, open_link: str | None = None) -> int:
     if not has_display():
-        print(NO_DISPLAY_MESSAGE, file=sys.stderr)
+        command = invoked_as(sys.argv[0], sys.executable, Path.cwd())
+        print(NO_DISPLAY_MESSAGE.format(command=command), file=sys.stderr)
         return 2
     every = " ".join(QT_X11_LIBRARIES.values())
     if missing := missing_x11_packages():

@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 from briefreader import paths
-from briefreader.app import NO_DISPLAY_MESSAGE, build_parser
+from briefreader.app import NO_DISPLAY_MESSAGE, build_parser, invoked_as
 
 
 def test_data_dir_is_a_global_option(tmp_path) -> None:
@@ -22,12 +22,14 @@ def test_no_display_says_so_in_one_line_and_points_to_the_cli(tmp_path) -> None:
         capture_output=True,
         text=True,
         env=env,
+        cwd=tmp_path,
         check=False,
         timeout=60,
     )
     assert result.returncode == 2
-    assert result.stderr.strip() == NO_DISPLAY_MESSAGE
+    assert result.stderr.strip() == NO_DISPLAY_MESSAGE.format(command="python3 -m briefreader")
     assert "no display" in result.stderr and "briefreader --help" in result.stderr
+    assert "xvfb-run -a python3 -m briefreader" in result.stderr
     assert "\n" not in result.stderr.strip()
 
 
@@ -90,3 +92,21 @@ def test_the_libraries_qt_needs_here_are_all_present(monkeypatch) -> None:
     monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
     assert missing_x11_packages() == []
+
+
+def test_the_advice_repeats_the_command_as_typed_in_the_clone(tmp_path) -> None:
+    """The Quick start runs `.venv/bin/briefreader` in the clone, where a bare
+    `briefreader` is not on PATH, so the advice must name the command that works."""
+    clone = tmp_path / "clone"
+    (clone / ".venv" / "bin").mkdir(parents=True)
+    venv_python = str(clone / ".venv" / "bin" / "python")
+    assert invoked_as(".venv/bin/briefreader", venv_python, clone) == ".venv/bin/briefreader"
+    assert invoked_as(str(clone / ".venv/bin/briefreader"), venv_python, clone) == (
+        ".venv/bin/briefreader"
+    )
+    main_py = str(clone / "src" / "briefreader" / "__main__.py")
+    assert invoked_as(main_py, venv_python, clone) == ".venv/bin/python -m briefreader"
+    # on PATH, or outside the working directory: no local path is shown
+    assert invoked_as("briefreader", "/usr/bin/python3", clone) == "briefreader"
+    assert invoked_as("/opt/tools/bin/briefreader", "/usr/bin/python3", clone) == "briefreader"
+    assert invoked_as(main_py, "/usr/bin/python3", clone) == "python3 -m briefreader"

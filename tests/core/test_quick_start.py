@@ -23,9 +23,9 @@ def apt_packages(command: str) -> set[str]:
 
 def test_two_commands_the_second_is_what_ci_runs(repo_root: Path) -> None:
     run, test = quick_start(repo_root)
-    assert "pip install -e ." in run and run.endswith("&& briefreader")
-    assert re.search(r"pip install -e '\.\[test(,\w+)*\]'", test)
-    assert test.endswith("python -m pytest")
+    assert ".venv/bin/pip install -e . " in run and run.endswith("&& .venv/bin/briefreader")
+    assert re.search(r"\.venv/bin/pip install -e '\.\[test(,\w+)*\]'", test)
+    assert test.endswith("&& .venv/bin/python -m pytest")
     ci = (repo_root / ".ci" / "run").read_text(encoding="utf-8")
     assert test in ci.splitlines()
 
@@ -49,3 +49,18 @@ def test_the_test_command_installs_spark_and_its_java(repo_root: Path) -> None:
     _run, test = quick_start(repo_root)
     assert "default-jre-headless" in apt_packages(test)
     assert re.search(r"pip install -e '\.\[[\w,]*spark[\w,]*\]'", test)
+
+
+def test_both_commands_install_into_a_venv_never_the_system_python(repo_root: Path) -> None:
+    """Debian 12's python3 refuses `pip install` outside a virtual environment (PEP 668,
+    externally-managed-environment) and ships neither pip nor venv: python3-venv comes
+    from apt, the environment is made in the clone, and every later step uses its tools."""
+    for command in quick_start(repo_root):
+        assert "python3-venv" in apt_packages(command)
+        steps = [step.strip() for step in command.split("&&")]
+        assert "python3 -m venv .venv" in steps
+        made = steps.index("python3 -m venv .venv")
+        assert made > max(i for i, step in enumerate(steps) if step.startswith("apt-get install"))
+        after = steps[made + 1 :]
+        assert after and all(step.startswith(".venv/bin/") for step in after), after
+        assert not any(re.match(r"(sudo )?(pip3?|python3?) ", step) for step in steps[:made])
