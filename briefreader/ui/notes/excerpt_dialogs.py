@@ -1,8 +1,10 @@
 """Small keyboard-only dialogs: tags, a comment, and the details of a capture.
 
-Each opens with `open()` (never a nested event loop), puts focus in its
-first field, accepts with Return (Ctrl+Return in a multi-line comment) and
-cancels with Escape; the answer goes to a callback. The quote shown in the
+Each opens with `open_modal` (never a nested event loop), puts focus in its
+first field, saves with Return and cancels with Escape, every one the same
+way: in a comment, which may run to several lines, Shift+Return starts a new
+line (Ctrl+Return saves too), and each prompt says so. The answer goes to a
+callback. The quote shown in the
 capture dialog is document text: a plain-text label, never rich text.
 """
 
@@ -52,20 +54,37 @@ class TagCompleter(QCompleter):
         return head + str(index.data())
 
 
+#: What every prompt with a comment field says about its keys.
+COMMENT_KEYS = "Return saves · Shift+Return starts a new line · Escape cancels"
+#: What the one-line prompts say.
+LINE_KEYS = "Return saves · Escape cancels"
+
+_QUOTE_MARKS = "“”\"'‘’«»„"
+
+
+def quoted(text: str, limit: int) -> str:
+    """The quote on one line between typographic quotes, never doubled: a quote that
+    starts or ends with its own marks (“China hopes…”) keeps them and gets no more."""
+    inner = one_line(text, limit).strip().strip(_QUOTE_MARKS).strip()
+    return f"“{inner}”"
+
+
 class CommentEdit(QPlainTextEdit):
-    """A comment field: Tab leaves it, Ctrl+Return accepts the dialog."""
+    """A comment field: Return saves as in every prompt, Shift+Return starts a new line,
+    Tab leaves it. (Ctrl+Return saves too, as it did.)"""
 
     def __init__(self, accept: Callable[[], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._accept = accept
         self.setTabChangesFocus(True)
-        self.setPlaceholderText("comment (plain text or Markdown); Ctrl+Return saves")
+        self.setPlaceholderText("comment (plain text or Markdown)")
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
-            event.modifiers() & Qt.KeyboardModifier.ControlModifier
-        ):
-            self._accept()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                self.insertPlainText("\n")
+            else:
+                self._accept()
             return
         super().keyPressEvent(event)
 
@@ -111,6 +130,7 @@ class TagsDialog(QDialog):
         if suggestions:
             shown = ", ".join(suggestions[:12]) + ("…" if len(suggestions) > 12 else "")
             layout.addWidget(_plain_label(f"In use: {shown}", self))
+        layout.addWidget(_plain_label(LINE_KEYS, self))
         layout.addWidget(_buttons(self))
         self.accepted.connect(lambda: done(split_tags(self.line.text())))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
@@ -139,8 +159,9 @@ class CommentDialog(QDialog):
         self.edit = CommentEdit(self.accept, self)
         self.edit.setPlainText(comment)
         layout = QVBoxLayout(self)
-        layout.addWidget(_plain_label(f"“{one_line(quote, 300)}”", self))
+        layout.addWidget(_plain_label(quoted(quote, 300), self))
         layout.addWidget(self.edit)
+        layout.addWidget(_plain_label(COMMENT_KEYS, self))
         layout.addWidget(_buttons(self))
         self.accepted.connect(lambda: done(self.edit.toPlainText()))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
@@ -175,12 +196,14 @@ class CaptureDialog(QDialog):
         self.comment = CommentEdit(self.accept, self)
         self.priority = QCheckBox("&Priority", self)
         layout = QVBoxLayout(self)
-        layout.addWidget(_plain_label(f"“{one_line(quote, 400)}”", self))
+        layout.addWidget(_plain_label(quoted(quote, 400), self))
         layout.addWidget(self.tags)
         layout.addWidget(self.comment)
         layout.addWidget(self.priority)
         layout.addWidget(
-            _plain_label("Tab moves between fields; Return or Ctrl+Return captures.", self)
+            _plain_label(
+                f"Tab moves between fields · {COMMENT_KEYS.replace('saves', 'captures')}", self
+            )
         )
         layout.addWidget(_buttons(self))
         self.accepted.connect(
