@@ -61,7 +61,7 @@ def bind_commands(
             "focus-notes": focus("notes"),
             "leave-mode": leave_mode,
             "command-palette": palette.open_palette,
-            "help": help_box.show_help,
+            "help": lambda: help_box.show_help(host.mode()),
             "quit": window.close,
         }
     )
