@@ -248,7 +248,7 @@ def excerpt_json(excerpt: Excerpt, doc: Document | None, found_flags: list[str])
             "publisher": doc.publisher if doc else None,
             "author": doc.author if doc else None,
             "date": doc.date if doc else None,
-            "paragraph": excerpt.paragraph,
+            "paragraph": excerpt.paragraph + 1,  # from 1, as the window, the PDF and links count
             "start": excerpt.start,
             "end": excerpt.end,
             "content_hash": excerpt.content_hash,

@@ -13,10 +13,12 @@ import argparse
 import sys
 import tempfile
 from contextlib import ExitStack
+from dataclasses import dataclass
 from pathlib import Path
 
 from briefreader.cli.output import fail, print_json, progress
-from briefreader.corpus.library import open_library
+from briefreader.control.search_engine import NOTE_PREFIX, NoteInfo, read_note_infos
+from briefreader.corpus.library import Library, open_library
 from briefreader.domain import Hit
 from briefreader.last_net import without_paths
 from briefreader.paths import DataPaths
@@ -110,22 +112,67 @@ def run(args: argparse.Namespace, paths: DataPaths) -> int:
                 results = searcher.search(args.query, limit=args.limit, exact_total=True)
             except QueryError as error:
                 return fail(f"unusable query: {error}")
+        notes = read_note_infos(paths) if any(_is_note(h) for h in results.hits) else {}
+        found = [_Found.of(hit, library, notes) for hit in results.hits]
     if results.notice:
         progress(f"briefreader: {results.notice}")
     if args.json:
-        print_json([_as_json(hit) for hit in results.hits])
+        print_json([_as_json(one) for one in found])
     else:
-        _print_text(results.hits, results.total)
+        _print_text(found, results.total)
     return 0
 
 
-def _as_json(hit: Hit) -> dict[str, object]:
-    return {
+def _is_note(hit: Hit) -> bool:
+    return hit.doc_id.startswith(NOTE_PREFIX)
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A hit with what a reader needs to know it: its kind and, for a note, what it is on."""
+
+    hit: Hit
+    kind: str  # "document" | "note"
+    title: str
+    source: str  # "publisher, date" for a document; for a note, what it is attached to
+    attached_to: str = ""  # a note's: "document", "excerpt", "briefing", "memo"
+    document_title: str | None = None
+
+    @classmethod
+    def of(cls, hit: Hit, library: Library, notes: dict[str, NoteInfo]) -> _Found:
+        get = library.get
+        if not _is_note(hit):
+            doc = get(hit.doc_id)
+            source = ", ".join(x for x in (doc.publisher, doc.date) if x) if doc else ""
+            return cls(hit, "document", hit.title or "(untitled)", source)
+        info = notes.get(hit.doc_id[len(NOTE_PREFIX) :])
+        target = info.target if info is not None else "unknown"
+        doc = get(info.doc_id) if info is not None and info.doc_id else None
+        doc_title = (doc.title or "(untitled)") if doc is not None else None
+        if target == "memo":
+            on = "the free memo"
+        elif doc_title is not None:
+            on = ("an excerpt of " if target == "excerpt" else "") + f"“{doc_title}”"
+        else:
+            on = f"a {target}" if target != "unknown" else "something since deleted"
+        words = " ".join((info.text if info is not None else "").split())
+        first = words[:60] + ("…" if len(words) > 60 else "")
+        return cls(hit, "note", first or "(empty note)", f"note on {on}", target, doc_title)
+
+
+def _as_json(found: _Found) -> dict[str, object]:
+    hit = found.hit
+    entry: dict[str, object] = {
+        "type": found.kind,
         "id": hit.doc_id,
-        "title": hit.title,
+        "title": found.title if found.kind == "note" else hit.title,
         "score": round(hit.score, 4),
+        "matches": hit.hit_count,
         "snippets": list(hit.snippets),
     }
+    if found.kind == "note":
+        entry["note"] = {"attached_to": found.attached_to, "document_title": found.document_title}
+    return entry
 
 
 def _marked(text: str, marks: tuple[tuple[int, int], ...]) -> str:
@@ -138,11 +185,14 @@ def _marked(text: str, marks: tuple[tuple[int, int], ...]) -> str:
     return "".join(out)
 
 
-def _print_text(hits: tuple[Hit, ...], total: int) -> None:
-    shown = f" (showing {len(hits)})" if len(hits) < total else ""
-    print(f"{total} matching document{'s' if total != 1 else ''}{shown}")
-    for rank, hit in enumerate(hits, 1):
-        print(f"\n{rank}. {hit.title or '(untitled)'}  [{hit.doc_id}]")
+def _print_text(found: list[_Found], total: int) -> None:
+    shown = f" (showing {len(found)})" if len(found) < total else ""
+    plural = "s" if total != 1 else ""
+    print(f"{total} matching document{plural} or note{plural}{shown}")
+    for rank, one in enumerate(found, 1):
+        hit = one.hit
+        head = f"Note: {one.title}" if one.kind == "note" else one.title
+        print(f"\n{rank}. {head}" + (f"  ({one.source})" if one.source else ""))
         print(
             f"   score {hit.score:.2f}, {hit.hit_count} match{'es' if hit.hit_count != 1 else ''}"
         )

@@ -18,12 +18,15 @@ Three steps:
 Hostile input never escapes as an exception: anything Whoosh cannot handle
 (`NOT NOT x` raises IndexError inside it; 1,000 nested parentheses exhaust
 the recursion limit) falls back to searching the query's words as plain
-terms, and says so in `ParsedQuery.notice`. Only a query with no word at all
-is refused, with `QueryError`.
+terms, and says so in `ParsedQuery.notice`. Refused with `QueryError` are only
+a query with no word at all and two slips Whoosh would take silently and
+answer with nothing: a quote never closed (`"pine nuts`) and a field that does
+not exist (`titl:china`, which suggests `title:`).
 """
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from typing import Final
@@ -62,6 +65,20 @@ _TOKEN = re.compile(
       | (?P<other>[()"]|\s+)""",
     re.VERBOSE,
 )
+
+
+#: The fields a query may name, as the help and the README list them.
+QUERY_FIELDS: Final = (
+    "title",
+    "body",
+    "publisher",
+    "author",
+    "group",
+    "country",
+    "family",
+    "date",
+)
+_FIELD_NAME = re.compile(r"(?<![\w:/.])([A-Za-z_]+):(?!//)")
 
 
 class QueryError(ValueError):
@@ -116,6 +133,7 @@ class QueryParser:
             return self._plain(stripped, f"query longer than {MAX_QUERY_CHARS} characters")
         if _depth(stripped) > MAX_DEPTH:
             return self._plain(stripped, "query nested too deeply")
+        self._check_slips(stripped)
         marked, entities = self._mark_entities(stripped)
         try:
             parsed = self._parser.parse(marked)
@@ -128,6 +146,23 @@ class QueryParser:
         if rewritten is wq.NullQuery:
             return self._plain(stripped, "query matched no searchable terms")
         return ParsedQuery(stripped, rewritten, tuple(entities.values()))
+
+    def _check_slips(self, text: str) -> None:
+        """Refuse, with a message saying what to type, what would silently find nothing."""
+        if text.count('"') % 2:
+            opened = text.rfind('"')
+            after = " ".join(text[opened + 1 :].split()[:3])
+            where = f" before “{after}”" if after else " at the end"
+            raise QueryError(f'a quote (") opened{where} is never closed: add the closing "')
+        known = set(QUERY_FIELDS) | self._text_fields | self._entity_fields
+        for match in _FIELD_NAME.finditer(_without_phrases(text)):
+            name = match.group(1)
+            if name.lower() in known or name in _OPERATORS:
+                continue
+            close = difflib.get_close_matches(name.lower(), QUERY_FIELDS, n=1, cutoff=0.6)
+            hint = f"did you mean {close[0]}:? " if close else ""
+            fields = " ".join(f"{f}:" for f in QUERY_FIELDS)
+            raise QueryError(f"there is no field {name}: ({hint}fields: {fields})")
 
     # -- step 1 ------------------------------------------------------------
     def _mark_entities(self, text: str) -> tuple[str, dict[int, ResolvedEntity]]:
@@ -261,6 +296,11 @@ class QueryParser:
         ]
         notice = f"{why}; searched the words as plain terms"
         return ParsedQuery(text, wq.And(per_field), (), notice)
+
+
+def _without_phrases(text: str) -> str:
+    """The query with its quoted phrases blanked: "10:30 a.m." names no field."""
+    return re.sub(r'"[^"]*"', lambda m: " " * len(m.group()), text)
 
 
 def _plain_word(word: str) -> bool:

@@ -285,3 +285,17 @@ def test_without_an_index_search_says_so(data_paths) -> None:
         assert "not built" in result.notice
     finally:
         engine.close()
+
+
+@pytest.mark.parametrize(
+    ("query", "says"), [("titl:china", "did you mean title:?"), ('"pine nuts', "never closed")]
+)
+def test_a_slip_in_the_query_is_said_in_the_search_bar(indexed, query, says) -> None:
+    """Not "0 matches": the search bar's one line says what is wrong and what to type."""
+    outcome = indexed.run(query)
+    assert outcome.error and says in outcome.error and not outcome.rows
+    state = SearchState()
+    token = state.request(query)
+    assert token is not None
+    state.accept(token, outcome)
+    assert says in state.summary()

@@ -25,7 +25,7 @@ def test_fresh_data_dir_is_built_with_progress_on_stderr(tmp_path, capsys) -> No
     hits = json.loads(out)
     assert 1 <= len(hits) <= 3
     for hit in hits:
-        assert set(hit) == {"id", "title", "score", "snippets"}
+        assert set(hit) == {"type", "id", "title", "score", "matches", "snippets"}
         assert isinstance(hit["snippets"], list) and all(
             isinstance(s, str) for s in hit["snippets"]
         )
@@ -77,3 +77,47 @@ def test_limit_must_be_positive(seeded, capsys) -> None:
     with pytest.raises(SystemExit) as caught:
         main(["--data-dir", str(seeded.root), "search", "kabul", "--limit", "0"])
     assert caught.value.code == 2
+
+
+def test_every_hit_has_a_type_and_a_match_count(seeded, capsys) -> None:
+    assert main(["--data-dir", str(seeded.root), "search", "kabul", "--json"]) == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert hits and all(h["type"] == "document" for h in hits)
+    assert all(isinstance(h["matches"], int) and h["matches"] >= 1 for h in hits)
+
+
+def test_a_note_hit_says_what_the_note_is_on_never_its_id(tmp_path, capsys) -> None:
+    from briefreader.corpus.library import open_library
+    from briefreader.store import NoteTarget, Store
+
+    paths = DataPaths.at(tmp_path / "data")
+    assert main(["--data-dir", str(paths.root), "search", "kabul", "--json"]) == 0
+    capsys.readouterr()
+    with open_library(paths, seed=False) as library:
+        doc = library.documents()[0]
+    with Store.open(paths) as store:
+        store.save_note(NoteTarget.document(doc.id), "Zanzibarian lead: ask the desk on Monday.")
+        store.save_note(NoteTarget.memo(), "Memo: the Zanzibarian question stays open.")
+    assert main(["--data-dir", str(paths.root), "search", "zanzibarian", "--json"]) == 0
+    hits = json.loads(capsys.readouterr().out)
+    notes = {h["note"]["attached_to"]: h for h in hits if h["type"] == "note"}
+    assert set(notes) == {"document", "memo"}
+    assert notes["document"]["note"]["document_title"] == doc.title
+    assert notes["document"]["title"].startswith("Zanzibarian lead")
+    assert all(h["matches"] >= 1 for h in hits)
+    assert main(["--data-dir", str(paths.root), "search", "zanzibarian"]) == 0
+    out = capsys.readouterr().out
+    assert f"Note: Zanzibarian lead: ask the desk on Monday.  (note on “{doc.title}”)" in out
+    assert "(note on the free memo)" in out
+    assert "note:" not in out and "(untitled)" not in out
+
+
+@pytest.mark.parametrize(
+    ("query", "says"),
+    [("titl:china", "did you mean title:?"), ('"pine nuts', "never closed")],
+)
+def test_a_slip_in_the_query_is_said_not_answered_with_nothing(seeded, capsys, query, says):
+    assert main(["--data-dir", str(seeded.root), "search", query]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert says in err and err.strip().startswith("briefreader: unusable query:")

@@ -236,3 +236,43 @@ def test_expansion_with_a_hand_made_alias_table() -> None:
     # any capitalisation); typed acronyms are searched as written.
     text = str(parser.parse("Front of Foo").query)
     assert "group:foo front" in text and '"front of foo"' not in text
+
+
+@pytest.mark.parametrize(
+    ("query", "says"),
+    [
+        ('"pine nuts', "never closed"),
+        ('taliban "pine nuts', "before “pine nuts”"),
+        ('"a" "b" "c', "never closed"),
+        ("titl:china", "did you mean title:?"),
+        ("publsher:Diplomat AND kabul", "did you mean publisher:?"),
+        ("contry:Tajikistan", "did you mean country:?"),
+        ("zzz:china", "there is no field zzz:"),
+    ],
+)
+def test_an_unclosed_quote_or_an_unknown_field_is_refused_with_a_hint(
+    gazetteer, query: str, says: str
+) -> None:
+    """Whoosh takes both silently and finds nothing; the analyst would not know why."""
+    parser = QueryParser(make_schema(), AliasExpander(gazetteer))
+    with pytest.raises(QueryError) as raised:
+        parser.parse(query)
+    assert says in str(raised.value)
+    assert "\n" not in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "title:china",
+        "Title:China",
+        '"10:30 a.m." kabul',
+        "https://example.org/x",
+        "group:ISKP country:Tajikistan",
+        "date:2021-08..2021-12",
+        "family:LeT",
+        'author:"A. Writer"',
+    ],
+)
+def test_known_fields_times_in_phrases_and_addresses_are_not_slips(gazetteer, query: str) -> None:
+    QueryParser(make_schema(), AliasExpander(gazetteer)).parse(query)

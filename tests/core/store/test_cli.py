@@ -83,6 +83,8 @@ def test_excerpts_listing_with_sources_and_flags(data_paths: DataPaths, capsys, 
     assert rows[good.id]["quote"] == quote
     assert rows[good.id]["source"]["title"] == doc.title
     assert rows[good.id]["source"]["doc_id"] == doc.id
+    # paragraphs count from 1, as the window (¶ 2/5), the PDF's citations and links do
+    assert rows[good.id]["source"]["paragraph"] == good.paragraph + 1 >= 1
     assert {"kind": "group", "canonical": "Taliban"} in rows[good.id]["entities"]
     assert rows[stale.id]["flags"] == ["stale"]
     assert rows[missing.id]["flags"] == ["missing"]
