@@ -161,6 +161,10 @@ class MainWindow(QMainWindow):
         self.resizeDocks(
             [self.docks["documents"], self.docks["facets"]], [430, 330], Qt.Orientation.Vertical
         )
+        # The legend shows both kinds at once: about as tall as the notes below it.
+        self.resizeDocks(
+            [self.docks["legend"], self.docks["notes"]], [340, 420], Qt.Orientation.Vertical
+        )
 
     def _build_status_bar(self) -> None:
         self.status_line = StatusLine(self.statusBar())

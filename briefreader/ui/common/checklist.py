@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -18,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from briefreader.ui.common.safe_text import plain_tooltip
@@ -38,10 +39,36 @@ class Row:
     italic: bool = False
     swatch: str = ""  # "#rrggbb" colour shown beside the row
     tooltip: str = ""
+    #: The swatch's edge and underline colour, and its cue ("solid", "dotted"): the
+    #: same underline as the text's, so the kinds differ without colour.
+    edge: str = ""
+    cue: str = ""
 
     @property
     def is_heading(self) -> bool:
         return self.key is None
+
+
+SWATCH = 32  # drawn large, shown at the view's icon size
+
+
+@cache
+def swatch_icon(fill: str, edge: str, cue: str) -> QIcon:
+    """A colour swatch with a dark edge and the kind's underline drawn in it."""
+    pixmap = QPixmap(SWATCH, SWATCH)
+    pixmap.fill(QColor(fill))
+    painter = QPainter(pixmap)
+    line = QColor(edge or "#000000")
+    painter.setPen(QPen(line, 3))
+    painter.drawRect(1, 1, SWATCH - 3, SWATCH - 3)
+    if cue:
+        pen = QPen(line, 5)
+        if cue == "dotted":
+            pen.setStyle(Qt.PenStyle.DotLine)
+        painter.setPen(pen)
+        painter.drawLine(7, SWATCH - 10, SWATCH - 8, SWATCH - 10)
+    painter.end()
+    return QIcon(pixmap)
 
 
 class CheckListModel(QAbstractListModel):
@@ -97,7 +124,7 @@ class CheckListModel(QAbstractListModel):
                 font.setCapitalization(QFont.Capitalization.SmallCaps)
             return font
         if role == Qt.ItemDataRole.DecorationRole and row.swatch:
-            return QColor(row.swatch)
+            return swatch_icon(row.swatch, row.edge, row.cue)
         if role == Qt.ItemDataRole.ToolTipRole and row.tooltip:
             return plain_tooltip(row.tooltip)
         if role == KEY_ROLE:
@@ -132,7 +159,31 @@ class CheckListModel(QAbstractListModel):
 
 
 class CountDelegate(QStyledItemDelegate):
-    """Draws each row's count right-aligned, so eliding a long name never hides its count."""
+    """Draws each row's count right-aligned in a place of its own; the name, drawn beside it,
+    ends in "…" when it does not fit (the count used to be painted over its end)."""
+
+    def layout_row(self, option: QStyleOptionViewItem, index: Index) -> tuple[str, QRect, QRect]:
+        """(the name as shown, the rectangle it is drawn in, the count's rectangle)."""
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        count = index.data(COUNT_ROLE)
+        width = (
+            QFontMetrics(opt.font).horizontalAdvance(str(count)) + 12 if count is not None else 0
+        )
+        count_rect = QRect(
+            option.rect.right() - width, option.rect.top(), width - 6, option.rect.height()
+        )
+        opt.rect = option.rect.adjusted(0, 0, -width, 0)
+        style = opt.widget.style() if opt.widget is not None else None
+        text_rect = (
+            style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, opt.widget)
+            if style is not None
+            else opt.rect
+        )
+        shown = QFontMetrics(opt.font).elidedText(
+            opt.text, Qt.TextElideMode.ElideRight, max(text_rect.width() - 6, 0)
+        )
+        return shown, text_rect, count_rect
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         count = index.data(COUNT_ROLE)
@@ -142,7 +193,9 @@ class CountDelegate(QStyledItemDelegate):
         text = str(count)
         metrics = QFontMetrics(option.font)
         width = metrics.horizontalAdvance(text) + 12
-        super().paint(painter, option, index)
+        narrowed = QStyleOptionViewItem(option)
+        narrowed.rect = option.rect.adjusted(0, 0, -width, 0)  # the name elides before the count
+        super().paint(painter, narrowed, index)
         painter.save()
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text

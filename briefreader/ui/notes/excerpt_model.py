@@ -13,11 +13,12 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QFont, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QListView, QTableView, QWidget
 
 from briefreader.control.excerpt_filter import MISSING_SOURCE, flags_text
 from briefreader.store import Excerpt
+from briefreader.ui.common.columns import fit_columns
 from briefreader.ui.common.panes import claims_keys, vim_translated
 from briefreader.ui.common.safe_text import plain_tooltip
 
@@ -26,6 +27,10 @@ COLUMNS = ("Quote", "Source", "Grade", "Tags", "Flags")
 Index = QModelIndex | QPersistentModelIndex
 #: The mode the window's key table uses while an excerpt view has focus.
 EXCERPTS_MODE = "excerpts"
+#: Lines of a quote shown in the bin's rows.
+ROW_LINES = 3
+#: The most of the bin's width each side column may take (the quote takes the rest).
+BIN_COLUMN_CAPS = {1: 0.22, 2: 0.1, 3: 0.16, 4: 0.12}
 
 
 def flags_and_claim(excerpt: Excerpt) -> str:
@@ -196,15 +201,36 @@ class ExcerptTable(QTableView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setWordWrap(False)
         self.setTabKeyNavigation(False)
         self.verticalHeader().hide()
-        header = self.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 110), (2, 44), (3, 80), (4, 70)):  # the quote gets the rest
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, width)
+        # Quotes wrap over a few lines (the last one ends in "…"); the side columns
+        # take what their content needs, up to a share of the width (fit_columns).
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.horizontalHeader().setResizeContentsPrecision(200)
+        self._row_lines()
+        for signal in (model.modelReset, model.rowsInserted, model.dataChanged):
+            signal.connect(self.fit)
         self.setAccessibleName("Excerpt bin")
+
+    def fit(self, *_args: object) -> None:
+        fit_columns(self, BIN_COLUMN_CAPS)
+
+    def _row_lines(self) -> None:
+        self.verticalHeader().setDefaultSectionSize(
+            ROW_LINES * self.fontMetrics().lineSpacing() + 8
+        )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # zoom: rows keep their three lines
+            self._row_lines()
+            self.fit()
 
     def event(self, event: QEvent) -> bool:
         return claims_keys(event) or super().event(event)

@@ -66,6 +66,8 @@ def facet_rows(
                     bold="bold" in style.cue,
                     italic="italic" in style.cue,
                     swatch=style.colours(dark=dark)[1],
+                    edge=style.colours(dark=dark)[0],
+                    cue="dotted" if "dotted" in style.cue else "solid",
                     tooltip=f"{key[1]} ({kind}): {count} of the documents shown name it",
                 )
             )

@@ -35,6 +35,9 @@ from briefreader.ui.reader.highlighter import MentionHighlighter, utf16_offsets
 
 #: The widest line, in average characters: long lines tire the eye.
 MEASURE_CHARS = 75
+PROSE = "Officials in Kabul said the Taliban had detained 12 suspects; ISKP denied it."
+#: The narrowest: side panes (the composer, the bin) may not squeeze the text below this.
+MIN_MEASURE_CHARS = 62
 BASE_POINT_SIZE = 12.0
 
 
@@ -59,6 +62,7 @@ class ReaderView(QTextEdit):
         self.document().setDocumentMargin(24)
         self.zoom = 0
         self.document().setDefaultFont(self.reading_font())
+        self._apply_min_width()
         self.highlighter = MentionHighlighter(self.document(), styles)
         self.doc: Document | None = None
         self.paragraph = 0
@@ -318,6 +322,7 @@ class ReaderView(QTextEdit):
             # A QTextEdit hands its widget font to its document: the window's zoomed
             # sans serif would replace the reading font.
             self.document().setDefaultFont(self.reading_font())
+            self._apply_min_width()
             self._apply_measure()
 
     def set_zoom(self, zoom: int) -> None:
@@ -325,8 +330,28 @@ class ReaderView(QTextEdit):
         self.document().setDefaultFont(self.reading_font())
         self.highlighter.header_formats = self._header_formats()
         self.refresh_highlights()
+        self._apply_min_width()
         self._apply_measure()
         self.ensure_paragraph_visible(self.paragraph)
+
+    def _apply_min_width(self) -> None:
+        """Ask for room for MIN_MEASURE_CHARS a line, so docks give way rather than the text.
+
+        Never more than 60% of the screen (or of a larger window): at a large zoom the
+        window must still fit.
+        """
+        # Prose is wider than the font's "average character": measure some.
+        average = QFontMetricsF(self.reading_font()).horizontalAdvance(PROSE) / len(PROSE)
+        want = (
+            int(average * MIN_MEASURE_CHARS) + 2 * 24 + self.verticalScrollBar().sizeHint().width()
+        )
+        screen = self.screen()
+        room = max(
+            screen.availableGeometry().width() if screen is not None else 0, self.window().width()
+        )
+        if room > 0:
+            want = min(want, int(room * 0.6))
+        self.setMinimumWidth(want + 2 * self.frameWidth() + 4)
 
     def _apply_measure(self) -> None:
         """Centre a column about MEASURE_CHARS wide, however wide the window."""

@@ -9,7 +9,7 @@ snippet containing "<b>" shows those characters, nothing more.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Final
+from typing import Final, NamedTuple
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefreader.control.contrast import READABLE, contrast_ratio
 from briefreader.control.searching import ResultRow
 from briefreader.ui.common.panes import PaneList
 from briefreader.ui.common.safe_text import plain_tooltip
@@ -50,8 +51,9 @@ RESULT_COUNT_ROLE: Final = Qt.ItemDataRole.UserRole + 43
 RESULT_SCORE_ROLE: Final = Qt.ItemDataRole.UserRole + 44
 #: A list of (snippet text, ((start, end), ...)) pairs: plain text and offsets.
 RESULT_SNIPPETS_ROLE: Final = Qt.ItemDataRole.UserRole + 45
-#: Lines of each snippet drawn under the title.
-SNIPPET_LINES: Final = 3
+#: Lines of snippets drawn under a result's title: two of the first, one of the next.
+ROW_LINES: Final = 3
+SNIPPET_LINES: Final = 2
 PAD: Final = 6
 
 Index = QModelIndex | QPersistentModelIndex
@@ -116,6 +118,52 @@ class SearchResultsModel(QAbstractListModel):
             | Qt.ItemFlag.ItemIsSelectable
             | Qt.ItemFlag.ItemNeverHasChildren
         )
+
+
+class RowColours(NamedTuple):
+    background: QColor
+    text: QColor
+    muted: QColor  # the snippets and the match count
+
+
+def _readable(candidates: Sequence[QColor], background: QColor) -> QColor:
+    """The first colour readable on `background` (4.5:1), else the one that contrasts most."""
+    ratios = [(contrast_ratio(c.name(), background.name()), c) for c in candidates]
+    for ratio, colour in ratios:
+        if ratio >= READABLE:
+            return colour
+    return max(ratios, key=lambda pair: pair[0])[1]
+
+
+def row_colours(palette: QPalette, *, selected: bool, focused: bool) -> RowColours:
+    """A result row's colours, every text readable on its background in any theme.
+
+    A chosen row in a list with focus is the highlight; without focus it is a
+    light tint of the highlight under the ordinary text (it used to be the
+    highlight's pale text on mid-grey). Snippets are quieter than titles only
+    where the quieter colour is still readable.
+    """
+    Role = QPalette.ColorRole
+    base = palette.color(Role.Base)
+    text, placeholder = palette.color(Role.Text), palette.color(Role.PlaceholderText)
+    light, dark = QColor("#ffffff"), QColor("#000000")
+    if selected and focused:
+        background = palette.color(QPalette.ColorGroup.Active, Role.Highlight)
+        own = palette.color(QPalette.ColorGroup.Active, Role.HighlightedText)
+        strong = _readable([own, light, dark], background)
+        return RowColours(background, strong, strong)
+    if selected:
+        highlight = palette.color(QPalette.ColorGroup.Active, Role.Highlight)
+        background = QColor(
+            *(
+                round(0.78 * b + 0.22 * h)
+                for b, h in zip(base.getRgb()[:3], highlight.getRgb()[:3], strict=True)
+            )
+        )
+    else:
+        background = base
+    strong = _readable([text, light, dark], background)
+    return RowColours(background, strong, _readable([placeholder, strong], background))
 
 
 def mark_format() -> QTextCharFormat:
@@ -187,7 +235,13 @@ class SearchResultDelegate(QStyledItemDelegate):
         cached = self._cache.get(key)
         if cached is None:
             snippets = index.data(RESULT_SNIPPETS_ROLE) or []
-            cached = [snippet_layout(t, m, font, width, SNIPPET_LINES) for t, m in snippets]
+            cached, budget = [], ROW_LINES
+            for text, marks in snippets:  # compact rows: more results fit the pane
+                if budget <= 0:
+                    break
+                layout = snippet_layout(text, marks, font, width, min(SNIPPET_LINES, budget))
+                budget -= layout.lineCount()
+                cached.append(layout)
             if len(self._cache) > 2000:  # many widths after resizing: start over
                 self._cache.clear()
             self._cache[key] = cached
@@ -203,13 +257,16 @@ class SearchResultDelegate(QStyledItemDelegate):
         self.initStyleOption(option, index)
         title = option.text
         option.text = ""
-        style = option.widget.style() if option.widget else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        colour = option.palette.color(text_role)
-        muted = colour if selected else option.palette.color(QPalette.ColorRole.PlaceholderText)
+        widget = option.widget
+        focused = bool(widget is not None and widget.hasFocus())
+        colours = row_colours(option.palette, selected=selected, focused=focused)
+        style = widget.style() if widget else None
+        if selected:
+            painter.fillRect(option.rect, colours.background)  # our colours, checked for contrast
+        elif style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
+        colour, muted = colours.text, colours.muted
         rect: QRect = option.rect.adjusted(PAD, PAD, -PAD, -PAD)
         metrics = QFontMetrics(option.font)
         painter.save()

@@ -17,7 +17,7 @@ bar says so.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
 from briefreader.control.changes import Changes
 from briefreader.control.search_engine import SearchEngine
@@ -58,6 +58,7 @@ class WindowSearch(QObject):
         self.indexing.message.connect(lambda text: host.status(text, 10000))
         self._jump_to_first = ""  # a document opened from the results: go to its first match
         self._commit_when_answered = False
+        self._hid_filters = False  # the filters dock stepped aside for the results
         self._build(host)
         self._bind(host)
 
@@ -218,7 +219,12 @@ class WindowSearch(QObject):
         else:
             index = self.pane.model.index(row)
             selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-            view.scrollTo(index)
+            # Results read from the first: stay at the top when the open document's
+            # result shows there, scroll to it only when it is further down.
+            view.scrollToTop()
+            rect = view.visualRect(index)
+            if rect.bottom() > view.viewport().height():
+                view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
         selection.blockSignals(False)
         view.viewport().update()
 
@@ -244,12 +250,7 @@ class WindowSearch(QObject):
     def open_search(self) -> None:
         if not self.dock.isVisible():
             self.dock.show()
-            above = self.host.docks.get("documents")
-            if above is not None and not self.dock.isFloating():  # room for the ranked list
-                height = above.height() + self.dock.height()
-                self.host.main_window().resizeDocks(
-                    [above, self.dock], [height * 2 // 5, height * 3 // 5], Qt.Orientation.Vertical
-                )
+            self._make_room()
         self.pane.open_line()
         self.indexing.search_opened()  # the first search, or notes may have changed
 
@@ -335,6 +336,37 @@ class WindowSearch(QObject):
         if focused is not None and self.pane.isAncestorOf(focused):
             self.host.focus_pane("reader")
         self.dock.hide()
+        if self._hid_filters:
+            self._hid_filters = False
+            filters = self.host.docks.get("facets")
+            if filters is not None:
+                filters.show()
+
+    def _make_room(self) -> None:
+        """The column under the document list is shared: the ranked list needs its height.
+
+        The filters step aside while search is open (4 still brings them back)
+        and come back when it closes; the list keeps about five rows.
+        """
+        window = self.host.main_window()
+        above = self.host.docks.get("documents")
+        filters = self.host.docks.get("facets")
+        if above is None or self.dock.isFloating():
+            return
+        area = window.dockWidgetArea(above)
+        height = above.height() + self.dock.height()
+        if (
+            filters is not None
+            and filters.isVisible()
+            and not filters.isFloating()
+            and window.dockWidgetArea(filters) == area
+        ):
+            height += filters.height()
+            filters.hide()
+            self._hid_filters = True
+        window.resizeDocks(
+            [above, self.dock], [height * 3 // 8, height * 5 // 8], Qt.Orientation.Vertical
+        )
 
     # -- focus and quitting ------------------------------------------------------------
 
