@@ -120,6 +120,7 @@ def child(out: Path, size: str, themes: list[str], data: Path) -> None:
         ):
             run(command)
             shot(theme, pane)
+        window.docks["analysis"].hide()
         run("focus-reader")
         run("help")
         shot(theme, "help")

@@ -36,6 +36,7 @@ from briefreader.control.mentions import DocumentMentions, Matcher
 from briefreader.control.state import ReaderState
 from briefreader.paths import DataPaths
 from briefreader.store import Briefing, Store
+from briefreader.ui.accessible import label_everything
 from briefreader.ui.analysis.wiring import attach_analysis
 from briefreader.ui.appearance import Appearance, propagate_font
 from briefreader.ui.bindings import bind_commands
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.search = attach_search(self, self.reader)
         self.analysis = attach_analysis(self, self.search, self.notes_work)
+        label_everything(self)  # names and descriptions for assistive technology
         self.session.restore_layout(self)
         self.appearance = Appearance(self, self.reader, self._apply_theme)
         self.appearance.set_zoom(self.ui_state.zoom)
@@ -156,7 +158,7 @@ class MainWindow(QMainWindow):
             self.addDockWidget(area, dock)
             self.docks[name] = dock
         self.resizeDocks(
-            [self.docks["documents"], self.docks["legend"]], [330, 280], Qt.Orientation.Horizontal
+            [self.docks["documents"], self.docks["legend"]], [300, 400], Qt.Orientation.Horizontal
         )
         self.resizeDocks(
             [self.docks["documents"], self.docks["facets"]], [430, 330], Qt.Orientation.Vertical

@@ -176,7 +176,8 @@ def test_the_excerpt_bins_quote_column_gets_the_room(qtbot, win):
     header = table.horizontalHeader()
     width = table.viewport().width()
     quote = header.sectionSize(0)
-    chars = quote / table.fontMetrics().averageCharWidth()
+    prose = "Officials in Kabul said the Taliban had detained 12 suspects; ISKP denied it."
+    chars = quote / (table.fontMetrics().horizontalAdvance(prose) / len(prose))
     lines = table.rowHeight(0) // table.fontMetrics().lineSpacing()
     assert quote >= 0.45 * width, (quote, width)
     assert chars * lines >= 80, "a quote shows only a few words"

@@ -11,15 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtWidgets import QHeaderView, QTableView
+from PySide6.QtWidgets import QHeaderView, QTableView, QTreeView
 
 
 def fit_columns(
-    view: QTableView, caps: Mapping[int, float], *, stretch: int = 0, most: float = 0.5
+    view: QTableView | QTreeView, caps: Mapping[int, float], *, stretch: int = 0, most: float = 0.5
 ) -> None:
     """Side columns to their content, at most `caps[column]` of the width and together at
     most `most` of it (shrunk in proportion); `stretch` gets the rest."""
-    header = view.horizontalHeader()
+    header = view.horizontalHeader() if isinstance(view, QTableView) else view.header()
     model = view.model()
     if model is None:
         return

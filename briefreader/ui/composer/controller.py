@@ -25,9 +25,6 @@ from briefreader.ui.composer.export_job import ExportRunner
 from briefreader.ui.composer.models import EXCERPT_ROLE, SECTION_ROLE
 from briefreader.ui.composer.pane import ComposerPane
 
-#: The dock's width when the composer is focused, if it was narrower.
-COMFORTABLE_WIDTH = 640
-
 
 class ComposerController(QObject):
     def __init__(
@@ -234,8 +231,8 @@ class ComposerController(QObject):
         if self.dock is not None:
             self.dock.show()
             self.dock.raise_()
-            if self.dock.width() < COMFORTABLE_WIDTH:  # quotes need room to be read
-                self.window.resizeDocks([self.dock], [COMFORTABLE_WIDTH], Qt.Orientation.Horizontal)
+            # Not widened: at 1280 px that took the reading column down to ~30
+            # characters a line and the document list with it (issue 11, item 5).
         self.pane.tree.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def switch_briefing(self) -> None:

@@ -9,13 +9,12 @@ so moving through a briefing never runs a reading command by accident.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -26,9 +25,12 @@ from PySide6.QtWidgets import (
 
 from briefreader.control.composer_views import GROUPING_LABELS
 from briefreader.store import Briefing
+from briefreader.ui.common.columns import fit_columns
 from briefreader.ui.common.panes import NAVIGATION_KEYS, claims_keys, vim_translated
 from briefreader.ui.composer.models import ComposerModel
 
+#: The most of the tree's width the source, comment and check columns may take.
+TREE_COLUMN_CAPS = {1: 0.24, 2: 0.18, 3: 0.14}
 _OWN_KEYS = NAVIGATION_KEYS | {Qt.Key.Key_Left, Qt.Key.Key_Right}
 HINT = (
     "a add excerpts · c comment · Delete remove · Alt+↑/↓ move · Alt+Shift+↑/↓ to another "
@@ -57,11 +59,19 @@ class ComposerTree(QTreeView):
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.header()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(40)
-        for column, width in ((1, 120), (2, 110), (3, 90)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, width)
+        header.setResizeContentsPrecision(200)
+        for signal in (model.modelReset, model.rowsInserted, model.dataChanged):
+            signal.connect(self.fit)
+        self.fit()
+
+    def fit(self, *_args: object) -> None:
+        """The excerpt column gets at least half the width; the others what they need."""
+        fit_columns(self, TREE_COLUMN_CAPS)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit()
 
     def event(self, event: QEvent) -> bool:
         return claims_keys(event, _OWN_KEYS) or super().event(event)

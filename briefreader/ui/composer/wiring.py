@@ -75,6 +75,18 @@ def make_dock(host: Host, go_to: Callable[[int], None]) -> tuple[QDockWidget, Co
     return dock, controller
 
 
+def _room_under_legend(host: Host, dock: QDockWidget) -> None:
+    """The briefing's form and tree need the column's height: the legend above gives some up."""
+    window = host.main_window()
+    legend = host.docks.get("legend")
+    if legend is None or not legend.isVisible() or legend.isFloating() or dock.isFloating():
+        return
+    if window.dockWidgetArea(legend) != window.dockWidgetArea(dock):
+        return
+    total = legend.height() + dock.height()
+    window.resizeDocks([legend, dock], [total // 4, total - total // 4], Qt.Orientation.Vertical)
+
+
 def attach_composer(host: Host, notes: NotesWork) -> ComposerController:
     """Make the composer dock, bind its commands, follow the notes work's store actions."""
     dock, controller = make_dock(host, notes.go_to)
@@ -107,4 +119,5 @@ def attach_composer(host: Host, notes: NotesWork) -> ComposerController:
     host.changes_applied.connect(_LibraryFollower(host, controller).changed)
     notes.team_feed.changed.connect(controller.store_changes)  # other analysts' changes
     dock.visibilityChanged.connect(lambda visible: visible and controller.shown())
+    dock.visibilityChanged.connect(lambda visible: visible and _room_under_legend(host, dock))
     return controller

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from briefreader.control.excerpt_filter import (
     BinFilter,
@@ -56,7 +56,7 @@ class FilterCombo(QComboBox):
         # Long choices (document titles) must not widen the bin, nor the window with it:
         # the closed box elides, the open list shows them whole.
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.setMinimumContentsLength(4)
+        self.setMinimumContentsLength(3)
         self.view().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.back: Callable[[], None] | None = None
 
@@ -141,13 +141,15 @@ class ExcerptBin(QWidget):
         self.who = QLabel(self)  # the current excerpt's authors and times
         self.who.setObjectName("excerpt-provenance")
         self.who.setTextFormat(Qt.TextFormat.PlainText)
-        row = QHBoxLayout()
+        # The words on a line of their own, the four choices two by two: the bin stays
+        # narrow enough to share the side of the window with the reader.
+        row = QGridLayout()
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.words, 2)
-        for combo in self.combos.values():
-            row.addWidget(combo, 1)
+        for number, combo in enumerate(self.combos.values()):
+            row.addWidget(combo, number // 2, number % 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(self.words)
         layout.addLayout(row)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.who)

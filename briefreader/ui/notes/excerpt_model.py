@@ -215,7 +215,7 @@ class ExcerptTable(QTableView):
         self.setAccessibleName("Excerpt bin")
 
     def fit(self, *_args: object) -> None:
-        fit_columns(self, BIN_COLUMN_CAPS)
+        fit_columns(self, BIN_COLUMN_CAPS, most=0.4)
 
     def _row_lines(self) -> None:
         self.verticalHeader().setDefaultSectionSize(

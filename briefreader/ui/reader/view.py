@@ -36,8 +36,9 @@ from briefreader.ui.reader.highlighter import MentionHighlighter, utf16_offsets
 #: The widest line, in average characters: long lines tire the eye.
 MEASURE_CHARS = 75
 PROSE = "Officials in Kabul said the Taliban had detained 12 suspects; ISKP denied it."
-#: The narrowest: side panes (the composer, the bin) may not squeeze the text below this.
-MIN_MEASURE_CHARS = 62
+#: A floor: side panes may never squeeze the text below this (at 1280 px the reader keeps
+#: 60 and more; a hard minimum of 60 would stop the window from being made small).
+MIN_MEASURE_CHARS = 30
 BASE_POINT_SIZE = 12.0
 
 
@@ -337,21 +338,20 @@ class ReaderView(QTextEdit):
     def _apply_min_width(self) -> None:
         """Ask for room for MIN_MEASURE_CHARS a line, so docks give way rather than the text.
 
-        Never more than 60% of the screen (or of a larger window): at a large zoom the
-        window must still fit.
+        Never more than 60% of the window: a small window, or a large zoom, must still
+        fit its panes (shrinking the window lowers this as it goes).
         """
         # Prose is wider than the font's "average character": measure some.
         average = QFontMetricsF(self.reading_font()).horizontalAdvance(PROSE) / len(PROSE)
         want = (
             int(average * MIN_MEASURE_CHARS) + 2 * 24 + self.verticalScrollBar().sizeHint().width()
         )
-        screen = self.screen()
-        room = max(
-            screen.availableGeometry().width() if screen is not None else 0, self.window().width()
-        )
+        room = self.window().width()
         if room > 0:
             want = min(want, int(room * 0.6))
-        self.setMinimumWidth(want + 2 * self.frameWidth() + 4)
+        want += 2 * self.frameWidth() + 4
+        if want != self.minimumWidth():
+            self.setMinimumWidth(want)
 
     def _apply_measure(self) -> None:
         """Centre a column about MEASURE_CHARS wide, however wide the window."""
@@ -361,6 +361,7 @@ class ReaderView(QTextEdit):
         self.setViewportMargins(spare // 2, 0, spare - spare // 2, 0)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        self._apply_min_width()
         self._apply_measure()
         super().resizeEvent(event)
 
