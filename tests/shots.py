@@ -93,6 +93,8 @@ def child(out: Path, size: str, themes: list[str], data: Path) -> None:
             time.sleep(0.02)
 
     wait(lambda: window._painted_once and bool(window.state.counts().entities))
+    window.activateWindow()  # no window manager: focus (and its frame) needs an active window
+    wait(lambda: app.activeWindow() is window, 10.0)
     settle(1.0)
 
     def shot(theme: str, pane: str) -> None:
@@ -125,6 +127,8 @@ def child(out: Path, size: str, themes: list[str], data: Path) -> None:
         run("help")
         shot(theme, "help")
         run("leave-mode")
+        window.activateWindow()
+        wait(lambda: app.activeWindow() is window, 10.0)
     window.close()
 
 

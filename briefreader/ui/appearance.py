@@ -30,9 +30,17 @@ THEME_NAMES = {
 }
 
 
-def propagate_font(dialog: QWidget) -> None:
-    """A dialog parented to the window takes the window's (zoomed) font."""
-    dialog.setAttribute(Qt.WidgetAttribute.WA_WindowPropagation, True)
+def propagate_font(*dialogs: QWidget) -> None:
+    """Dialogs parented to the window take the window's (zoomed) font."""
+    for dialog in dialogs:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_WindowPropagation, True)
+
+
+def start_theme(name: str) -> None:
+    """The remembered theme, put on before the window builds its panes (no relayout)."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication) and name != current_theme():
+        apply_theme(app, name)
 
 
 class Appearance:

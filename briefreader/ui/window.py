@@ -38,14 +38,13 @@ from briefreader.paths import DataPaths
 from briefreader.store import Briefing, Store
 from briefreader.ui.accessible import label_everything
 from briefreader.ui.analysis.wiring import attach_analysis
-from briefreader.ui.appearance import Appearance, propagate_font
+from briefreader.ui.appearance import Appearance, propagate_font, start_theme
 from briefreader.ui.bindings import bind_commands
 from briefreader.ui.common.actions import WindowActions, build_menus
 from briefreader.ui.common.help import HelpOverlay
 from briefreader.ui.common.importing import Importer
 from briefreader.ui.common.palette import CommandPalette
 from briefreader.ui.common.statusline import StatusBar, StatusLine
-from briefreader.ui.common.theme import apply_theme, current_theme
 from briefreader.ui.common.workers import Jobs
 from briefreader.ui.composer.wiring import attach_composer
 from briefreader.ui.notes.area import NotesArea
@@ -87,15 +86,12 @@ class MainWindow(QMainWindow):
         self.first_text_painted_at: float | None = None  # perf_counter, for the benchmark
         self.setWindowTitle(APP_TITLE)
         self.setStatusBar(StatusBar(self))  # first: parts add their labels and bars to it
-        app = QApplication.instance()
-        if isinstance(app, QApplication) and self.ui_state.theme != current_theme():
-            apply_theme(app, self.ui_state.theme)  # before any pane exists: nothing to re-lay
+        start_theme(self.ui_state.theme)  # before any pane exists: nothing to lay out again
         self._build_panes()
         self.reader.document_painted.connect(self._reader_painted)
         self.palette_box = CommandPalette(self.registry, self.keymap, self.run_command, self)
         self.help_box = HelpOverlay(self.registry, self.keymap, self)
-        for dialog in (self.palette_box, self.help_box):
-            propagate_font(dialog)  # zoom reaches them too
+        propagate_font(self.palette_box, self.help_box)  # zoom reaches them too
         bind_reader_commands(self, self.reader)
         self.links = LinkServer(self, self.reader)  # briefreader:// links (listens once shown)
         bind_commands(self, self.reader, self.palette_box, self.help_box)
@@ -163,7 +159,6 @@ class MainWindow(QMainWindow):
         self.resizeDocks(
             [self.docks["documents"], self.docks["facets"]], [430, 330], Qt.Orientation.Vertical
         )
-        # The legend shows both kinds at once: about as tall as the notes below it.
         self.resizeDocks(
             [self.docks["legend"], self.docks["notes"]], [340, 420], Qt.Orientation.Vertical
         )

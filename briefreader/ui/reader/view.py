@@ -336,11 +336,8 @@ class ReaderView(QTextEdit):
         self.ensure_paragraph_visible(self.paragraph)
 
     def _apply_min_width(self) -> None:
-        """Ask for room for MIN_MEASURE_CHARS a line, so docks give way rather than the text.
-
-        Never more than 60% of the window: a small window, or a large zoom, must still
-        fit its panes (shrinking the window lowers this as it goes).
-        """
+        """Room for MIN_MEASURE_CHARS a line, so docks give way rather than the text; never
+        over 60% of the window (a small window, a large zoom must still fit their panes)."""
         # Prose is wider than the font's "average character": measure some.
         average = QFontMetricsF(self.reading_font()).horizontalAdvance(PROSE) / len(PROSE)
         want = (
