@@ -156,12 +156,8 @@ class MainWindow(QMainWindow):
         self.resizeDocks(
             [self.docks["documents"], self.docks["legend"]], [300, 400], Qt.Orientation.Horizontal
         )
-        self.resizeDocks(
-            [self.docks["documents"], self.docks["facets"]], [430, 330], Qt.Orientation.Vertical
-        )
-        self.resizeDocks(
-            [self.docks["legend"], self.docks["notes"]], [340, 420], Qt.Orientation.Vertical
-        )
+        column = [self.docks[name] for name in ("documents", "facets", "legend", "notes")]
+        self.resizeDocks(column, [430, 330, 340, 420], Qt.Orientation.Vertical)
 
     def _build_status_bar(self) -> None:
         self.status_line = StatusLine(self.statusBar())
