@@ -348,8 +348,8 @@ def _matching_among(q: wq.Query, among: Collection[str], searcher: WhooshSearche
     asked of the few segments that hold a candidate, with unscored matchers,
     a run costs what those segments hold.
     """
-    wanted = wq.And(
-        [wq.Or([wq.Term("id", doc_id) for doc_id in among]), q, wq.Term("kind", "document")]
+    wanted = _skipping(
+        wq.And([wq.Or([wq.Term("id", doc_id) for doc_id in among]), q, wq.Term("kind", "document")])
     )
     found: list[str] = []
     for leaf, _offset in searcher.leaf_searchers():
@@ -357,7 +357,7 @@ def _matching_among(q: wq.Query, among: Collection[str], searcher: WhooshSearche
         if not any(("id", doc_id) in reader for doc_id in among):
             continue
         unscored = WhooshSearcher(reader, weighting=Frequency(), closereader=False)
-        found.extend(leaf.stored_fields(n)["id"] for n in _walk(_skipping(wanted), unscored))
+        found.extend(leaf.stored_fields(n)["id"] for n in _walk(wanted, unscored))
     return found
 
 

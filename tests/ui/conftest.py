@@ -81,17 +81,25 @@ def press(qtbot, keys: str) -> None:
             qtbot.keyClick(widget, key, modifiers)
 
 
-@pytest.fixture
-def window(qtbot, data_paths):
+def shown_window(qtbot, data_paths, docs: list[Document] | None = None, store=None) -> MainWindow:
+    """A window on `docs` (the sample by default), with `store` attached, shown,
+    active and reading."""
     win = MainWindow(data_paths, matcher=find_mentions)
     qtbot.addWidget(win)
-    win.apply_snapshot(sample_snapshot())
+    win.apply_snapshot(sample_snapshot(docs))
+    if store is not None:
+        win.attach_store(store)
     win.show()
     qtbot.waitExposed(win)
     win.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
     win.focus_pane("reader")
     return win
+
+
+@pytest.fixture
+def window(qtbot, data_paths):
+    return shown_window(qtbot, data_paths)
 
 
 #: The offscreen platform says this whenever a dock or a dialog sets its size

@@ -6,11 +6,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from briefreader.entities import find_mentions
 from briefreader.store import Store
 from briefreader.ui.notes.excerpt_model import EXCERPT_ID_ROLE, ExcerptModel
-from briefreader.ui.window import MainWindow
-from tests.ui.conftest import make_doc, press, sample_snapshot
+from tests.ui.conftest import make_doc, press, shown_window
 
 DOCS = [
     make_doc(
@@ -37,16 +35,7 @@ def store(data_paths):
 
 @pytest.fixture
 def win(qtbot, data_paths, store):
-    window = MainWindow(data_paths, matcher=find_mentions)
-    qtbot.addWidget(window)
-    window.apply_snapshot(sample_snapshot(DOCS))
-    window.attach_store(store)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    window.focus_pane("reader")
-    return window
+    return shown_window(qtbot, data_paths, DOCS, store)
 
 
 def body(window) -> str:

@@ -9,12 +9,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QApplication, QLabel
 
-from briefreader.entities import find_mentions
 from briefreader.store import Store
 from briefreader.ui.notes.grading import ClaimDialog, GradePicker
 from briefreader.ui.reader.doclist import GRADE_ROLE
-from briefreader.ui.window import MainWindow
-from tests.ui.conftest import make_doc, press, sample_snapshot
+from tests.ui.conftest import make_doc, press, shown_window
 
 TIMES = "The Example Times"
 DOCS = [
@@ -39,16 +37,7 @@ def store(data_paths):
 
 @pytest.fixture
 def win(qtbot, data_paths, store):
-    window = MainWindow(data_paths, matcher=find_mentions)
-    qtbot.addWidget(window)
-    window.apply_snapshot(sample_snapshot(DOCS))
-    window.attach_store(store)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    window.focus_pane("reader")
-    return window
+    return shown_window(qtbot, data_paths, DOCS, store)
 
 
 def row_grade(win, doc_id: str) -> str:
