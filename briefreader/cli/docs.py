@@ -159,29 +159,29 @@ def _row(library: Library, doc: Document, *, with_text: bool) -> dict[str, Any]:
     return row
 
 
+#: The table's columns and the width each is cut to (with an ellipsis): 99 columns with
+#: the two spaces between them, so the table fits a 100-column terminal; every field
+#: in full, the internal ids included, is in --json and --text.
+TABLE_COLUMNS = (("title", 38), ("author", 16), ("publisher", 16), ("date", 10), ("words", 5))
+TABLE_WIDTH = 100
+
+
 def _print_rows(rows: list[dict[str, Any]], *, with_text: bool) -> None:
     if not with_text:
         print_table(
-            ["id", "title", "author", "publisher", "date", "file", "words", "story", "warn"],
+            [name for name, _width in TABLE_COLUMNS] + ["warn"],
             (
                 [
-                    r["id"],
-                    _clip(r["title"], 48),
-                    _clip(r["author"], 24),
-                    _clip(r["publisher"], 24),
-                    r["date"] or "undated",
-                    _clip(r["file"], 32),
-                    r["words"],
-                    r["story"],
-                    len(r["warnings"]),
+                    *(_clip(_cell(r, name), width) for name, width in TABLE_COLUMNS),
+                    len(r["warnings"]) or "",
                 ]
                 for r in rows
             ),
         )
         return
     for r in rows:
-        print(f"== {r['id']}  {r['title']}")
-        for key in ("author", "publisher", "date", "file", "url", "words", "story", "version"):
+        print(f"== {r['title']}")
+        for key in ("author", "publisher", "date", "file", "url", "words", "version"):
             if r[key] not in ("", None):
                 print(f"{key}: {r[key]}")
         for key in ("also_in", "repairs", "warnings"):
@@ -199,5 +199,12 @@ def _print_rows(rows: list[dict[str, Any]], *, with_text: bool) -> None:
         print()
 
 
+def _cell(row: dict[str, Any], name: str) -> str:
+    value = row[name]
+    if name == "date":
+        return str(value or "undated")
+    return " ".join(str(value if value is not None else "").split())
+
+
 def _clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"

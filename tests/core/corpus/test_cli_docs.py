@@ -67,8 +67,8 @@ def test_text_output_is_a_table_and_text_adds_the_body(capsys, tmp_path: Path, s
     status, out, _ = _docs(capsys, tmp_path / "d", str(next(seeds.glob("001_*"))))
     assert status == 0
     header, row = out.splitlines()
-    assert header.split()[:4] == ["id", "title", "author", "publisher"]
-    assert "Salman Rafi Sheikh" in row
+    assert header.split()[:4] == ["title", "author", "publisher", "date"]
+    assert "Salman Rafi She…" in row  # cut to its column, the whole name in --text and --json
     status, out, _ = _docs(capsys, tmp_path / "d", str(next(seeds.glob("001_*"))), "--text")
     assert "date: 2021-11-08" in out
     assert "Ever since coming into power" in out
@@ -112,3 +112,31 @@ def test_the_console_entry_point_runs_docs_headless(tmp_path: Path, seeds: Path)
     (row,) = json.loads(result.stdout)
     assert row["title"].startswith("Isis-K: the jihadis")
     assert "PySide6" not in result.stderr
+
+
+def test_the_table_fits_100_columns_and_names_no_internal_id(capsys, tmp_path: Path) -> None:
+    from briefreader.cli.docs import _print_rows
+
+    long = {
+        "id": "ea4840e1a438fedf",
+        "story": "7c68b67dbd1a54ff",
+        "title": "A very long headline about the Islamic State Khorasan Province and its "
+        "recruitment across Central Asia, South Asia and beyond",
+        "author": "Firstname Lastname, Second Author and Third Author",
+        "publisher": "The International Review of Strategic and Security Studies",
+        "date": "2021-11-08",
+        "file": "some-file.html",
+        "words": 123456,
+        "warnings": ["one"],
+    }
+    short = {**long, "title": "Short", "author": "", "publisher": "X", "date": None, "warnings": []}
+    _print_rows([long, short], with_text=False)
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 3
+    assert all(len(line) <= 100 for line in lines), [len(line) for line in lines]
+    assert "…" in lines[1] and "A very long headline" in lines[1]
+    assert "undated" in lines[2]
+    assert not any(long["id"] in line or long["story"] in line for line in lines)
+    status, out, _ = _docs(capsys, tmp_path / "d")  # the seeded library, as a table
+    assert status == 0
+    assert all(len(line) <= 100 for line in out.splitlines())
