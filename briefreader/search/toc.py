@@ -20,7 +20,11 @@ from typing import Any, Final
 from whoosh.index import TOC, clean_files
 from whoosh.reading import SegmentReader
 
+from briefreader.search import mapped
+
 INDEX_NAME: Final = "MAIN"
+
+mapped.install()  # every module that opens the index imports this one
 
 
 def read_toc(storage: Any) -> Any:
