@@ -23,7 +23,7 @@ The total number of matches falls out of the masks, so it is always exact.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from math import log
 from typing import Any, Final
@@ -82,6 +82,12 @@ class Executor:
             (int(i), float(s)) for i, s in zip(all_ids[order], all_scores[order], strict=True)
         )
         return Ranked(top, total)
+
+    def masks(self, q: wq.Query) -> Iterator[tuple[SegmentData, np.ndarray]]:
+        """Per segment, the mask of its live documents matching `q`."""
+        for seg in self._segments:
+            mask, _ = self._eval(q, seg)
+            yield seg, mask & seg.live
 
     def docnums(self, q: wq.Query) -> np.ndarray:
         """Every matching (live) document's global number, ascending."""

@@ -26,7 +26,7 @@ from whoosh.searching import Searcher as WhooshSearcher
 from briefreader.domain import Hit
 from briefreader.search.aliases import AliasExpander, Resolver
 from briefreader.search.execute import Executor
-from briefreader.search.facets import FacetCounts, facet_counts
+from briefreader.search.facets import FacetCounts, Vocabulary, facet_counts
 from briefreader.search.highlight import MatchPlan, MentionFinder, Span, snippets
 from briefreader.search.indexer import open_index
 from briefreader.search.query import ParsedQuery, QueryError, QueryParser
@@ -73,6 +73,7 @@ class Searcher:
         self._segments: list[SegmentData] | None = None
         self._segment_cache: list[SegmentData] = []
         self._postings = PostingsCache()
+        self._vocabulary = Vocabulary()
 
     # -- lifecycle ---------------------------------------------------------
     def _current(self) -> WhooshSearcher | None:
@@ -191,7 +192,7 @@ class Searcher:
                 found.append((stored["id"], stored.get("title", ""), score))
             facets: FacetCounts = {}
             if with_facets:
-                facets = facet_counts(searcher, executor.docnums(q).tolist())
+                facets = facet_counts(executor.masks(q), self._vocabulary)
         hits = tuple(
             self._hit(plan, doc_id, title, score, snippet_count) for doc_id, title, score in found
         )
@@ -247,7 +248,7 @@ class Searcher:
             searcher = self._current()
             if searcher is None:
                 return {}
-            return facet_counts(searcher, self._executor(searcher).docnums(parsed.query).tolist())
+            return facet_counts(self._executor(searcher).masks(parsed.query), self._vocabulary)
 
     def match_plan(self, text: str) -> MatchPlan:
         """What to highlight for a query (reusable across documents)."""

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from typing import Any, Final
+from collections.abc import Callable, Hashable
+from typing import Any, Final, TypeVar
 
 import numpy as np
 from whoosh.util.numeric import byte_to_length
@@ -21,6 +22,7 @@ from briefreader.search.blocks import TermPostings, length_bytes, read_term
 
 #: Decoded postings kept across queries (bytes of numpy arrays).
 POSTINGS_CACHE_BYTES: Final = 96 * 2**20
+T = TypeVar("T")
 _BYTE_TO_LENGTH: Final = np.array([byte_to_length(b) for b in range(256)], np.float32)
 
 
@@ -81,6 +83,8 @@ class SegmentData:
             self.live[np.asarray(deleted, np.int64)] = False
         self._lengths: dict[str, np.ndarray] = {}
         self._postings = postings
+        self._memo: dict[Hashable, Any] = {}
+        self._memo_lock = threading.Lock()
 
     def lengths(self, fieldname: str) -> np.ndarray:
         """Each document's length in `fieldname`, as Whoosh stores it (one byte)."""
@@ -88,6 +92,14 @@ class SegmentData:
         if found is None:
             found = self._lengths[fieldname] = _BYTE_TO_LENGTH[length_bytes(self.reader, fieldname)]
         return found
+
+    def memo(self, key: Hashable, make: Callable[[], T]) -> T:
+        """`make()`, computed once for this segment (tables derived from it, e.g. facets)."""
+        with self._memo_lock:
+            if key not in self._memo:
+                self._memo[key] = make()
+            found: T = self._memo[key]
+            return found
 
     def term(
         self, fieldname: str, tbytes: bytes, *, positions: bool = False
