@@ -41,7 +41,7 @@ author and date the same way where its head states none (`single_post`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup, Tag
 from bs4.element import NavigableString
@@ -122,7 +122,7 @@ def listing_posts(soup: BeautifulSoup) -> list[Post]:
             best = (key, posts)
     if best is None or _prose_outside(body, best[1]) >= 3:
         return []
-    return [_post(node, tallies) for node in best[1]]
+    return [_post(node) for node in best[1]]
 
 
 def single_post(soup: BeautifulSoup) -> Post:
@@ -137,9 +137,7 @@ def single_post(soup: BeautifulSoup) -> Post:
     body = soup.body or soup
     articles = body.find_all("article")
     node = articles[0] if len(articles) == 1 else body.find("main") or body
-    tallies, _headings = _tally(node)
-    one = len(_author_nodes(node)) <= 1 and len(node.find_all("time")) <= 1
-    return _post(node, tallies, take=one)
+    return _post(node, take=None)
 
 
 @dataclass(slots=True)
@@ -256,43 +254,79 @@ def _heading_link(heading: Tag) -> str:
     return href if href and not href.startswith(("#", "javascript:", "mailto:")) else ""
 
 
-def _post(node: Tag, tallies: dict[int, _Tally], *, take: bool = True) -> Post:
-    """A post's metadata; with `take`, its small metadata block leaves the text."""
-    heading = node.find(HEADINGS)
+@dataclass(slots=True)
+class _Marks:
+    """What a post's markup marks, gathered in one pass (bs4's searches are slow)."""
+
+    heading: Tag | None = None
+    times: list[Tag] = field(default_factory=list)
+    published: Tag | None = None  # itemprop=datePublished
+    dated: list[Tag] = field(default_factory=list)  # a class naming a date
+    authors: list[Tag] = field(default_factory=list)  # author marks, outermost, no replies
+
+
+def _marks(node: Tag) -> _Marks:
+    marks = _Marks()
+    for element in node.descendants:
+        if not isinstance(element, Tag):
+            continue
+        if element.name in HEADINGS:
+            marks.heading = marks.heading or element
+            continue
+        if element.name == "time":
+            marks.times.append(element)
+        itemprop = str(element.get("itemprop") or "")
+        if marks.published is None and itemprop.lower() == "datepublished":
+            marks.published = element
+        classes = element.get("class") or []
+        if classes and _DATE_CLASS.search(" ".join(classes)):
+            marks.dated.append(element)
+        if _author_mark(element):
+            marks.authors.append(element)
+    marks.authors = _outermost_authors(marks.authors, node)
+    return marks
+
+
+def _post(node: Tag, *, take: bool | None = True) -> Post:
+    """A post's metadata; with `take`, its small metadata block leaves the text.
+
+    `take=None`: only where the node holds one byline and one `<time>`.
+    """
+    marks = _marks(node)
+    heading = marks.heading
     title = " ".join(heading.get_text(" ", strip=True).split()) if heading else ""
     link = _heading_link(heading) if heading else ""
-    date, date_node = _post_date(node)
-    authors, author_nodes = _post_authors(node)
+    date, date_node = _post_date(marks)
+    authors, author_nodes = _post_authors(marks.authors)
+    if take is None:
+        take = len(marks.authors) <= 1 and len(marks.times) <= 1
     for held in [date_node, *author_nodes] if take else []:
         if held is not None and any(parent is node for parent in held.parents):
-            block = _meta_block(held, node, tallies)
+            block = _meta_block(held, node)
             if block is not None:
                 block.decompose()
     return Post(node, authors, date, link if link.startswith("http") else "", title)
 
 
-def _post_date(node: Tag) -> tuple[str, Tag | None]:
+def _post_date(marks: _Marks) -> tuple[str, Tag | None]:
     """The post's publication date as its markup states it, and the element stating it."""
-    times = node.find_all("time")
-    for time in times:
-        marks = " ".join([*(time.get("class") or []), str(time.get("itemprop") or "")]).lower()
+    for time in marks.times:
+        names = " ".join([*(time.get("class") or []), str(time.get("itemprop") or "")]).lower()
         found = iso_date(time.get("datetime") or time.get_text())
-        if found and re.search(r"publish|pubdate|dt-published|entry-date|posted", marks):
+        if found and re.search(r"publish|pubdate|dt-published|entry-date|posted", names):
             return found, time
-    for time in times:
-        marks = " ".join(time.get("class") or []).lower()
-        if "updated" in marks or "modified" in marks:
+    for time in marks.times:
+        names = " ".join(time.get("class") or []).lower()
+        if "updated" in names or "modified" in names:
             continue
         if found := iso_date(time.get("datetime") or time.get_text()):
             return found, time
-    stated = node.find(attrs={"itemprop": re.compile(r"^datePublished$", re.IGNORECASE)})
-    if isinstance(stated, Tag):
+    stated = marks.published
+    if stated is not None:
         found = iso_date(stated.get("content") or stated.get("datetime") or stated.get_text())
         if found:
             return found, stated
-    for element in node.find_all(True):
-        if element.name in HEADINGS or not _DATE_CLASS.search(" ".join(element.get("class") or [])):
-            continue
+    for element in marks.dated:
         text = element.get_text(" ", strip=True)
         if len(text.split()) <= 12 and (found := find_date(text)):
             return found, element
@@ -310,9 +344,9 @@ def _author_mark(element: Tag) -> bool:
     )
 
 
-def _author_nodes(node: Tag) -> list[Tag]:
+def _outermost_authors(marked: list[Tag], node: Tag) -> list[Tag]:
     found: list[Tag] = []
-    for element in node.find_all(_author_mark):
+    for element in marked:
         if any(parent is e for parent in element.parents for e in found):
             continue
         if not any(_aside(parent) for parent in _up_to(element, node)):
@@ -336,10 +370,10 @@ def _aside(tag: Tag) -> bool:
     return bool(_ASIDE_NAMES.search(names))
 
 
-def _post_authors(node: Tag) -> tuple[tuple[str, ...], list[Tag]]:
+def _post_authors(marked: list[Tag]) -> tuple[tuple[str, ...], list[Tag]]:
     names: list[str] = []
     nodes: list[Tag] = []
-    for element in _author_nodes(node):
+    for element in marked:
         text = " ".join(element.get_text(" ", strip=True).split())
         if not text or len(text.split()) > 12:
             continue  # an author box with a bio is text, not a byline
@@ -373,13 +407,14 @@ def _as_byline(text: str) -> str:
     return byline_author(text if lead else f"By {text}")
 
 
-def _meta_block(element: Tag, post: Tag, tallies: dict[int, _Tally]) -> Tag | None:
+def _meta_block(element: Tag, post: Tag) -> Tag | None:
     """The largest short block around `element` inside `post` holding no heading."""
     block: Tag | None = None
     current: Tag | None = element
     while current is not None and current is not post:
-        tally = tallies.get(id(current))
-        if tally is None or tally.first_heading is not None or tally.words > _META_WORDS:
+        if current.name in HEADINGS or len(current.get_text(" ", strip=True).split()) > _META_WORDS:
+            break
+        if current.find(HEADINGS) is not None:
             break
         block = current
         current = current.parent
