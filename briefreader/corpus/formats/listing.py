@@ -41,15 +41,20 @@ author and date the same way where its head states none (`single_post`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, Tag
 from bs4.element import NavigableString
 
-from briefreader.corpus.byline import byline_author
-from briefreader.corpus.dates import find_date, iso_date
+from briefreader.corpus.formats.post_marks import (
+    HEADINGS,
+    author_mark,
+    marks_of,
+    meta_block,
+    post_authors,
+    post_date,
+)
 
-HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 #: Words outside its heading a post must hold (a one-line excerpt does).
 _BODY_WORDS = 12
 _MAX_HEADINGS = 3000  # a page with more is no listing we can judge cheaply
@@ -60,21 +65,6 @@ _POST_CLASS = re.compile(
     re.IGNORECASE,
 )
 _ARTICLE_TYPE = re.compile(r"Article|BlogPosting|Posting|Report|Review", re.IGNORECASE)
-_DATE_CLASS = re.compile(
-    r"(?:^|[-_])(?:date|dates|time|timestamp|published|posted-on|dt)(?:$|[-_])", re.IGNORECASE
-)
-#: A class naming an author or byline, as a whole word of it ("post-card-byline-content").
-_AUTHOR_CLASS = re.compile(
-    r"(?:^|[-_])(?:author|authors|byline|by-line|writer|contributor|contributors)(?:$|[-_])",
-    re.IGNORECASE,
-)
-_NOT_AUTHOR_CLASS = re.compile(r"avatar|image|photo|img|bio|box|description|about", re.I)
-#: Where a date or a reading time starts in a byline ("Hodan Warsame Feb 3, 2022 • 4 min").
-_DATE_START = re.compile(
-    r"\s(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)|\s[|·•]"
-)
-_META_WORDS = 30  # a block of post metadata is short
-_ASIDE_NAMES = re.compile(r"comment|repl(?:y|ies)|respon|related|discussion|disqus")
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +165,7 @@ def _tally(body: Tag) -> tuple[dict[int, _Tally], list[Tag]]:
                 tally.words += len(child.split())
         if node.name in HEADINGS:
             tally.heading_words, tally.first_heading = tally.words, node
-        tally.marked = tally.marked or node.name == "time" or _author_mark(node)
+        tally.marked = tally.marked or node.name == "time" or author_mark(node)
         tallies[id(node)] = tally
     return tallies, headings
 
@@ -254,168 +244,22 @@ def _heading_link(heading: Tag) -> str:
     return href if href and not href.startswith(("#", "javascript:", "mailto:")) else ""
 
 
-@dataclass(slots=True)
-class _Marks:
-    """What a post's markup marks, gathered in one pass (bs4's searches are slow)."""
-
-    heading: Tag | None = None
-    times: list[Tag] = field(default_factory=list)
-    published: Tag | None = None  # itemprop=datePublished
-    dated: list[Tag] = field(default_factory=list)  # a class naming a date
-    authors: list[Tag] = field(default_factory=list)  # author marks, outermost, no replies
-
-
-def _marks(node: Tag) -> _Marks:
-    marks = _Marks()
-    for element in node.descendants:
-        if not isinstance(element, Tag):
-            continue
-        if element.name in HEADINGS:
-            marks.heading = marks.heading or element
-            continue
-        if element.name == "time":
-            marks.times.append(element)
-        itemprop = str(element.get("itemprop") or "")
-        if marks.published is None and itemprop.lower() == "datepublished":
-            marks.published = element
-        classes = element.get("class") or []
-        if classes and _DATE_CLASS.search(" ".join(classes)):
-            marks.dated.append(element)
-        if _author_mark(element):
-            marks.authors.append(element)
-    marks.authors = _outermost_authors(marks.authors, node)
-    return marks
-
-
 def _post(node: Tag, *, take: bool | None = True) -> Post:
     """A post's metadata; with `take`, its small metadata block leaves the text.
 
     `take=None`: only where the node holds one byline and one `<time>`.
     """
-    marks = _marks(node)
+    marks = marks_of(node)
     heading = marks.heading
     title = " ".join(heading.get_text(" ", strip=True).split()) if heading else ""
     link = _heading_link(heading) if heading else ""
-    date, date_node = _post_date(marks)
-    authors, author_nodes = _post_authors(marks.authors)
+    date, date_node = post_date(marks)
+    authors, author_nodes = post_authors(marks.authors)
     if take is None:
         take = len(marks.authors) <= 1 and len(marks.times) <= 1
     for held in [date_node, *author_nodes] if take else []:
         if held is not None and any(parent is node for parent in held.parents):
-            block = _meta_block(held, node)
+            block = meta_block(held, node)
             if block is not None:
                 block.decompose()
     return Post(node, authors, date, link if link.startswith("http") else "", title)
-
-
-def _post_date(marks: _Marks) -> tuple[str, Tag | None]:
-    """The post's publication date as its markup states it, and the element stating it."""
-    for time in marks.times:
-        names = " ".join([*(time.get("class") or []), str(time.get("itemprop") or "")]).lower()
-        found = iso_date(time.get("datetime") or time.get_text())
-        if found and re.search(r"publish|pubdate|dt-published|entry-date|posted", names):
-            return found, time
-    for time in marks.times:
-        names = " ".join(time.get("class") or []).lower()
-        if "updated" in names or "modified" in names:
-            continue
-        if found := iso_date(time.get("datetime") or time.get_text()):
-            return found, time
-    stated = marks.published
-    if stated is not None:
-        found = iso_date(stated.get("content") or stated.get("datetime") or stated.get_text())
-        if found:
-            return found, stated
-    for element in marks.dated:
-        text = element.get_text(" ", strip=True)
-        if len(text.split()) <= 12 and (found := find_date(text)):
-            return found, element
-    return "", None
-
-
-def _author_mark(element: Tag) -> bool:
-    """`rel=author`, `itemprop=author`, a class naming an author or byline, a vCard's name."""
-    classes = element.get("class") or []
-    return (
-        "author" in (element.get("rel") or [])
-        or element.get("itemprop") == "author"
-        or any(_AUTHOR_CLASS.search(c) and not _NOT_AUTHOR_CLASS.search(c) for c in classes)
-        or ("fn" in classes and element.find_parent(class_="vcard") is not None)
-    )
-
-
-def _outermost_authors(marked: list[Tag], node: Tag) -> list[Tag]:
-    found: list[Tag] = []
-    for element in marked:
-        if any(parent is e for parent in element.parents for e in found):
-            continue
-        if not any(_aside(parent) for parent in _up_to(element, node)):
-            found.append(element)
-    return found
-
-
-def _up_to(element: Tag, top: Tag) -> list[Tag]:
-    """`element` and its ancestors below `top`."""
-    chain = [element]
-    for parent in element.parents:
-        if parent is top:
-            break
-        chain.append(parent)
-    return chain
-
-
-def _aside(tag: Tag) -> bool:
-    """Replies, comments and related posts: their authors are not the article's."""
-    names = " ".join([str(tag.get("id") or ""), *(tag.get("class") or [])]).lower()
-    return bool(_ASIDE_NAMES.search(names))
-
-
-def _post_authors(marked: list[Tag]) -> tuple[tuple[str, ...], list[Tag]]:
-    names: list[str] = []
-    nodes: list[Tag] = []
-    for element in marked:
-        text = " ".join(element.get_text(" ", strip=True).split())
-        if not text or len(text.split()) > 12:
-            continue  # an author box with a bio is text, not a byline
-        found = _names(element, text)
-        if found:
-            names.extend(n for n in found if n not in names)
-            nodes.append(element)
-    return tuple(names), nodes
-
-
-def _names(element: Tag, text: str) -> list[str]:
-    """The names an author element gives: its schema.org names, its links, else its text."""
-    parts = [
-        " ".join(part.get_text(" ", strip=True).split())
-        for part in element.find_all(attrs={"itemprop": "name"}) or element.find_all("a")
-    ]
-    if element.get("itemprop") == "name" or (element.name == "a" and not parts):
-        parts = [text]
-    names = [n for part in parts if (n := _as_byline(part))]
-    if names:
-        return [name for found in names for name in found.split(", ")]
-    found = _as_byline(text[: m.start()] if (m := _DATE_START.search(text)) else text)
-    return found.split(", ") if found else []
-
-
-def _as_byline(text: str) -> str:
-    text = text.strip()
-    if not text:
-        return ""
-    lead = re.match(r"(?i)^(?:by|posted by|written by|words by|author:)\b", text)
-    return byline_author(text if lead else f"By {text}")
-
-
-def _meta_block(element: Tag, post: Tag) -> Tag | None:
-    """The largest short block around `element` inside `post` holding no heading."""
-    block: Tag | None = None
-    current: Tag | None = element
-    while current is not None and current is not post:
-        if current.name in HEADINGS or len(current.get_text(" ", strip=True).split()) > _META_WORDS:
-            break
-        if current.find(HEADINGS) is not None:
-            break
-        block = current
-        current = current.parent
-    return block
