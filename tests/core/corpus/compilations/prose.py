@@ -49,3 +49,24 @@ def paragraphs(topic: str, count: int = 3) -> list[str]:
         f"to shape the next phase of the conflict in and around {place}.",
     ]
     return lines[:count]
+
+
+def notes(topic: str, count: int = 3) -> list[str]:
+    """Newsletter prose of another cut than `paragraphs`: a quotation, a one-line paragraph.
+
+    Newsletter stories are written unevenly (a short line of comment, a
+    quoted source), so a splitter tuned on even paragraphs is tested here.
+    """
+    place, group, subject = TOPICS[topic]
+    lines = [
+        f"A new report on {group} lands this week, and its authors spent eight months in and "
+        f"around {place} collecting court records, interviews and the group's own statements.",
+        f"“They come to the market like tax inspectors,” one trader in {place} told the "
+        f"researchers. “Nobody argues with them about {subject} any more.”",
+        "Worth reading in full.",
+        f"The authors are careful not to overstate the case: much of what is known about "
+        f"{subject} comes from defectors, whose accounts of {group} are hard to check.",
+        f"What the report does show is how quickly {group} adapts when the pressure on "
+        f"{place} eases, and how little the authorities know about its finances.",
+    ]
+    return lines[:count]
