@@ -42,6 +42,9 @@ class Kind(Enum):
     #: from; under a title it is part of the head, after a body it ends the article.
     SOURCE = "source"
     COMPILATION = "compilation"  # "Posts Tagged ‘X’", "Archive for category X"
+    #: "Issue No. 88 — 5 October 2021" at the top of a digest (`issue_line.py`): the
+    #: issue's number and date, set by the splitter on a page's head only.
+    ISSUE = "issue"
 
 
 @dataclass(slots=True)

@@ -130,9 +130,12 @@ def is_bio(text: str, words: int) -> bool:
     """An author bio: short, about a named person (or "the writer"), with a role."""
     if words > 90:
         return False
-    if re.match(r"^(?:The|This)\s+(?:writer|author|columnist|contributor)s?\s+(?:is|are)\b", text):
-        return True
     head = " ".join(text.split()[:30])
+    # "The author is a fellow at …", not "The authors are careful not to overstate …".
+    if re.match(r"^(?:The|This)\s+(?:writer|author|columnist|contributor)s?\s+(?:is|are)\b", text):
+        return bool(re.match(r"^\w+\s+\w+\s+(?:is|are)\s+(?:an?|the)\b", text)) or bool(
+            _ROLE_RE.search(" ".join(head.split()[3:]))
+        )
     if not _ROLE_RE.search(head):
         return False
     lead_name = re.match(rf"^({NAME})(?: and {NAME})? (?:is|was|are|has been|serves as) ", head)

@@ -46,6 +46,10 @@ _FURNITURE = re.compile(
     r"(?:was this|is this) (?:newsletter|e-?mail) forwarded.*|sign up here\.?|"
     r"in this (?:issue|edition|newsletter)\b.*|that'?’?s (?:it|all) for (?:today|this week).*|"
     r"continue reading.*|read the full (?:piece|story|article|report).*|"
+    # A mailing list's footer and an e-mail's signature delimiter ("-- ", RFC 3676).
+    r"you (?:are receiving|received|have received|are getting|get) this (?:e-?mail|message|"
+    r"newsletter|digest)\b.*|"
+    r"to unsubscribe(?: from)? (?:this|the|our) (?:group|list|newsletter)\b.*|--|"
     # Blog and archive chrome: comment counts, labels, pagination, list filters.
     r"no comments?|(?:\d[\d,.]*k?\s+)*\d+ (?:responses?|claps?|replies)|labels?:.*|"
     r"(?:email this)?\s*blogthis!.*|older posts.*|newer posts.*|"

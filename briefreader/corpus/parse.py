@@ -92,8 +92,9 @@ def parse_bytes(
                 repairs.append(f"split:{len(split.articles)}")
             warnings.extend(split.warnings)
             single = len(split.articles) == 1
+            issued = split.issued or piece.meta.issued
             found.extend(
-                (_resolve(a, piece.meta, single=single, issued=split.issued), piece)
+                (_resolve(a, piece.meta, single=single, issued=issued), piece)
                 for a in split.articles
             )
         else:
@@ -142,8 +143,10 @@ def _resolve(
     Trust, highest first. Title: the format's own (feed entry, PDF title),
     the text's, the page's title element. Date: a stated publication date
     (HTML meta, JSON-LD, feed, post, e-mail) where it is the page's only
-    article, the text's byline or date line, a wire dateline (its year from
-    the file), then the file's creation date. Publisher: a feed's or a
+    article (an e-mail's sending date only where no issue line dates it),
+    the text's byline or date line, a wire dateline (its year from the
+    file), the date of the newsletter issue it came in (`issued`: an issue
+    is often sent days after its date), then the file's creation date. Publisher: a feed's or a
     channel's name for its entries (`given`); on a page, the text's own
     before the site's.
     """
@@ -152,7 +155,7 @@ def _resolve(
         article.title = repaired(meta.title).text
     if not article.title:
         article.title = meta.fallback_title or _untitled(article)
-    if single and meta.date:
+    if single and meta.date and not (issued and meta.sent):
         article.date = meta.date
     if not article.date and article.paragraphs:
         year = (meta.date or meta.file_date or "")[:4]

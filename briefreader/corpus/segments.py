@@ -22,10 +22,16 @@ stories (a "Posts Tagged" line, a newsletter masthead or greeting), every
 title followed by a paragraph of body starts an article, at the level of
 heading the page uses for its stories when the format states levels.
 
-A digest's own head (its masthead, issue date and greeting) precedes the
+A digest's own head (its masthead, issue line and greeting) precedes the
 first story and belongs to no article; so does what stands above the first
 of the rules that set a page's stories apart. Its date is the date of the
-stories that state none.
+stories that state none. An issue line ("Issue No. 88 — 5 October 2021",
+`issue_line.py`) is looked for only on top of a page, above its first
+paragraph of body: further down, "Resolution No. 2231" is a title. It marks
+a digest's head, but a numbered issue is not always a digest (a journal's
+article page says "Volume 14, Issue 8" too): only where no title on the
+page carries a head's furniture are its titles over paragraphs stories
+(`issue_digest`); a page whose titles carry bylines is cut by them anyway.
 """
 
 from __future__ import annotations
@@ -34,6 +40,7 @@ from collections import Counter
 
 from briefreader.corpus.blocks import Kind, Unit
 from briefreader.corpus.furniture import digest_intro, digest_masthead, is_rule
+from briefreader.corpus.issue_line import is_issue_line, names_digest
 
 END_MARKERS = frozenset({Kind.BIO, Kind.FOOTNOTE})
 HEAD_FURNITURE = frozenset({Kind.CAPTION, Kind.BYLINE, Kind.DATELINE, Kind.BULLETS, Kind.SOURCE})
@@ -75,13 +82,32 @@ def headed_titles(units: list[Unit]) -> int:
     return sum(1 for i, unit in enumerate(units) if unit.kind is Kind.TITLE and _headed(units, i))
 
 
-def digest_header(units: list[Unit]) -> int:
-    """How many units at the top are a digest's own head (masthead, date, greeting); 0: none."""
+def mark_issue_lines(units: list[Unit]) -> None:
+    """Issue lines among the first units, above the first paragraph of body, become `ISSUE`."""
+    for unit in units[:6]:
+        if _long_prose([unit], 0):
+            return
+        if unit.kind not in {Kind.FURNITURE, Kind.COMPILATION} and is_issue_line(unit.text):
+            unit.kind = Kind.ISSUE
+
+
+def issue_digest(units: list[Unit]) -> bool:
+    """A page with an issue line on top whose titles carry no head furniture: a digest."""
+    return any(u.kind is Kind.ISSUE for u in units[:6]) and not headed_titles(units)
+
+
+def digest_header(units: list[Unit], *, issue: bool = True) -> int:
+    """How many units at the top are a digest's own head (masthead, date, greeting); 0: none.
+
+    `issue`: an issue line marks a head too (`mark_issue_lines`); without,
+    only what says the page is a digest does ("Morning Brief").
+    """
     marks = [
         i
         for i, unit in enumerate(units[:6])
         if (unit.kind is Kind.TITLE and digest_masthead(unit.text))
         or (unit.kind is Kind.PROSE and digest_intro(unit.text))
+        or (unit.kind is Kind.ISSUE and (issue or names_digest(unit.text)))
     ]
     if not marks:
         return 0
@@ -117,7 +143,7 @@ def ruled_header(units: list[Unit]) -> int:
 
 
 def is_digest(units: list[Unit]) -> bool:
-    return bool(digest_header(units)) or any(
+    return bool(digest_header(units, issue=False)) or any(
         unit.kind is Kind.TITLE and digest_masthead(unit.text) for unit in units[:3]
     )
 

@@ -73,7 +73,9 @@ from briefreader.corpus.segments import (
     digest_header,
     headed_titles,
     is_digest,
+    issue_digest,
     kind_at,
+    mark_issue_lines,
     ruled_header,
     segments,
 )
@@ -158,12 +160,15 @@ def split_units(units: list[Unit], *, fallback_title: str = "") -> Split:
         if all(u.kind is not Kind.PROSE or u.words <= 12 for u in units[:marker]):
             for unit in units[:marker]:
                 unit.kind = Kind.FURNITURE
+    mark_issue_lines(units)
     digest = is_digest(units)
     # A newsletter's masthead, issue date and greeting; or what stands above the first
     # of the rules that set a page's stories apart.
     ruled = ruled_header(units)
     head = units[: digest_header(units) or ruled]
+    head += [u for u in units[len(head) :] if u.kind is Kind.ISSUE]
     issued = next((d for u in head if u.kind is not Kind.PROSE and (d := find_date(u.text))), "")
+    numbered = issue_digest(units)
     for unit in head:
         unit.kind = Kind.FURNITURE
     kept: list[Unit] = []
@@ -180,7 +185,7 @@ def split_units(units: list[Unit], *, fallback_title: str = "") -> Split:
     dropped = len(units) - len(kept)
     articles: list[Article] = []
     warnings: list[str] = []
-    loose = (compilation or digest) and headed_titles(kept) < 2
+    loose = (compilation or digest or numbered) and headed_titles(kept) < 2
     found = segments(kept, loose=loose)
     trim_page_head(found)
     for segment in found:
@@ -266,7 +271,7 @@ def _read_article(units: list[Unit]) -> Article:
 
 def _place(article: Article, unit: Unit) -> None:
     """A unit of the body: text into the body, the rest beside it."""
-    if unit.kind in {Kind.PROSE, Kind.TITLE, Kind.BULLETS}:
+    if unit.kind in {Kind.PROSE, Kind.TITLE, Kind.BULLETS, Kind.ISSUE}:
         article.add(unit)
     elif unit.kind is Kind.FOOTNOTE:
         article.footnotes.append(unit.text)

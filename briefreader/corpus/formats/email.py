@@ -7,7 +7,8 @@ documents and a one-story alert one. The subject stands in as the title when
 the body names none; the sender's display name ("Foreign Policy
 <newsletters@…>") is the publisher of a one-story message; the `Date:`
 header dates the message, in the sender's time zone, and also dates each
-story of a digest that states no date of its own. An `Archived-At` header
+story of a digest that states no date of its own, after the date of the
+issue line a newsletter's head states. An `Archived-At` header
 (RFC 5064) is the message's URL.
 
 An mbox holds many messages, each starting at a "From " line after a blank
@@ -77,6 +78,7 @@ def _pieces(message: Message) -> tuple[Piece, ...]:
         file_date=date,
         url=archived.group(1) if archived else "",
         fallback_title=subject,
+        sent=True,
     )
     part = message.get_body(preferencelist=("html", "plain"))
     if part is None:

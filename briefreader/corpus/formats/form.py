@@ -54,6 +54,12 @@ class Meta:
     url: str = ""
     #: The page's own title element: a fallback, weaker than `title`.
     fallback_title: str = ""
+    #: The date of the newsletter issue a listing's post came in (its head's issue
+    #: line, `issue_line.py`): it dates a post that states none.
+    issued: str = ""
+    #: `date` is only when the file was sent (an e-mail's Date header): an issue
+    #: line's date, stated by the text, is nearer the stories' own.
+    sent: bool = False
 
 
 @dataclass(frozen=True, slots=True)

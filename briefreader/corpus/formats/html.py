@@ -32,7 +32,7 @@ from briefreader.corpus.dates import iso_date, jsonld_date, meta_date
 from briefreader.corpus.decode import decode_bytes
 from briefreader.corpus.formats.boilerplate import prune
 from briefreader.corpus.formats.form import Block, BlockKind, Meta, Piece, Progress, Read
-from briefreader.corpus.formats.listing import listing_posts, single_post
+from briefreader.corpus.formats.listing import issue_date, listing_posts, single_post
 
 _DROP = (
     "script",
@@ -214,7 +214,7 @@ def html_pieces(soup: BeautifulSoup, meta: Meta) -> tuple[Piece, ...]:
 
     A post's own markup gives its authors, date and link; the page's
     publisher stands for all, and a date the file only carries (an
-    e-mail's) dates a post that states none.
+    e-mail's) dates a post that states none, after the issue line's.
     """
     _clean(soup)
     posts = listing_posts(soup)
@@ -225,6 +225,7 @@ def html_pieces(soup: BeautifulSoup, meta: Meta) -> tuple[Piece, ...]:
                 meta, authors=meta.authors or stated.authors, date=meta.date or stated.date
             )
         return (Piece(tuple(_collect(soup)), meta, split=True),)
+    issued = issue_date(posts[0].node)
     return tuple(
         Piece(
             tuple(_collect(post.node)),
@@ -235,6 +236,7 @@ def html_pieces(soup: BeautifulSoup, meta: Meta) -> tuple[Piece, ...]:
                 file_date=meta.file_date,
                 url=post.link,
                 fallback_title=post.title,
+                issued=issued,
             ),
             split=True,
         )

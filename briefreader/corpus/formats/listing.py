@@ -36,6 +36,11 @@ byline; never from replies, comments or related posts. The small block
 that held them (an "entry-meta" line) is then left out of the text, so a
 bare name is never read as a standfirst. A page of one article gets its
 author and date the same way where its head states none (`single_post`).
+
+A newsletter template's head above its first post may carry an issue line
+("Edition 12 | Thursday, 7 October 2021", `issue_line.py`): its date dates
+the posts that state none (`issue_date`), as it does on a page the
+splitter cuts.
 """
 
 from __future__ import annotations
@@ -46,6 +51,7 @@ from dataclasses import dataclass
 from bs4 import BeautifulSoup, Tag
 from bs4.element import NavigableString
 
+from briefreader.corpus.dates import find_date
 from briefreader.corpus.formats.post_marks import (
     HEADINGS,
     author_mark,
@@ -54,6 +60,7 @@ from briefreader.corpus.formats.post_marks import (
     post_authors,
     post_date,
 )
+from briefreader.corpus.issue_line import MAX_WORDS, is_issue_line
 
 #: Words outside its heading a post must hold (a one-line excerpt does).
 _BODY_WORDS = 12
@@ -128,6 +135,28 @@ def single_post(soup: BeautifulSoup) -> Post:
     articles = body.find_all("article")
     node = articles[0] if len(articles) == 1 else body.find("main") or body
     return _post(node, take=None)
+
+
+_BLOCKS = frozenset(
+    {"p", "div", "td", "th", "li", "center", "header", "h1", "h2", "h3", "h4", "h5", "h6"}
+)
+
+
+def issue_date(first: Tag) -> str:
+    """The date of the issue line among the last lines above a listing's first post; "": none."""
+    blocks: dict[int, Tag] = {}
+    for string in first.find_all_previous(string=True, limit=200):
+        block = next((p for p in string.parents if p.name in _BLOCKS or p.name == "body"), None)
+        if block is None or block.name == "body" or any(p is block for p in first.parents):
+            continue
+        blocks.setdefault(id(block), block)
+        if len(blocks) >= 8:
+            break
+    for block in reversed(list(blocks.values())):
+        line = " ".join(block.get_text(" ", strip=True).split())
+        if len(line.split()) <= MAX_WORDS and is_issue_line(line) and (date := find_date(line)):
+            return date
+    return ""
 
 
 @dataclass(slots=True)

@@ -44,8 +44,9 @@ K1 = Page(
     "<tr><td id='templateBody'>"
     + _mc_block("<p style='text-align:center'>Issue #14 | Monday, 18 October 2021</p>")
     + "".join(
-        _mc_block(f"<h3>{title}</h3>{_html(body)}<p><a href='https://example.org/{k}'>"
-                  "Read more</a></p>")
+        _mc_block(
+            f"<h3>{title}</h3>{_html(body)}<p><a href='https://example.org/{k}'>Read more</a></p>"
+        )
         for k, (title, body) in enumerate(
             (
                 ("Massacres return to Beni", N("drc", 4)),
