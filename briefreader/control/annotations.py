@@ -36,6 +36,12 @@ def _failed(message: str) -> Outcome:
     return Outcome(NO_CHANGES, message, None, False)
 
 
+def _name(store: Store, excerpt_id: int) -> str:
+    """The excerpt as messages name it (its first words); read before the action
+    runs, so that a deleted excerpt is still named."""
+    return store.excerpts.get(excerpt_id).name
+
+
 class Annotations:
     """Excerpt actions on one store (None until the store is open)."""
 
@@ -79,7 +85,7 @@ class Annotations:
             )
             excerpt = captured.excerpt
             names = ", ".join(e.canonical for e in excerpt.entities[:3])
-            message = f"excerpt {excerpt.id} captured ({label(span, doc)})"
+            message = f"{excerpt.name} captured ({label(span, doc)})"
             if names:
                 message += f": {names}" + ("…" if len(excerpt.entities) > 3 else "")
             return Outcome(captured.changes, message, excerpt.id)
@@ -92,56 +98,52 @@ class Annotations:
         names = clean_tags(tags)
         if not names:
             return Outcome(message="no tag given")
-        return self._act(
-            "tag the excerpt",
-            lambda s: Outcome(
-                s.excerpts.add_tags([excerpt_id], names),
-                f"excerpt {excerpt_id} tagged {', '.join(names)}",
-                excerpt_id,
-            ),
-        )
+
+        def run(store: Store) -> Outcome:
+            name = _name(store, excerpt_id)
+            changes = store.excerpts.add_tags([excerpt_id], names)
+            return Outcome(changes, f"{name} tagged {', '.join(names)}", excerpt_id)
+
+        return self._act("tag the excerpt", run)
 
     def remove_tags(self, excerpt_id: int, tags: Iterable[str]) -> Outcome:
         names = clean_tags(tags)
         if not names:
             return Outcome(message="no tag given")
-        return self._act(
-            "remove the tag",
-            lambda s: Outcome(
-                s.excerpts.remove_tags([excerpt_id], names),
-                f"removed {', '.join(names)} from excerpt {excerpt_id}",
-                excerpt_id,
-            ),
-        )
+
+        def run(store: Store) -> Outcome:
+            name = _name(store, excerpt_id)
+            changes = store.excerpts.remove_tags([excerpt_id], names)
+            return Outcome(changes, f"removed {', '.join(names)} from {name}", excerpt_id)
+
+        return self._act("remove the tag", run)
 
     def set_comment(self, excerpt_id: int, comment: str) -> Outcome:
-        return self._act(
-            "save the comment",
-            lambda s: Outcome(
-                s.excerpts.set_comment(excerpt_id, comment.strip()),
-                f"comment on excerpt {excerpt_id} " + ("saved" if comment.strip() else "removed"),
-                excerpt_id,
-            ),
-        )
+        def run(store: Store) -> Outcome:
+            name = _name(store, excerpt_id)
+            changes = store.excerpts.set_comment(excerpt_id, comment.strip())
+            said = "saved" if comment.strip() else "removed"
+            return Outcome(changes, f"comment on {name} {said}", excerpt_id)
+
+        return self._act("save the comment", run)
 
     def toggle_priority(self, excerpt_id: int) -> Outcome:
         def run(store: Store) -> Outcome:
             changes = store.excerpts.toggle_priority(excerpt_id)
             flagged = store.excerpts.get(excerpt_id).priority
             state = "flagged priority" if flagged else "no longer priority"
-            return Outcome(changes, f"excerpt {excerpt_id} {state}", excerpt_id)
+            name = store.excerpts.get(excerpt_id).name
+            return Outcome(changes, f"{name} {state}", excerpt_id)
 
         return self._act("flag the excerpt", run)
 
     def delete(self, excerpt_id: int) -> Outcome:
-        return self._act(
-            "delete the excerpt",
-            lambda s: Outcome(
-                s.excerpts.delete([excerpt_id]),
-                f"excerpt {excerpt_id} deleted (Ctrl+Z brings it back)",
-                None,
-            ),
-        )
+        def run(store: Store) -> Outcome:
+            name = _name(store, excerpt_id)
+            changes = store.excerpts.delete([excerpt_id])
+            return Outcome(changes, f"{name} deleted (Ctrl+Z brings it back)", None)
+
+        return self._act("delete the excerpt", run)
 
     # -- undo --------------------------------------------------------------------------
 

@@ -187,7 +187,7 @@ class Grading:
             said = (
                 f"credibility {value} ({CREDIBILITY[value]})" if value is not None else "ungraded"
             )
-            return Outcome(changes, f"excerpt {excerpt_id}: {said}", excerpt_id)
+            return Outcome(changes, f"{store.excerpts.get(excerpt_id).name}: {said}", excerpt_id)
 
         return self._act("grade the excerpt", run)
 
@@ -198,7 +198,7 @@ class Grading:
         def run(store: Store) -> Outcome:
             changes = store.excerpts.set_claim([excerpt_id], name)
             said = f"a claim by {name}" if name else "no longer marked as a claim"
-            return Outcome(changes, f"excerpt {excerpt_id}: {said}", excerpt_id)
+            return Outcome(changes, f"{store.excerpts.get(excerpt_id).name}: {said}", excerpt_id)
 
         return self._act("mark the claim", run)
 

@@ -14,7 +14,7 @@ the bundled sample documents: a team's library holds what its analysts bring.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from briefreader.corpus.files import DEFAULT_MAX_BYTES
@@ -107,10 +107,11 @@ class SharedLibrary(Library):
         *,
         max_bytes: int = DEFAULT_MAX_BYTES,
         progress: Progress | None = None,
+        parts: Callable[[int, int], None] | None = None,
     ) -> ImportReport:
         if self.read_only_reason is not None:
             raise PermissionDenied(self.read_only_reason)
-        report = super().import_paths(paths, max_bytes=max_bytes, progress=progress)
+        report = super().import_paths(paths, max_bytes=max_bytes, progress=progress, parts=parts)
         changed = (*report.added, *report.new_versions)
         if changed or report.stories_changed:
             with self._lock:

@@ -247,7 +247,7 @@ class Briefings:
                 if eid in have:
                     continue
                 if not conn.execute("SELECT 1 FROM excerpts WHERE id = ?", (eid,)).fetchone():
-                    raise NotFoundError(f"there is no excerpt {eid}")
+                    raise NotFoundError("that excerpt is no longer in the work database")
                 items.append((eid, section_id, len(items), ""))
             return replace(snap, items=_renumber(items))
 
@@ -377,7 +377,7 @@ class Briefings:
 
 def _require_item(snap: BriefingSnapshot, excerpt_id: int) -> None:
     if excerpt_id not in {i[0] for i in snap.items}:
-        raise NotFoundError(f"excerpt {excerpt_id} is not in briefing {snap.row[1]!r}")
+        raise NotFoundError(f"that excerpt is not in the briefing “{snap.row[1]}”")
 
 
 def _require_section(snap: BriefingSnapshot, section_id: int) -> None:

@@ -34,6 +34,20 @@ EntityRow = tuple[str, str, int]  # kind, canonical, offset of first mention in 
 MembershipRow = tuple[int, int | None, int, str]  # briefing_id, section_id, position, comment
 
 
+_QUOTE_MARKS = "“”\"'‘’«»„"
+
+
+def excerpt_name(quote: str, limit: int = 48) -> str:
+    """`excerpt “The Taliban said…”`: the quote on one line, cut at a word with an ellipsis,
+    never with doubled quote marks."""
+    inner = " ".join(quote.split()).strip(_QUOTE_MARKS).strip()
+    if len(inner) > limit:
+        head = inner[: limit - 1]
+        cut = head.rsplit(" ", 1)[0] if " " in head else head
+        inner = cut.rstrip(" ,;:.") + "…"
+    return f"excerpt “{inner}”"
+
+
 @dataclass(frozen=True, slots=True)
 class EntityRef:
     kind: EntityKind
@@ -82,6 +96,12 @@ class Excerpt:
     @property
     def orphaned(self) -> bool:
         return self.status == "orphaned"
+
+    @property
+    def name(self) -> str:
+        """How a message names the excerpt: its quote's first words, as the analyst
+        sees it in the bin. The store id is not shown to users."""
+        return excerpt_name(self.quote)
 
     def mentions_of(self, kind: EntityKind) -> tuple[str, ...]:
         return tuple(e.canonical for e in self.entities if e.kind == kind)

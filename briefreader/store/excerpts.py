@@ -125,7 +125,7 @@ class Excerpts:
         with self._db.reading() as conn:
             found = load_excerpts(conn, "WHERE e.id = ?", (excerpt_id,))
         if not found:
-            raise NotFoundError(f"there is no excerpt {excerpt_id}")
+            raise NotFoundError("that excerpt is no longer in the work database")
         return found[0]
 
     def list(
@@ -267,7 +267,7 @@ class Excerpts:
             for excerpt_id in wanted:
                 before = read_snapshot(conn, excerpt_id)
                 if before is None:
-                    raise NotFoundError(f"there is no excerpt {excerpt_id}")
+                    raise NotFoundError("that excerpt is no longer in the work database")
                 after = change(before)
                 if after is not None and after != before:
                     after = stamped(after, timestamp(), self._db.author)

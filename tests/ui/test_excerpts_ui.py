@@ -296,7 +296,7 @@ def test_notes_on_an_excerpt_and_on_a_briefing_by_keys(qtbot, win, store) -> Non
     press(qtbot, "n")  # a note on the excerpt: the notes panel's editor points at it
     panel = win.notes_work.panel
     qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.editor)
-    assert panel.title.text().startswith(f"Note on excerpt {excerpt_id}: “ISKP claimed")
+    assert panel.title.text().startswith("Note on the excerpt “ISKP claimed")
     qtbot.keyClicks(panel.editor, "Check against the UN report")
     press(qtbot, "Escape")  # leaving the editor saves at once
     note = store.notes.get(NoteTarget.excerpt(excerpt_id))

@@ -224,14 +224,14 @@ class CaptureDialog(QDialog):
 
 
 def tags_to_add(
-    excerpt_id: int,
+    name: str,
     suggestions: Sequence[str],
     done: Callable[[list[str]], None],
     parent: QWidget | None = None,
 ) -> TagsDialog:
     return TagsDialog(
         "Tag the excerpt",
-        f"Tags to add to excerpt {excerpt_id} (commas between tags):",
+        f"Tags to add to the {name} (commas between tags):",
         suggestions,
         done,
         parent,
@@ -239,14 +239,14 @@ def tags_to_add(
 
 
 def tags_to_remove(
-    excerpt_id: int,
+    name: str,
     tags: Sequence[str],
     done: Callable[[list[str]], None],
     parent: QWidget | None = None,
 ) -> TagsDialog:
     return TagsDialog(
         "Remove tags",
-        f"Tags to remove from excerpt {excerpt_id}: {', '.join(tags)}",
+        f"Tags to remove from the {name}: {', '.join(tags)}",
         list(tags),
         done,
         parent,

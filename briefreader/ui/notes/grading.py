@@ -275,7 +275,7 @@ class GradingWork:
         self._open(
             GradePicker(
                 "Credibility of the information",
-                f"Credibility of excerpt {excerpt_id}: “{quote}”",
+                f"Credibility of the excerpt “{quote}”",
                 credibility_choices(),
                 str(current) if current is not None else "",
                 lambda key: self.notes.apply(self.actions.set_credibility(excerpt_id, key)),

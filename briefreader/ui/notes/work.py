@@ -19,6 +19,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox, QWidget
 
+from briefreader.control import note_rescue as rescue
 from briefreader.control.annotations import Annotations, Outcome
 from briefreader.control.excerpting import (
     Span,
@@ -27,7 +28,6 @@ from briefreader.control.excerpting import (
     mentions_in_span,
     paragraph_span,
 )
-from briefreader.control.note_rescue import rescue_notes, rescue_places, rescue_text
 from briefreader.store import Changes, NoteTarget, Store
 from briefreader.ui.common.focus import open_modal
 from briefreader.ui.common.host import Host
@@ -86,6 +86,9 @@ class NotesWork:
         doc = self.host.state.document(doc_id)
         return doc.title if doc is not None else ""
 
+    def _name_of(self) -> rescue.NameOf:
+        return rescue.target_namer(self.actions.store, self.title_of)
+
     # -- the store and the window ------------------------------------------------------
 
     def set_store(self, store: Store | None) -> None:
@@ -138,16 +141,14 @@ class NotesWork:
         unsaved = self.panel.unsaved()
         if not unsaved:
             return
-        places = rescue_places(self.host.paths.root)
-        path = rescue_notes(unsaved, places, self.title_of)
-        why = self.actions.store.read_only_reason if self.actions.store else None
-        text = f"{len(unsaved)} note edit(s) could not be saved to the work database" + (
-            f" ({why})" if why else ""
+        store, root, name_of = self.actions.store, self.host.paths.root, self._name_of()
+        path = rescue.rescue_notes(unsaved, rescue.rescue_places(root), name_of)
+        text = rescue.rescue_message(
+            len(unsaved), path, root, store.read_only_reason if store else None
         )
-        text += f". They were written to {path}." if path else ". Copy them from below now."
         box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved notes", text, parent=self.window)
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setDetailedText(rescue_text(unsaved, self.title_of))
+        box.setDetailedText(rescue.rescue_text(unsaved, name_of))
         self.dialog = box
         box.exec()  # quitting: the analyst must see this before the window goes
 
@@ -239,15 +240,16 @@ class NotesWork:
         store = self.actions.store
         suggestions = [t for t, _ in store.excerpts.tags()] if store else []
         done = lambda tags: self.apply(self.actions.add_tags(excerpt_id, tags))  # noqa: E731
-        self._open(tags_to_add(excerpt_id, suggestions, done, self.window))
+        if (excerpt := self.actions.excerpt(excerpt_id)) is not None:
+            self._open(tags_to_add(excerpt.name, suggestions, done, self.window))
 
     def untag(self, excerpt_id: int) -> None:
         excerpt = self.actions.excerpt(excerpt_id)
         if excerpt is None or not excerpt.tags:
-            self.host.status(f"excerpt {excerpt_id} has no tags")
+            self.host.status(f"{excerpt.name} has no tags" if excerpt else "that excerpt is gone")
             return
         done = lambda tags: self.apply(self.actions.remove_tags(excerpt_id, tags))  # noqa: E731
-        self._open(tags_to_remove(excerpt_id, excerpt.tags, done, self.window))
+        self._open(tags_to_remove(excerpt.name, excerpt.tags, done, self.window))
 
     def comment(self, excerpt_id: int) -> None:
         excerpt = self.actions.excerpt(excerpt_id)
@@ -263,7 +265,7 @@ class NotesWork:
             return
         doc = host.state.document(excerpt.doc_id)
         if doc is None:
-            host.status(f"the document of excerpt {excerpt_id} is not in the library")
+            host.status(f"the document of {excerpt.name} is not in the library")
             return
         host.open_document(doc.id)
         self.panel.select_excerpt(excerpt_id)
@@ -274,7 +276,7 @@ class NotesWork:
         self.reader.ensure_paragraph_visible(first)
         intact = excerpt.status != "orphaned" and excerpt.content_hash == doc.content_hash
         self.overlay.set_span(span if intact else None, "excerpt")
-        where = f"excerpt {excerpt_id}: ¶ {first + 1}"
+        where = f"{excerpt.name}: ¶ {first + 1}"
         if excerpt.status == "orphaned":
             where += " (orphaned: its quote is no longer in this text; this is where it was)"
         elif excerpt.status == "fuzzy":
@@ -309,9 +311,7 @@ class NotesWork:
         if excerpt is not None:
             quote = one_line(excerpt.quote)
             quote = quote if len(quote) <= 60 else quote[:59] + "…"
-            self._edit_note(
-                NoteTarget.excerpt(excerpt_id), f"Note on excerpt {excerpt_id}: “{quote}”"
-            )
+            self._edit_note(NoteTarget.excerpt(excerpt_id), f"Note on the excerpt “{quote}”")
 
     def note_on_briefing(self) -> None:
         briefing = self.host.current_briefing()

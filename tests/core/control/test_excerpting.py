@@ -22,6 +22,7 @@ from briefreader.control.excerpting import (
     paragraph_span,
     previous_sentence,
 )
+from briefreader.control.grading import Grading
 from briefreader.control.mentions import DocumentMentions
 from briefreader.domain import Document, content_id
 from briefreader.entities import find_mentions
@@ -254,3 +255,29 @@ def test_no_single_key_of_a_window_mode_hides_a_sequence_of_another() -> None:
     for mode in ("visual", "excerpts"):
         assert DEFAULT_KEYS[mode]["Ctrl+Z"] == "undo"
         assert DEFAULT_KEYS[mode]["Ctrl+Shift+Z"] == "redo"
+
+
+def test_messages_name_an_excerpt_by_its_words_never_its_store_id(store, doc) -> None:
+    """The status bar says which excerpt an action touched as the analyst sees it in the
+    bin (its first words); the store's row id is internal and never shown."""
+    actions, grading = Annotations(store), Grading(store)
+    for n in range(1, 3):  # excerpts before ours, so its id is not 1
+        actions.capture(doc, paragraph_span(doc, n), None)
+    outcome = actions.capture(doc, paragraph_span(doc, 0), None)
+    eid = outcome.excerpt_id
+    assert eid is not None and eid > 2
+    messages = [
+        outcome.message,
+        actions.add_tags(eid, ["kabul"]).message,
+        actions.remove_tags(eid, ["kabul"]).message,
+        actions.set_comment(eid, "check").message,
+        actions.toggle_priority(eid).message,
+        grading.set_credibility(eid, "2").message,
+        grading.set_claim(eid, "Amaq").message,
+        actions.delete(eid).message,
+    ]
+    for message in messages:
+        assert "excerpt “ISKP claimed the attack in Kabul. Gen. Smith…”" in message, message
+        assert str(eid) not in message.replace("credibility 2", ""), message
+    refused = actions.add_tags(eid + 50, ["x"])
+    assert not refused.ok and str(eid + 50) not in refused.message

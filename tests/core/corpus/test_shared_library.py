@@ -58,6 +58,19 @@ def test_the_data_directory_setting_opens_the_shared_library_unseeded(
     assert not (tmp_path / "bob" / "library.sqlite3").exists()
 
 
+def test_the_window_import_path_reaches_the_team_library_with_a_progress_bar(
+    team: Team, tmp_path: Path
+) -> None:
+    """The window imports through control.library.import_files, which asks for page-level
+    progress (`parts`); the team library must take it like the local one does."""
+    from briefreader.control.library import import_files
+
+    fractions: list[float] = []
+    outcome = import_files(team.paths("alice", tmp_path), [_file(tmp_path)], None, fractions.append)
+    assert [d.title for d in outcome.snapshot.documents] == ["Raid near Herat"]
+    assert outcome.added and fractions and all(0 <= f <= 1 for f in fractions)
+
+
 def test_an_import_is_announced_to_listeners_within_a_second(team: Team, tmp_path: Path) -> None:
     arrived: list[journal.Entry] = []
     got = threading.Event()
