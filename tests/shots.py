@@ -7,7 +7,7 @@ process opens the real window on it over a data directory holding the
 seeds, their search index, a few excerpts and a briefing. The child drives
 the window by its named commands (as keys would) and grabs the whole screen
 for each pane: documents and reader, search, notes, excerpt bin, composer,
-legend, filters, analysis and help. Files are OUTDIR/<size>-<theme>-<pane>.png.
+legend, filters, analysis (each of its views) and help. Files are OUTDIR/<size>-<theme>-<pane>.png.
 """
 
 from __future__ import annotations
@@ -31,6 +31,16 @@ PANES = (
     "filters",
     "analysis",
     "help",
+)
+
+
+#: Each analysis view, as its key shows it (the dossier is opened on ISKP by name).
+ANALYSIS_VIEWS = (
+    ("analysis-timeline", "show-timeline"),
+    ("analysis-comentions", "show-comentions"),
+    ("analysis-since", "show-since"),
+    ("analysis-inbox", "show-inbox"),
+    ("analysis-batch", "show-batch"),
 )
 
 
@@ -59,6 +69,9 @@ def prepare(root: Path) -> None:
             "Weekly ISKP", title="ISKP and the region", author="Analyst", date="2024-03-08"
         )
         store.briefings.add(created.briefing.id, ids)
+        # A standing query that has not run since before the seeds came in: the
+        # window runs it once the index is up, so the inbox has hits to show.
+        store.watches.add("ISKP in Afghanistan", "ISKP Afghanistan", checked="2000-01-01T00:00:00")
     update_from_library(paths, procs=1)
 
 
@@ -122,6 +135,11 @@ def child(out: Path, size: str, themes: list[str], data: Path) -> None:
         ):
             run(command)
             shot(theme, pane)
+        for pane, command in ANALYSIS_VIEWS:
+            run(command)
+            shot(theme, pane)
+        window.analysis.dossier_of("ISKP")
+        shot(theme, "analysis-dossier")
         window.docks["analysis"].hide()
         run("focus-reader")
         run("help")

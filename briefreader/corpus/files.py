@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from briefreader.corpus.errors import Rejected
 from briefreader.corpus.formats import SUFFIXES
@@ -131,3 +132,18 @@ def read_capped(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     if total > max_bytes:
         raise Rejected(f"over the size cap (more than {max_bytes:,} bytes)")
     return b"".join(chunks)
+
+
+_MACHINE_RUN = re.compile(r"[0-9a-f]{8,}|[0-9a-f]{8}-[0-9a-f]{4}-|^[\d_\-.]+$", re.IGNORECASE)
+
+
+def readable_file_name(name: str) -> str:
+    """The file's name when it tells the analyst something ("unodc-report-2023.pdf"),
+    "" when it is a machine's name: a hash, a UUID or only numbers
+    ("002_9560ccf9f8c25f6d.txt", "3f2a…-….eml", "20231104_0012.html"). Lists and
+    citations fall back to it only when a document names no publisher or author, and
+    a hash there reads like an internal id."""
+    stem = PurePath(name).stem
+    if not stem or (_MACHINE_RUN.search(stem) and not re.search(r"[g-z]{3,}", stem, re.I)):
+        return ""
+    return name

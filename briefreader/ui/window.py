@@ -153,6 +153,9 @@ class MainWindow(QMainWindow):
             )
             self.addDockWidget(area, dock)
             self.docks[name] = dock
+        # The right column keeps its full height and the analysis dock sits under the reader:
+        # composer and analysis stacked needed over 800 px and the window outgrew the screen.
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.resizeDocks(
             [self.docks["documents"], self.docks["legend"]], [300, 400], Qt.Orientation.Horizontal
         )

@@ -60,3 +60,17 @@ def test_a_document_without_a_publisher_shows_its_author_or_its_file_name() -> N
     assert subtitle(replace(base, author="Jane Roe", publisher="Reuters")) == "Reuters · undated"
     assert subtitle(replace(base, publisher="Reuters", date="2021-08-27")) == "Reuters · 2021-08-27"
     assert subtitle(replace(base, file_name="isk.txt", source="")) == "isk.txt · undated"
+    # a machine's file name (hash, UUID, numbers) reads like an internal id: left out
+    for name in (
+        "002_9560ccf9f8c25f6d.txt",
+        "3f2a9c1e-77b0-4c1a-9d2e-0a1b2c3d4e5f.eml",
+        "20231104_0012.html",
+    ):
+        assert subtitle(replace(base, file_name=name, source="")) == "undated", name
+    for name in (
+        "unodc-report-2023.pdf",
+        "IMG_2023.pdf",
+        "deadbeefcafe-report.html",
+        "Weekly brief 12.docx",
+    ):
+        assert subtitle(replace(base, file_name=name, source="")) == f"{name} · undated", name

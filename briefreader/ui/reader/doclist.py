@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from briefreader.corpus.files import readable_file_name
 from briefreader.domain import Document
 from briefreader.ui.common.panes import PaneList
 from briefreader.ui.common.safe_text import plain_tooltip
@@ -38,9 +39,14 @@ Index = QModelIndex | QPersistentModelIndex
 def subtitle(doc: Document) -> str:
     """Who published it (else its author, else its file's name) and when, or "undated".
 
-    Never the local path: `file_name` is the name alone.
+    Never the local path (`file_name` is the name alone), and never a file name that
+    is a hash or a number: it reads like an internal id.
     """
-    who = doc.publisher or doc.author or doc.file_name or PurePath(doc.source).name
+    who = (
+        doc.publisher
+        or doc.author
+        or readable_file_name(doc.file_name or PurePath(doc.source).name)
+    )
     return " · ".join(part for part in (who, doc.date or "undated") if part)
 
 
