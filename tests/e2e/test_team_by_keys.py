@@ -40,6 +40,28 @@ def wait_for(condition: Callable[[], object], what: str, timeout: float = 30.0) 
     raise TimeoutError(f"{what} did not happen within {timeout:.0f} s")
 
 
+def status_bar(desktop: Desktop, shot: Path) -> bytes:
+    """The pixels of the left half of the status bar, where the window says what happened."""
+    from PIL import Image
+
+    desktop.screenshot(shot)
+    with Image.open(shot) as image:
+        width, height = image.size
+        return image.crop((0, height - 26, width // 2, height)).tobytes()
+
+
+def settled(desktop: Desktop, shot: Path) -> bytes:
+    """The status bar once it has stopped changing (start-up messages gone)."""
+    last = [status_bar(desktop, shot)]
+
+    def same() -> bytes | None:
+        now = status_bar(desktop, shot)
+        steady, last[0] = now == last[0], now
+        return now if steady else None
+
+    return wait_for(same, "a steady status bar", 60.0)  # type: ignore[return-value]
+
+
 def test_two_analysts_in_two_app_processes_share_one_note(team: Team, tmp_path: Path) -> None:
     require_tools()
     inbox = tmp_path / "inbox"
@@ -83,14 +105,18 @@ def test_two_analysts_in_two_app_processes_share_one_note(team: Team, tmp_path: 
         assert alice.first_title.endswith("Checkpoint raid near Herat")
         assert bob.first_title.endswith("Checkpoint raid near Herat")
         wait_for(lambda: listening("alice") and listening("bob"), "both apps listening")
+        shot = tmp_path / "bob-status.png"
+        before = settled(bob.desktop, shot)
 
         alice.desktop.key("5")
         alice.desktop.xdotool("type", "--delay", "30", "Alice: raid confirmed by police")
         alice.desktop.key("Escape")  # leaving the editor saves at once
         wait_for(note, "alice's note on the server")
         [(committed,)] = sql(f"SELECT max(at) FROM {SCHEMA}.journal")
-        # Bob's app has read the journal since alice's save: her text is in his editor.
+        # Bob's app has read the journal since alice's save, and its window has applied
+        # it (the status bar names alice; it changes after the editor took her text).
         wait_for(lambda: listening("bob", after=committed), "bob's app hearing of it")
+        wait_for(lambda: status_bar(bob.desktop, shot) != before, "bob's window showing it")
         bob.desktop.key("5")  # the cursor is where it was: at the start
         bob.desktop.xdotool("type", "--delay", "30", "Bob: two dead. ")
         bob.desktop.key("Escape")

@@ -32,11 +32,11 @@ from briefreader.ui.composer.models import ComposerModel
 #: The most of the tree's width the source, comment and check columns may take.
 TREE_COLUMN_CAPS = {1: 0.24, 2: 0.18, 3: 0.14}
 _OWN_KEYS = NAVIGATION_KEYS | {Qt.Key.Key_Left, Qt.Key.Key_Right}
+#: The keys an analyst needs first; `?` lists every one (a longer hint took five lines
+#: of a 400 px column and pushed the excerpts off the pane).
 HINT = (
-    "a add excerpts · c comment · Delete remove · Alt+↑/↓ move · Alt+Shift+↑/↓ to another "
-    "section · S new section · o grouping · Return go to the text · e edit details · "
-    "R/Ctrl+R source reliability · i credibility · w claim · b/B open/new briefing · "
-    "F2 rename · C check · x or Ctrl+E export PDF, Word or Markdown · ? every key"
+    "a add excerpts · c comment · Delete remove · Alt+↑/↓ move · x export · "
+    "b/B open/new briefing · ? every key"
 )
 
 
