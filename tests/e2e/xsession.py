@@ -89,12 +89,22 @@ class Desktop:
             raise RuntimeError(f"xdotool {' '.join(args)}: {result.stderr.strip()}")
         return result.stdout.strip()
 
-    def find_window(self, name: str, timeout: float = 60.0) -> str:
+    def find_window(
+        self, name: str, timeout: float = 120.0, process: subprocess.Popen[str] | None = None
+    ) -> str:
+        """The window's id once it is shown. A generous timeout (a cold start on a machine
+        at load 7 took over 60 s); a `process` that exits meanwhile fails at once, with
+        what it printed."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             found = self.xdotool("search", "--onlyvisible", "--name", name, check=False)
             if found:
                 return found.splitlines()[0]
+            if process is not None and process.poll() is not None:
+                said = process.stderr.read() if process.stderr else ""
+                raise RuntimeError(
+                    f"the app exited ({process.returncode}) before its window showed: {said}"
+                )
             time.sleep(0.2)
         raise TimeoutError(f"no window named {name!r} appeared")
 
@@ -181,7 +191,7 @@ def running_app(
     )
     app = RunningApp(desktop, process)
     try:
-        app.window = desktop.find_window("^briefreader")
+        app.window = desktop.find_window("^briefreader", process=process)
         desktop.focus(app.window)
         app.first_title = desktop.wait_for_name(
             app.window, lambda name: name.startswith(TITLE_PREFIX), timeout=90
