@@ -53,8 +53,12 @@ _ORDINAL = r"(?:st|nd|rd|th)?"
 #: browser give it ("October 3, 20214:12 PM").
 _YEAR_END = r"(?:\b|(?=\d{1,2}:\d\d))"
 _DATE_PATTERNS = (
-    # 2021-11-08, 2021/11/08, 2021.11.08: year first is never ambiguous.
-    re.compile(r"\b(?P<y>(?:19|20)\d\d)(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})\b"),
+    # 2021-11-08, 2021/11/08, 2021.11.08: year first is never ambiguous; a time may
+    # follow as ISO 8601 writes it ("2021-11-08T10:00:00Z").
+    re.compile(
+        r"\b(?P<y>(?:19|20)\d\d)(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})"
+        r"(?:\b|(?=T\d\d:?\d\d))"
+    ),
     # 08.11.2021 and 08/11/2021: day first, as outside the US; dots are never US.
     re.compile(r"\b(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>(?:19|20)\d\d)\b"),
     # "Oct. 3, 2021", "October 3rd, 2021", "OCTOBER 3 2021".

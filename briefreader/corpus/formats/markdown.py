@@ -7,14 +7,22 @@ Footnotes are kept: a definition (`[^1]: Text`, with indented continuation
 lines) becomes a numbered footnote block, and a reference (`word[^1]`) a
 marker set apart from its word ("word[1]"). Named notes (`[^isw]`) are
 numbered in the order they are defined.
+
+Notes apps, static-site generators and clipping tools (Obsidian, Hugo,
+Jekyll, pandoc) open a file with front matter: YAML between `---` lines
+(or TOML between `+++`). It is the file's metadata, not its text: its
+title, date, author(s) and source URL fill what the text leaves open
+(`Meta`), and the block never reaches the body. Only flat `key: value`
+lines and simple lists are read, without a YAML library.
 """
 
 from __future__ import annotations
 
 import re
 
+from briefreader.corpus.dates import iso_date
 from briefreader.corpus.decode import decode_bytes
-from briefreader.corpus.formats.form import Block, Piece, Progress, Read
+from briefreader.corpus.formats.form import Block, Meta, Piece, Progress, Read
 from briefreader.corpus.formats.text import text_blocks
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$", re.MULTILINE)
@@ -38,16 +46,70 @@ _NOTE_DEF = re.compile(
 _NOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
 
 
+_FRONT_MATTER = re.compile(
+    r"\A\ufeff?(?P<fence>---|\+\+\+)[ \t]*\n(?P<body>.*?)\n(?P=fence)[ \t]*(?:\n|\Z)", re.DOTALL
+)
+_FIELD = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ \t]*[:=][ \t]*(?P<value>.*?)[ \t]*$")
+_TITLE_KEYS = ("title", "headline")
+_DATE_KEYS = ("date", "published", "pubdate", "publishdate", "date_published", "created")
+_AUTHOR_KEYS = ("author", "authors", "byline", "creator")
+_URL_KEYS = ("canonical", "canonical_url", "url", "source", "source_url", "link", "original")
+_PUBLISHER_KEYS = ("publisher", "publication", "site", "site_name", "outlet")
+
+
 def read(data: bytes, *, name: str = "", progress: Progress | None = None) -> Read:
     decoded = decode_bytes(data)
-    text, notes = split_footnotes(decoded.text)
+    text, meta = front_matter(decoded.text)
+    text, notes = split_footnotes(text)
     blocks = [*text_blocks(markdown_to_text(text)), *notes]
     return Read(
-        (Piece(tuple(blocks), split=True),),
+        (Piece(tuple(blocks), meta, split=True),),
         decoded.encoding,
         ("markdown-to-text",),
         decoded.warnings,
     )
+
+
+def front_matter(text: str) -> tuple[str, Meta]:
+    """The text without its front matter, and what the front matter states (see the module)."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return text, Meta()
+    fields: dict[str, list[str]] = {}
+    key = ""
+    for line in match.group("body").splitlines():
+        if (item := re.match(r"^\s+-\s+(.*)$", line)) and key:  # a YAML list under its key
+            fields[key].append(_unquoted(item.group(1)))
+        elif field := _FIELD.match(line):
+            key = field.group("key").lower()
+            value = field.group("value")
+            inline = re.fullmatch(r"\[(.*)\]", value)
+            values = inline.group(1).split(",") if inline else [value]
+            fields[key] = [v for v in (_unquoted(v) for v in values) if v]
+        else:
+            key = ""
+    if not fields:
+        return text, Meta()
+
+    def first(keys: tuple[str, ...]) -> list[str]:
+        return next((fields[k] for k in keys if fields.get(k)), [])
+
+    url = next((u for u in first(_URL_KEYS) if u.startswith(("http://", "https://"))), "")
+    meta = Meta(
+        authors=tuple(first(_AUTHOR_KEYS)),
+        publisher=" ".join(first(_PUBLISHER_KEYS)[:1]),
+        date=next((d for v in first(_DATE_KEYS) if (d := iso_date(v))), ""),
+        url=url,
+        fallback_title=" ".join(first(_TITLE_KEYS)[:1]),
+    )
+    return text[match.end() :], meta
+
+
+def _unquoted(value: str) -> str:
+    value = value.strip()
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        value = value[1:-1]
+    return value.strip()
 
 
 def split_footnotes(text: str) -> tuple[str, list[Block]]:

@@ -44,6 +44,9 @@ from tests.core.corpus.dates_gold.blind import CASES
         ("WEDNESDAY, 2 MARCH 2022", "2022-03-02"),
         ("2021/09/20", "2021-09-20"),
         ("2021.9.20", "2021-09-20"),
+        # An ISO 8601 stamp written out in text (a front matter, an exported record).
+        ("Published 2021-10-04T08:00:00Z", "2021-10-04"),
+        ("2021-10-045", ""),
     ],
 )
 def test_dates_in_text(text: str, date: str) -> None:

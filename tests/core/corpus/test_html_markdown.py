@@ -90,3 +90,31 @@ def test_the_site_name_is_the_publisher_of_a_single_article_page() -> None:
         "Amina Writer",
         "Example Review",
     )
+
+
+def test_markdown_front_matter_is_metadata_not_text() -> None:
+    """Obsidian, Hugo and Jekyll files open with YAML (or TOML) front matter."""
+    body = (
+        "Officials in Kabul say the Taliban has changed its approach to the pine nut trade "
+        "over the past year.\n\nResidents interviewed in Kabul described checkpoints that "
+        "appear at night and vanish by morning.\n"
+    )
+    yaml = (
+        '---\ntitle: "The pine nut trade"\ndate: 2021-10-04T08:00:00+00:00\nauthors:\n'
+        "  - Farid Kazemi\n  - Sana Mir\nsource: https://example.org/pine\n"
+        "tags: [afghanistan, china]\n---\n\n" + body
+    )
+    (doc,) = parse_bytes(yaml.encode(), fmt="markdown", name="pine.md").documents
+    assert (doc.title, doc.author, doc.date, doc.url) == (
+        "The pine nut trade",
+        "Farid Kazemi, Sana Mir",
+        "2021-10-04",
+        "https://example.org/pine",
+    )
+    assert doc.body.startswith("Officials in Kabul") and "tags" not in doc.body
+    toml = '+++\ntitle = "Pine nuts"\ndate = 2021-10-05\n+++\n# The trade\n\n' + body
+    (doc,) = parse_bytes(toml.encode(), fmt="markdown", name="pine.md").documents
+    assert (doc.title, doc.date) == ("The trade", "2021-10-05")  # the text's own title first
+    # A rule on the first line with no closing one is no front matter.
+    (doc,) = parse_bytes(("---\n\n" + body).encode(), fmt="markdown", name="r.md").documents
+    assert doc.body.startswith("Officials in Kabul")
