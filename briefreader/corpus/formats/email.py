@@ -9,7 +9,8 @@ the body names none; the sender's display name ("Foreign Policy
 header dates the message, in the sender's time zone, and also dates each
 story of a digest that states no date of its own, after the date of the
 issue line a newsletter's head states. An `Archived-At` header
-(RFC 5064) is the message's URL.
+(RFC 5064) is the message's URL, else the newsletter's own link to its web
+copy ("View this email in your browser", "Read online").
 
 An mbox holds many messages, each starting at a "From " line after a blank
 line; every one is read, and one that cannot be parsed is named in a
@@ -19,10 +20,13 @@ warning without stopping the rest.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from email import policy
 from email.message import EmailMessage, Message
 from email.parser import BytesParser
 from email.utils import getaddresses
+
+from bs4 import BeautifulSoup
 
 from briefreader.corpus.dates import rfc2822_date
 from briefreader.corpus.errors import Rejected
@@ -32,6 +36,12 @@ from briefreader.corpus.formats.text import text_blocks
 
 _MBOX_SPLIT = re.compile(rb"(?:^|\n)From [^\n]*\n")
 _ARCHIVED_AT = re.compile(r"<\s*(https?://[^>\s]+)\s*>")
+_WEB_COPY = re.compile(
+    r"^(?:view|read|open|see)(?: (?:this|the|it))?(?: (?:e-?mail|newsletter|message|issue|post))?"
+    r"(?: (?:in (?:your|a|the) (?:web )?browser|online|on the web|on our (?:web)?site))\.?$|"
+    r"^web version\.?$",
+    re.IGNORECASE,
+)
 
 
 def read(data: bytes, *, name: str = "", progress: Progress | None = None) -> Read:
@@ -91,10 +101,23 @@ def _pieces(message: Message) -> tuple[Piece, ...]:
     if not isinstance(content, str) or not content.strip():
         return ()
     if part.get_content_subtype() == "html":
-        pieces = html_pieces(parse(content), meta)
+        soup = parse(content)
+        if not meta.url:
+            meta = replace(meta, url=_web_copy(soup))
+        pieces = html_pieces(soup, meta)
     else:
         pieces = (Piece(tuple(text_blocks(content)), meta, split=True),)
     return tuple(piece for piece in pieces if piece.blocks)
+
+
+def _web_copy(soup: BeautifulSoup) -> str:
+    """The newsletter's link to its copy on the web ("View this email in your browser")."""
+    for anchor in soup.find_all("a", href=True):
+        href = str(anchor["href"]).strip()
+        text = " ".join(anchor.get_text(" ", strip=True).split())
+        if href.startswith(("https://", "http://")) and _WEB_COPY.match(text):
+            return href
+    return ""
 
 
 def _sender(message: EmailMessage) -> str:

@@ -46,6 +46,24 @@ def test_an_alert_is_one_document_dated_and_published_by_its_sender() -> None:
     assert "best read as HTML" not in doc.body  # the HTML part is the one read
 
 
+def test_a_newsletters_link_to_its_web_copy_is_its_url() -> None:
+    """Without an Archived-At header, "View this email in your browser" points at the issue."""
+    html = (
+        "<html><body><p><a href='https://mailchi.mp/example/issue-14'>View this email in your "
+        "browser</a></p><p><a href='https://example.org/unsub'>Unsubscribe</a></p>"
+        + ALERT.removeprefix("<html><body>")
+    )
+    message = EmailMessage()
+    message["From"] = "Sahel Monitor <alerts@sahel-monitor.example>"
+    message["Subject"] = "Alert"
+    message["Date"] = "Mon, 08 Nov 2021 23:30:00 -0500"
+    message.set_content("This newsletter is best read as HTML.")
+    message.add_alternative(html, subtype="html")
+    (doc,) = parse_bytes(message.as_bytes(), fmt="email", name="alert.eml").documents
+    assert doc.url == "https://mailchi.mp/example/issue-14"
+    assert doc.title == "Militants attack army post near Ménaka"
+
+
 def test_a_plain_text_message_and_a_mailbox_of_several() -> None:
     plain = EmailMessage()
     plain["From"] = "desk@wire.example"
