@@ -43,6 +43,7 @@ _FURNITURE = re.compile(
     r"(?:having trouble )?view(?:ing)? (?:this|it|the) (?:e-?mail|newsletter|message)?.*"
     r"(?:browser|online)\.?|view (?:it )?in (?:your|a) browser\.?|"
     r"(?:having trouble viewing this e-?mail\?).*|unsubscribe.*|"
+    r"(?:view|read)(?: it| this)? online\.?|web version\.?|"
     r"(?:was this|is this) (?:newsletter|e-?mail) forwarded.*|sign up here\.?|"
     r"in this (?:issue|edition|newsletter)\b.*|that'?’?s (?:it|all) for (?:today|this week).*|"
     r"continue reading.*|read the full (?:piece|story|article|report).*|"

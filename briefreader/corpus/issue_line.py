@@ -8,8 +8,8 @@ of every story that states none (not the e-mail's sending date, which may be
 days later).
 
 The line is read by its shape, not by any newsletter's wording. It is cut at
-its separators ("|", "·", "—", " - ", ", ", ": ") and every segment must be
-one of:
+its separators ("|", "·", "—", " - ", " / ", ", ", ": ", brackets) and,
+leaving out furniture ("View online"), every segment must be one of:
 
 - an issue number: "Issue 88", "No. 12", "Vol. 3", "Edition 41", "#7",
   "N° 5", optionally after a name of up to five capitalised words ("The
@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 
 from briefreader.corpus.dates import find_date
-from briefreader.corpus.furniture import digest_masthead
+from briefreader.corpus.furniture import digest_masthead, is_furniture
 
 #: Longer lines are text, not an issue line.
 MAX_WORDS = 16
@@ -37,7 +37,8 @@ _NAME_WORD = r"(?:The|[A-Z][\w’'&.-]*|of|and|&|on|for|in)"
 _NUMBER = (
     r"(?i:(?:vol(?:ume)?\.?\s*(?:\d{1,4}|[ivxlc]{1,6})\b(?:\s*[,.;]?\s*(?:no|nr|number|issue)"
     r"\.?\s*#?\s*\d{1,4})?)"
-    r"|(?:issue|no|nr|number|edition|newsletter|bulletin|digest|dispatch)\.?\s*(?:no\.?\s*)?"
+    r"|(?:issue|no|nr|number|edition|newsletter|bulletin|digest|dispatch)\.?\s*"
+    r"(?:no\.?\s*|n[°º]\s*)?"
     r"#?\s*\d{1,4}"
     r"|#\s?\d{1,4}|n[°º]\s?\d{1,4})"
 )
@@ -51,7 +52,7 @@ _DATE_WORD = re.compile(
     r"spring|summer|autumn|fall|winter|week|of|the|"
     r"\d{1,4}(?:st|nd|rd|th)?|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4})$"
 )
-_SEPARATORS = re.compile(r"\s+[|·•—–]\s+|\s+-{1,2}\s+|\s*[|·•]\s*|,\s+|:\s+")
+_SEPARATORS = re.compile(r"\s+[|·•—–/]\s+|\s+-{1,2}\s+|\s*[|·•()]\s*|,\s+|:\s+")
 
 
 def is_issue_line(text: str) -> bool:
@@ -62,7 +63,7 @@ def is_issue_line(text: str) -> bool:
     numbered = digest_name = dated = False
     names = 0
     for segment in (s.strip(" -–—") for s in _SEPARATORS.split(line)):
-        if not segment:
+        if not segment or is_furniture(segment):  # "Issue 88 | View online"
             continue
         if _ISSUE_NUMBER.match(segment):
             numbered = True

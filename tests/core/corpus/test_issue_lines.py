@@ -58,6 +58,10 @@ def _ps(paragraphs: list[str]) -> str:
         "Lake Chad Dispatch #88",
         "Volume 14, Issue 8",
         "MORNING BRIEF | 5 November 2021",
+        "Issue 88 / 5 October 2021",
+        "Issue 88 (5 October 2021)",
+        "Bulletin n° 12 · 2 March 2023",
+        "ISSUE 88 • OCTOBER 5, 2021 • View online",
     ],
 )
 def test_issue_lines_are_read_by_their_shape(line: str) -> None:
