@@ -12,6 +12,10 @@ issue line a newsletter's head states. An `Archived-At` header
 (RFC 5064) is the message's URL, else the newsletter's own link to its web
 copy ("View this email in your browser", "Read online").
 
+A mailing list's digest, plain or MIME, gives one article per list message
+(`list_digest.py`), titled by its subject and signed and dated by its own
+headers.
+
 An mbox holds many messages, each starting at a "From " line after a blank
 line; every one is read, and one that cannot be parsed is named in a
 warning without stopping the rest.
@@ -22,16 +26,17 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from email import policy
+from email.header import decode_header, make_header
 from email.message import EmailMessage, Message
 from email.parser import BytesParser
-from email.utils import getaddresses
 
 from bs4 import BeautifulSoup
 
 from briefreader.corpus.dates import rfc2822_date
 from briefreader.corpus.errors import Rejected
 from briefreader.corpus.formats.form import Meta, Piece, Progress, Read
-from briefreader.corpus.formats.html import html_pieces, parse
+from briefreader.corpus.formats.html import html_pieces, html_to_text, parse
+from briefreader.corpus.formats.list_digest import digest_messages, list_subject, sender_name
 from briefreader.corpus.formats.text import text_blocks
 
 _MBOX_SPLIT = re.compile(rb"(?:^|\n)From [^\n]*\n")
@@ -90,16 +95,27 @@ def _pieces(message: Message) -> tuple[Piece, ...]:
         fallback_title=subject,
         sent=True,
     )
+    if inner := _digest_parts(message):  # a MIME digest of list messages
+        return tuple(p for m in inner if (p := _list_piece(m, meta)) is not None)
     part = message.get_body(preferencelist=("html", "plain"))
     if part is None:
         return ()
-    try:
-        content = part.get_content()
-    except (LookupError, ValueError, AssertionError):  # an unknown charset, a broken part
-        payload = part.get_payload(decode=True)
-        content = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else ""
-    if not isinstance(content, str) or not content.strip():
+    content = _text(part)
+    if not content.strip():
         return ()
+    if part.get_content_subtype() == "plain" and (listed := digest_messages(content)):
+        return tuple(
+            Piece(
+                tuple(text_blocks(m.body)),
+                Meta(
+                    title=m.subject,
+                    authors=(m.author,) if m.author else (),
+                    date=m.date,
+                    file_date=meta.file_date,
+                ),
+            )
+            for m in listed
+        )
     if part.get_content_subtype() == "html":
         soup = parse(content)
         if not meta.url:
@@ -108,6 +124,47 @@ def _pieces(message: Message) -> tuple[Piece, ...]:
     else:
         pieces = (Piece(tuple(text_blocks(content)), meta, split=True),)
     return tuple(piece for piece in pieces if piece.blocks)
+
+
+def _text(part: Message) -> str:
+    try:
+        content = part.get_content()  # type: ignore[attr-defined]
+    except (LookupError, ValueError, AssertionError):  # an unknown charset, a broken part
+        payload = part.get_payload(decode=True)
+        content = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else ""
+    return content if isinstance(content, str) else ""
+
+
+def _digest_parts(message: EmailMessage) -> list[EmailMessage]:
+    """The messages a multipart/digest carries (each a message/rfc822 part); []: none."""
+    for part in message.walk():
+        if part.get_content_type() != "multipart/digest":
+            continue
+        assert isinstance(part, EmailMessage)
+        inner = [sub.get_content() for sub in part.iter_parts()]
+        return [m for m in inner if isinstance(m, EmailMessage)]
+    return []
+
+
+def _list_piece(message: EmailMessage, digest: Meta) -> Piece | None:
+    """One message of a MIME digest: a whole article titled by its subject."""
+    part = message.get_body(preferencelist=("plain", "html"))
+    content = _text(part) if part is not None else ""
+    if part is not None and part.get_content_subtype() == "html":
+        content = html_to_text(content)
+    if not content.strip():
+        return None
+    date = rfc2822_date(str(message.get("Date", "")))
+    author = _sender(message)
+    return Piece(
+        tuple(text_blocks(content)),
+        Meta(
+            title=list_subject(str(message.get("Subject", ""))),
+            authors=(author,) if author else (),
+            date=date,
+            file_date=digest.file_date,
+        ),
+    )
 
 
 def _web_copy(soup: BeautifulSoup) -> str:
@@ -120,8 +177,12 @@ def _web_copy(soup: BeautifulSoup) -> str:
     return ""
 
 
-def _sender(message: EmailMessage) -> str:
-    for display, _address in getaddresses([str(message.get("From", ""))]):
-        if display.strip():
-            return " ".join(display.split())
-    return ""
+def _sender(message: Message) -> str:
+    """The From header's name, as written: the parsed header drops "addr (Name)" comments."""
+    if name := sender_name(str(message.get("From", ""))):
+        return name
+    raw = next((str(v) for k, v in message.raw_items() if k.lower() == "from"), "")
+    try:
+        return sender_name(str(make_header(decode_header(raw))))  # "=?utf-8?q?…?=" decoded
+    except (LookupError, ValueError, UnicodeError):
+        return ""
