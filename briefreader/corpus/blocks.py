@@ -10,6 +10,7 @@ never about particular files.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -281,12 +282,18 @@ def _footnote_number(text: str) -> int | None:
     return number if 1 <= number <= 500 else None
 
 
+#: Unicode categories a headline may open with before its first letter: punctuation,
+#: symbols (emoji, flags), spaces, joiners and variation selectors.
+_LEADING = ("P", "S", "Z", "Mn", "Cf")
+
+
 def _title_like(text: str, words: int) -> bool:
     if "\n" in text or words > 20 or len(text) > 160:
         return False
     if _TERMINAL.search(text):
         return False
-    first = text.lstrip("“\"‘'(")[:1]
+    # Quotes, and the emoji newsletters set before a headline ("🇦🇫 Kunduz …"), come first.
+    first = next((c for c in text if not unicodedata.category(c).startswith(_LEADING)), "")
     return first.isupper() or first.isdigit()
 
 

@@ -6,7 +6,9 @@ several pieces of furniture joined by separators ("Unsubscribe · Privacy
 Policy"), is dropped, and marks the end of the article before it.
 
 A rule of dashes, stars or equals signs between stories ("-----", "* * *")
-is furniture too: it ends the story above it.
+is furniture too: it ends the story above it. A sponsor's label ("In
+partnership with", "Sponsored by Acme") is furniture, and so is the slot it
+opens (`segments.drop_sponsor_slots`).
 
 Only general furniture is listed, each entry because pages of that kind
 carry it; the blind part of the splitting corpus (tests/core/corpus/
@@ -17,6 +19,11 @@ from __future__ import annotations
 
 import re
 
+_SPONSOR = (
+    r"(?:in partnership with|presented by|brought to you by|together with|"
+    r"(?:a )?(?:word|message) from (?:our|this week's|today's) sponsors?|"
+    r"sponsored(?: by| content| post)?|from our sponsors?|partner content)\b[^.!?]{0,40}"
+)
 _NETWORKS = (
     r"(?:twitter|facebook|linkedin|whatsapp|reddit|email|e-mail|print|telegram|pinterest|"
     r"x|more|tumblr|pocket|mastodon|threads|bluesky)[,|·]?"
@@ -35,7 +42,9 @@ _FURNITURE = re.compile(
     r"all rights reserved\.?|this article (?:was|is) (?:originally )?published.*"
     r"|cookie.*|accept(?: all)? cookies|privacy policy|terms of (?:use|service)|"
     r"previous (?:post|article)|next (?:post|article)|permalink|reply|"
-    r"\d+ (?:min|minute)s? read|"
+    r"\d+ (?:min|minute)s? read|read(?:ing)? time:? \d+ (?:min|minute)s?\.?|"
+    # A newsletter's sponsor slot: "In partnership with", "Presented by Acme".
+    rf"{_SPONSOR}|"
     # Share and like buttons read as one line ("Share this: Twitter Facebook LinkedIn").
     rf"share(?: this(?: article| story| post)?)?:?(?:\s+{_NETWORKS})+|"
     r"like this:?(?:\s+like)?(?:\s+loading\.*)?|like loading\.*|"
@@ -101,3 +110,11 @@ def digest_masthead(text: str) -> bool:
 def digest_intro(text: str) -> bool:
     """ "Good morning, and welcome to today's Morning Brief": a digest's opening note."""
     return len(text.split()) <= 60 and bool(_DIGEST_INTRO.search(text))
+
+
+_SPONSOR_LABEL = re.compile(rf"^{_SPONSOR}$", re.IGNORECASE)
+
+
+def sponsor_label(text: str) -> bool:
+    """ "In partnership with", "Sponsored by Acme": a newsletter's sponsor slot begins."""
+    return len(text.split()) <= 10 and bool(_SPONSOR_LABEL.match(text.strip()))

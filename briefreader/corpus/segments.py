@@ -39,7 +39,7 @@ from __future__ import annotations
 from collections import Counter
 
 from briefreader.corpus.blocks import Kind, Unit
-from briefreader.corpus.furniture import digest_intro, digest_masthead, is_rule
+from briefreader.corpus.furniture import digest_intro, digest_masthead, is_rule, sponsor_label
 from briefreader.corpus.issue_line import is_issue_line, names_digest
 
 END_MARKERS = frozenset({Kind.BIO, Kind.FOOTNOTE})
@@ -80,6 +80,25 @@ def kind_at(units: list[Unit], i: int) -> Kind | None:
 def headed_titles(units: list[Unit]) -> int:
     """Titles followed by the furniture of an article head (directly or after a standfirst)."""
     return sum(1 for i, unit in enumerate(units) if unit.kind is Kind.TITLE and _headed(units, i))
+
+
+def drop_sponsor_slots(units: list[Unit]) -> None:
+    """A sponsor's slot in a newsletter is furniture, from its label to the next story's title.
+
+    The slot is its label ("In partnership with"), the sponsor's headline
+    and a few lines of pitch; were they kept, the headline would take the
+    next story as its body. At most six units go, so a label set before a
+    real story costs only the story's first lines, never a whole story.
+    """
+    for i, unit in enumerate(units):
+        if unit.kind is not Kind.FURNITURE or not sponsor_label(unit.text):
+            continue
+        j = i + 1
+        if kind_at(units, j) is Kind.TITLE:
+            j += 1  # the sponsor's own headline
+        end = next((k for k in range(j, min(j + 6, len(units))) if units[k].kind is Kind.TITLE), 0)
+        for k in range(i + 1, end):
+            units[k].kind = Kind.FURNITURE
 
 
 def mark_issue_lines(units: list[Unit]) -> None:

@@ -71,6 +71,7 @@ from briefreader.corpus.segments import (
     HEAD_FURNITURE,
     STANDFIRST_MAX_WORDS,
     digest_header,
+    drop_sponsor_slots,
     headed_titles,
     is_digest,
     issue_digest,
@@ -161,6 +162,7 @@ def split_units(units: list[Unit], *, fallback_title: str = "") -> Split:
             for unit in units[:marker]:
                 unit.kind = Kind.FURNITURE
     mark_issue_lines(units)
+    drop_sponsor_slots(units)
     digest = is_digest(units)
     # A newsletter's masthead, issue date and greeting; or what stands above the first
     # of the rules that set a page's stories apart.

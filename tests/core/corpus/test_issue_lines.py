@@ -13,6 +13,7 @@ from email.message import EmailMessage
 
 import pytest
 
+from briefreader.corpus.furniture import is_furniture, sponsor_label
 from briefreader.corpus.issue_line import is_issue_line
 from briefreader.corpus.parse import parse_bytes
 
@@ -232,3 +233,9 @@ def test_prose_about_a_reports_authors_is_no_author_bio() -> None:
     )
     (doc,) = parse_bytes(text.encode(), fmt="text", name="note.txt").documents
     assert "The authors are careful" in doc.body and not doc.bios
+
+
+def test_a_sponsors_label_is_furniture_but_a_sentence_is_not() -> None:
+    assert is_furniture("In partnership with") and sponsor_label("Sponsored by Acme Risk")
+    assert not is_furniture("Together with its allies, JNIM struck Djibo.")
+    assert not sponsor_label("Together with its allies, JNIM struck Djibo.")

@@ -210,4 +210,31 @@ T8 = Page(
     subject="Afghanistan Monitor, Edition 12",
 )
 
-PAGES: tuple[Page, ...] = (T1, T2, T3, T4, T5, T6, T7, T8)
+# T9. A Beehiiv-style issue: the issue line above the name, a reading time, emoji
+# before each headline, and a sponsor's slot between two stories.
+T9 = Page(
+    "emoji-headlines-sponsor",
+    "email",
+    "<html><body><div style='max-width:600px'><table><tr><td><img alt='logo'></td>"
+    "<td><p style='font-size:12px'>November 8, 2021 | Issue #45</p></td></tr></table>"
+    "<h1>The Militancy Memo</h1><p>Read time: 4 minutes</p>"
+    "<p>Good morning. In today's edition: Kunduz, Cabo Delgado and Sinai.</p>"
+    "<h2>🇦🇫 Kunduz mosque bombers named</h2>"
+    + _html(P("kunduz", 3))
+    + "<div><p>In partnership with</p><h3>Acme Risk Intelligence</h3><p>Get alerts before "
+    "anyone else. Try Acme free for 14 days.</p></div>"
+    "<h2>🇲🇿 Cabo Delgado's displaced go home</h2>"
+    + _html(N("cabo", 4))
+    + "<h2>🇪🇬 Wilayat Sinai after the offensive</h2>"
+    + _html(P("sinai", 3))
+    + "<p>That's it for today. See you tomorrow!</p><p><a href='https://x.example/p/45'>"
+    "Read online</a> | <a href='https://x.example/unsub'>Unsubscribe</a></p></div></body></html>",
+    (
+        Want("🇦🇫 Kunduz mosque bombers named", "", "2021-11-08"),
+        Want("🇲🇿 Cabo Delgado's displaced go home", "", "2021-11-08"),
+        Want("🇪🇬 Wilayat Sinai after the offensive", "", "2021-11-08"),
+    ),
+    subject="The Militancy Memo #45",
+)
+
+PAGES: tuple[Page, ...] = (T1, T2, T3, T4, T5, T6, T7, T8, T9)
