@@ -22,7 +22,7 @@ import json
 import re
 import time
 from collections.abc import Iterable, Iterator, Mapping
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_tz
 from typing import Any
 
@@ -122,6 +122,50 @@ def leading_date(text: str, *, rest: int = 1000) -> str:
         if match and len(head[match.end() :].split()) <= rest:
             return find_date(match.group(0))
     return ""
+
+
+#: "Tuesday, November 9", "Tue 9 Nov", "9 November": a day of a year the text leaves unsaid.
+_DAY_OF_YEAR = (
+    re.compile(rf"\b(?P<mn>{_MONTH})\s(?P<d>\d{{1,2}}){_ORDINAL}\b(?!\s*,?\s*(?:19|20)\d\d)"),
+    re.compile(
+        rf"\b(?P<d>\d{{1,2}}){_ORDINAL}(?:\sof)?\s(?P<mn>{_MONTH})(?!\w|\s*,?\s*(?:19|20)\d\d)"
+    ),
+)
+
+
+def day_of_year(text: str) -> str:
+    """ "MM-DD" of a day the text names without its year ("Tuesday, November 9"); "": none."""
+    text = text.translate(_DIGITS)
+    for pattern in _DAY_OF_YEAR:
+        if match := pattern.search(text):
+            month = MONTHS.get(match.group("mn").lower().rstrip(".")[:3])
+            day = int(match.group("d"))
+            if month and 1 <= day <= 31:
+                return f"{month:02d}-{day:02d}"
+    return ""
+
+
+def in_year_of(day: str, near: str) -> str:
+    """`day` ("MM-DD") as the ISO date nearest before, or at most a week after, `near`.
+
+    A morning brief sent on 2 January about "Friday, December 31" means the
+    year before; one sent on 9 November about "Tuesday, November 9" that year.
+    """
+    if not day or not near[:4].isdigit():
+        return ""
+    year = int(near[:4])
+    for candidate in (year, year - 1):
+        found = _iso(candidate, int(day[:2]), int(day[3:]))
+        if found and found <= _iso_plus_week(near):
+            return found
+    return ""
+
+
+def _iso_plus_week(iso: str) -> str:
+    try:
+        return (date.fromisoformat(iso[:10]) + timedelta(days=7)).isoformat()
+    except ValueError:
+        return iso
 
 
 #: "KABUL, Oct. 3 (Reuters) -", "ISLAMABAD, March 3 (AP) —", "PESHAWAR, Pakistan, Jan 5 -".

@@ -18,16 +18,18 @@ leaving out furniture ("View online"), every segment must be one of:
 - at most one name of up to six capitalised words (the masthead).
 
 At least one segment is an issue number, or the name is a digest's
-("Morning Brief") and a date follows. So "No. 2 of Islamic State in Somalia
-killed" (a headline: the number is followed by words, not a separator) and
-"Issue of ransom payments resurfaces" (no number) are no issue lines.
+("Morning Brief") and a date follows, with or without its year ("MORNING
+BRIEF | Tuesday 9 November": the year is the sending date's,
+`dates.in_year_of`). So "No. 2 of Islamic State in Somalia killed" (a
+headline: the number is followed by words, not a separator) and "Issue of
+ransom payments resurfaces" (no number) are no issue lines.
 """
 
 from __future__ import annotations
 
 import re
 
-from briefreader.corpus.dates import find_date
+from briefreader.corpus.dates import day_of_year, find_date
 from briefreader.corpus.furniture import digest_masthead, is_furniture
 
 #: Longer lines are text, not an issue line.
@@ -76,7 +78,7 @@ def is_issue_line(text: str) -> bool:
             return False
     if names > 1:
         return False
-    return numbered or (digest_name and dated and bool(find_date(line)))
+    return numbered or (digest_name and dated and bool(find_date(line) or day_of_year(line)))
 
 
 def names_digest(text: str) -> bool:

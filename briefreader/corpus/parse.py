@@ -17,7 +17,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from briefreader.corpus.dates import dateline_date
+from briefreader.corpus.dates import dateline_date, in_year_of
 from briefreader.corpus.errors import Rejected
 from briefreader.corpus.formats import reader, sniff
 from briefreader.corpus.formats.form import Block, Meta, Piece, Progress
@@ -92,7 +92,8 @@ def parse_bytes(
                 repairs.append(f"split:{len(split.articles)}")
             warnings.extend(split.warnings)
             single = len(split.articles) == 1
-            issued = split.issued or piece.meta.issued
+            near = piece.meta.date or piece.meta.file_date
+            issued = split.issued or piece.meta.issued or in_year_of(split.issued_day, near)
             found.extend(
                 (_resolve(a, piece.meta, single=single, issued=issued), piece)
                 for a in split.articles

@@ -18,7 +18,8 @@ furniture, `furniture.py`'s). Here each article's head is read:
   "Oct. 1, 2021 · 4 min read", "October 3, 20214:12 PM GMT+1" as copied
   from a browser) and source lines ("Source: Garowe Online | 6 April 2022");
   a story that states none takes the issue date of its digest's head
-  (`Split.issued`), after any wire dateline;
+  (`Split.issued`, or `Split.issued_day` where the head leaves the year
+  unsaid), after any wire dateline;
 - the publisher from a masthead, a byline, a source line ("Via Reuters"), a
   blog intro ("my column for the Straits Times") or a wire dateline
   ("(Reuters) -").
@@ -61,7 +62,7 @@ from briefreader.corpus.byline import (
     publisher_named_in,
     wire_agency,
 )
-from briefreader.corpus.dates import find_date
+from briefreader.corpus.dates import day_of_year, find_date
 from briefreader.corpus.footnotes import settle_footnotes
 from briefreader.corpus.formats.form import Block
 from briefreader.corpus.furniture import is_rule
@@ -112,6 +113,8 @@ class Split:
     warnings: tuple[str, ...] = ()
     #: The date a digest's head states (its issue's): the date of a story that states none.
     issued: str = ""
+    #: "MM-DD" where the head names its day without the year ("Tuesday, November 9").
+    issued_day: str = ""
 
 
 def split_text(text: str, *, fallback_title: str = "") -> Split:
@@ -170,6 +173,11 @@ def split_units(units: list[Unit], *, fallback_title: str = "") -> Split:
     head = units[: digest_header(units) or ruled]
     head += [u for u in units[len(head) :] if u.kind is Kind.ISSUE]
     issued = next((d for u in head if u.kind is not Kind.PROSE and (d := find_date(u.text))), "")
+    day = (
+        ""
+        if issued
+        else next((d for u in head if u.kind is not Kind.PROSE and (d := day_of_year(u.text))), "")
+    )
     numbered = issue_digest(units)
     for unit in head:
         unit.kind = Kind.FURNITURE
@@ -207,7 +215,7 @@ def split_units(units: list[Unit], *, fallback_title: str = "") -> Split:
     for article in articles:
         if not article.title:
             article.title = fallback_title or _title_from_text(article.paragraphs[0])
-    return Split(tuple(articles), compilation, dropped, tuple(warnings), issued)
+    return Split(tuple(articles), compilation, dropped, tuple(warnings), issued, day)
 
 
 def _read_article(units: list[Unit]) -> Article:

@@ -239,3 +239,24 @@ def test_a_sponsors_label_is_furniture_but_a_sentence_is_not() -> None:
     assert is_furniture("In partnership with") and sponsor_label("Sponsored by Acme Risk")
     assert not is_furniture("Together with its allies, JNIM struck Djibo.")
     assert not sponsor_label("Together with its allies, JNIM struck Djibo.")
+
+
+@pytest.mark.parametrize(
+    ("sent", "head", "date"),
+    [
+        ("Wed, 10 Nov 2021 06:00:00 +0000", "MORNING BRIEF | Tuesday 9 November", "2021-11-09"),
+        # Sent in the new year about the last day of the old one.
+        ("Sun, 02 Jan 2022 06:00:00 +0000", "The Sahel Brief — Friday, December 31", "2021-12-31"),
+        ("Wed, 10 Nov 2021 06:00:00 +0000", "Issue 45 · Monday 8 November", "2021-11-08"),
+    ],
+)
+def test_a_heads_day_without_its_year_takes_the_sending_year(
+    sent: str, head: str, date: str
+) -> None:
+    text = "\n\n".join([head, "Raids on the Niamey road", *_body("Tillabéri")])
+    text += "\n\n" + "\n\n".join(["Herders leave Ménaka", *_body("Ménaka")])
+    docs = parse_bytes(_mail(text, html=False, date=sent), fmt="email", name="b.eml").documents
+    assert [(d.title, d.date) for d in docs] == [
+        ("Raids on the Niamey road", date),
+        ("Herders leave Ménaka", date),
+    ]
