@@ -39,9 +39,10 @@ from briefreader.corpus.importer import (
 )
 from briefreader.corpus.library_guard import GuardedLock, KeptOriginalError
 from briefreader.corpus.originals import Original
-from briefreader.corpus.report import ImportReport
+from briefreader.corpus.report import ImportReport, stopped_message
 from briefreader.corpus.rows import (
     COLUMNS,
+    ID_AND_STORY,
     LISTING,
     SCHEMA,
     SCHEMA_VERSION,
@@ -53,7 +54,6 @@ from briefreader.corpus.rows import (
 )
 from briefreader.domain import Document, Story
 from briefreader.paths import DataPaths, seeds_dir
-from briefreader.sqlfile.faults import describe_os_error
 from briefreader.workspace.errors import ServerError
 
 if TYPE_CHECKING:
@@ -140,6 +140,11 @@ class Library:
         with self._lock:
             rows = self._db.execute(LISTING).fetchall()
         return [listed_from_row(row) for row in rows]
+
+    def document_stories(self) -> list[tuple[str, str]]:
+        """Each current document's id and story id: all that can change under an id."""
+        with self._lock:
+            return self._db.execute(ID_AND_STORY).fetchall()
 
     def document_count(self) -> int:
         """How many articles `documents()` would list."""
@@ -359,12 +364,6 @@ class Library:
         if acc.added or acc.new_versions:
             stories_changed = self._recluster()
         return acc.report(stories_changed)
-
-
-def stopped_message(error: BaseException, shown: str, stored: int) -> str:
-    """Why an import stopped at `shown`, and that the files before it are kept."""
-    before = f"the {stored} file(s) before it are in the library" if stored else "nothing changed"
-    return f"the import stopped at {shown}: {describe_os_error(error)}; {before}"
 
 
 def shown_name(path: Path, roots: Sequence[Path]) -> str:

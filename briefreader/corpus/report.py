@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from briefreader.sqlfile.faults import describe_os_error
+
 
 @dataclass(frozen=True, slots=True)
 class ImportReport:
@@ -47,3 +49,9 @@ class ImportReport:
         if self.warnings:
             parts.append(f"{len(self.warnings)} warning(s)")
         return ", ".join(parts)
+
+
+def stopped_message(error: BaseException, shown: str, stored: int) -> str:
+    """Why an import stopped at `shown`, and that the files before it are kept."""
+    before = f"the {stored} file(s) before it are in the library" if stored else "nothing changed"
+    return f"the import stopped at {shown}: {describe_os_error(error)}; {before}"

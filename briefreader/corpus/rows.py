@@ -43,6 +43,8 @@ CREATE TABLE IF NOT EXISTS documents (
     story_id TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS documents_article ON documents (article, version);
+-- ids and stories without reading past the text (the search index's listing)
+CREATE INDEX IF NOT EXISTS documents_story ON documents (current, id, story_id);
 CREATE TABLE IF NOT EXISTS occurrences (
     doc_id TEXT NOT NULL,
     file_id INTEGER NOT NULL REFERENCES files (id),
@@ -94,6 +96,8 @@ class Listed(NamedTuple):
     imported_at: str  # the document's own import time, else its file's
 
 
+#: What an index kept beside the library compares (ids name content; stories change).
+ID_AND_STORY = "SELECT id, story_id FROM documents WHERE current = 1"
 LISTING = (
     "SELECT d.id, d.title, d.meta, f.imported_at FROM documents d "
     "JOIN files f ON f.id = d.file_id WHERE d.current = 1"

@@ -24,10 +24,12 @@ Module map. Analysis and parsing: `analysis` (one normalisation for indexing,
 queries and highlighting), `schema`, `aliases` + `query` (alias-aware parsing
 with a safe fallback). Writing: `formats` (packed positions), `blocks` (W3
 posting blocks from and to numpy arrays), `segment` (one segment from
-documents), `toc` (committing segments), `merge`, `parallel` (bounded,
-streaming, forked workers), `indexer` (the self-healing, resumable cache),
+documents), `toc` (committing segments), `merge`, `entries` (what each segment
+holds, kept beside it for cheap updates), `parallel` (bounded, streaming,
+forked workers), `indexer` (the self-healing, resumable cache),
 `background` (child-process indexing), `sources` (wiring to the library,
-gazetteer and notes). Reading: `segdata` (per-segment arrays and the
-postings cache), `execute` + `phrases` (numpy query evaluation), `highlight`
-(spans and snippets), `facets`, `searcher`.
+gazetteer and notes). Reading: `mapped` (segment files read from the
+memory map, uncopied), `segdata` (per-segment arrays and the postings
+cache), `execute` + `phrases` (numpy query evaluation), `highlight` (spans
+and snippets), `facets`, `searcher`.
 """

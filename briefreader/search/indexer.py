@@ -4,7 +4,11 @@
 documents (and notes). It rebuilds from scratch, without asking anyone, when
 the index is unreadable, from another schema version, or was built with
 another gazetteer; otherwise it (re)indexes only the entries whose stamp
-changed and deletes the ones that are gone.
+changed and deletes the ones that are gone. A source whose ids name their
+content (`ListedDocuments`, the library) is compared by ids and stories
+from a listing, against the entry lists kept beside the segments
+(`entries.py`), and only the documents to index are read: adding one
+article to 100,000 costs ~0.3 s of CPU, not a pass over every text.
 
 A build commits every finished segment (see `parallel.py`), so:
 
@@ -28,15 +32,16 @@ import json
 import shutil
 import time
 import warnings
-from collections.abc import Iterable, Iterator, Sized
+from collections.abc import Iterable, Iterator, Sequence, Sized
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Final, Protocol
+from typing import Any, Final, Protocol, runtime_checkable
 
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import FileIndex
 
 from briefreader.domain import Document
+from briefreader.search.entries import Entries, changed, live_entries
 from briefreader.search.merge import merge_small
 from briefreader.search.parallel import (
     Item,
@@ -54,13 +59,16 @@ from briefreader.search.schema import (
     stamp_of,
 )
 from briefreader.search.segment import SEGMENT_DOCS
-from briefreader.search.toc import INDEX_NAME, clean_orphans, commit, live_entries, read_toc
+from briefreader.search.toc import INDEX_NAME, clean_orphans, commit, read_toc
 
 MARKER: Final = "briefreader-index.json"
 BUILDING: Final = "briefreader-index.building.json"
 LOCK_NAME: Final = "MAIN_WRITELOCK"
 #: Fewer new entries than this are indexed in-process: starting workers costs more.
 PARALLEL_MIN_DOCS: Final = 400
+#: Up to this many changed documents are read one by one (`ListedDocuments.fetch`);
+#: more are picked out of one pass over the library.
+FETCH_MAX: Final = 2_000
 
 
 class IndexBusyError(RuntimeError):
@@ -79,6 +87,23 @@ class NoteLike(Protocol):
 class Documents(Sized, Iterable[Document], Protocol):
     """What the index is built from: re-iterable, with a length (a list, or a
     stream over the library that never holds every document at once)."""
+
+
+@runtime_checkable
+class ListedDocuments(Documents, Protocol):
+    """Documents whose ids name their content, as the library's do (a content id
+    over title and body; a changed text is another id, and nothing but the
+    story is ever changed under an id). An update then compares ids and stories
+    from a listing, and reads only the documents it indexes: adding one
+    article to 100,000 no longer reads and hashes every text."""
+
+    def stories(self) -> Iterable[tuple[str, str]]:
+        """(id, story id) of every document, without their texts."""
+        ...
+
+    def fetch(self, ids: Sequence[str]) -> Iterable[Document]:
+        """The documents with these ids, in that order (a missing one is left out)."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -208,12 +233,12 @@ def update_index(
             _clear(index_dir)
             storage.create_index(make_schema(), indexname=INDEX_NAME)
             _write_json(index_dir / BUILDING, fingerprint)
-            existing: dict[str, tuple[str, int, int]] = {}
+            existing = Entries()
         else:
             # No writer can be running: whatever a dead one left goes.
             clean_orphans(storage)
             _remove_temp(index_dir)
-            existing = live_entries(storage)
+            existing = live_entries(storage, read_toc(storage))
         note_items = [(str(note.id), note.text) for note in notes]
         changes = _apply(
             str(index_dir),
@@ -244,7 +269,7 @@ def _apply(
     folder: str,
     documents: Documents,
     notes: list[tuple[str, str]],
-    existing: dict[str, tuple[str, int, int]],
+    existing: Entries,
     tagger: Tagger,
     report: ProgressFn,
     procs: int,
@@ -255,18 +280,14 @@ def _apply(
     removed: list[str] = []
     todo: set[str] | None = None  # None: everything (a fresh build needs no comparing)
     total = len(documents) + len(notes)
+    listed = isinstance(documents, ListedDocuments)
     if existing:
-        wanted: set[str] = set()
-        for entry_id, stamp in _stamps(documents, notes):
-            if entry_id in wanted:
-                continue
-            wanted.add(entry_id)
-            known = existing.get(entry_id)
-            if known is None:
-                added.append(entry_id)
-            elif known[0] != stamp:
-                updated.append(entry_id)
-        removed = [entry_id for entry_id in existing if entry_id not in wanted]
+        added, updated, removed = changed(
+            existing,
+            documents.stories() if listed else _stamps(documents),  # type: ignore[attr-defined]
+            [(f"{NOTE_PREFIX}{note_id}", _note_stamp(text)) for note_id, text in notes],
+            by_story=listed,
+        )
         todo = set(added) | set(updated)
         total = len(todo)
         if not (todo or removed):
@@ -275,14 +296,17 @@ def _apply(
     storage = FileStorage(folder)
     segments = list(read_toc(storage).segments)
     for entry_id in (*updated, *removed):
-        _, number, docnum = existing[entry_id]
+        number, docnum = existing.where(entry_id)
         segments[number].delete_document(docnum)
 
     def on_segment(segment: Any, _docs: int) -> None:
         segments.append(segment)
         commit(storage, segments)
 
-    items = _items(documents, notes, todo, added if todo is None else None)
+    if todo is not None and listed and len(todo) <= FETCH_MAX:
+        items = _fetched(documents, notes, [*added, *updated], todo)
+    else:
+        items = _items(documents, notes, todo, added if todo is None else None)
     if total >= PARALLEL_MIN_DOCS and procs > 1 and parallel_available():
         index_parallel(
             folder,
@@ -308,12 +332,22 @@ def _apply(
     return IndexChanges(tuple(added), tuple(updated), tuple(removed))
 
 
-def _stamps(documents: Documents, notes: list[tuple[str, str]]) -> Iterator[tuple[str, str]]:
-    """Every wanted entry's id and stamp."""
+def _fetched(
+    documents: Documents, notes: list[tuple[str, str]], ids: list[str], todo: set[str]
+) -> Iterator[Item]:
+    """The changed entries only: documents read by id, then notes."""
+    assert isinstance(documents, ListedDocuments)
+    doc_ids = [entry_id for entry_id in ids if not entry_id.startswith(NOTE_PREFIX)]
+    yield from documents.fetch(doc_ids)
+    for note_id, text in notes:
+        if f"{NOTE_PREFIX}{note_id}" in todo:
+            yield note_id, text
+
+
+def _stamps(documents: Documents) -> Iterator[tuple[str, str]]:
+    """Every document's id and stamp (reading every text)."""
     for doc in documents:
         yield doc.id, document_stamp(doc)
-    for note_id, text in notes:
-        yield f"{NOTE_PREFIX}{note_id}", _note_stamp(text)
 
 
 def _items(

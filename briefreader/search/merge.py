@@ -22,6 +22,7 @@ from whoosh.columns import TranslatingColumnReader
 from whoosh.reading import SegmentReader
 
 from briefreader.search.blocks import length_bytes, read_term, write_term
+from briefreader.search.entries import Row, row_of, write_rows
 from briefreader.search.segment import SEGMENT_DOCS, value_kind
 from briefreader.search.toc import INDEX_NAME, commit, read_toc
 
@@ -68,7 +69,7 @@ def merge_segments(storage: Any, schema: Any, segments: list[Any]) -> Any | None
             return None
         codec = segments[0].codec()
         segment = codec.new_segment(storage, INDEX_NAME)
-        docmaps, lengths = _write_per_doc(codec, storage, segment, schema, readers)
+        docmaps, lengths, rows = _write_per_doc(codec, storage, segment, schema, readers)
         fieldwriter = codec.field_writer(storage, segment)
         try:
             for fieldname in sorted(schema.names()):
@@ -81,6 +82,7 @@ def merge_segments(storage: Any, schema: Any, segments: list[Any]) -> Any | None
         if segment.should_assemble():
             segment.create_compound_file(storage)
             segment.compound = True
+        write_rows(storage, segment, rows)
         return segment
     finally:
         for reader in readers:
@@ -89,13 +91,15 @@ def merge_segments(storage: Any, schema: Any, segments: list[Any]) -> Any | None
 
 def _write_per_doc(
     codec: Any, storage: Any, segment: Any, schema: Any, readers: list[SegmentReader]
-) -> tuple[list[np.ndarray], dict[str, np.ndarray]]:
-    """Stored fields, lengths and columns of every live document; old -> new numbers."""
+) -> tuple[list[np.ndarray], dict[str, np.ndarray], list[Row]]:
+    """Stored fields, lengths and columns of every live document; old -> new numbers,
+    the new lengths and the new segment's entry rows."""
     perdoc = codec.per_document_writer(storage, segment)
     names = sorted(schema.names())
     docmaps: list[np.ndarray] = []
     length_parts: dict[str, list[np.ndarray]] = {name: [] for name in names}
     newdoc = 0
+    rows: list[Row] = []
     for reader in readers:
         docmap = np.full(reader.doc_count_all(), -1, np.int64)
         columns = {
@@ -113,13 +117,14 @@ def _write_per_doc(
                 if name in columns:
                     perdoc.add_column_value(name, schema[name].column_type, columns[name][docnum])
             perdoc.finish_doc()
+            rows.append(row_of(stored))
             newdoc += 1
         live = docmap >= 0
         for name in names:
             length_parts[name].append(old_lengths[name][live])
         docmaps.append(docmap)
     perdoc.close()
-    return docmaps, {name: np.concatenate(parts) for name, parts in length_parts.items()}
+    return docmaps, {name: np.concatenate(parts) for name, parts in length_parts.items()}, rows
 
 
 def _raw_column(reader: SegmentReader, name: str, column: Any) -> Any:

@@ -31,6 +31,7 @@ from whoosh.util.numeric import length_to_byte
 
 from briefreader.search.analysis import BriefAnalyzer, normalise, split_words
 from briefreader.search.blocks import BLOCK_LIMIT, COMPRESSION, ValueKind, write_term
+from briefreader.search.entries import Row, row_of, write_rows
 from briefreader.search.formats import PackedPositions
 
 #: Articles per segment: bounds a writer's memory (about 100 MB per 5,000
@@ -104,6 +105,7 @@ class SegmentBuilder:
         self._other_d = array("I")
         self._other_f = array("I")
         self._other_w = array("f")
+        self._rows: list[Row] = []
 
     def _intern(self, fieldname: str, tbytes: bytes) -> int:
         key = (fieldname, tbytes)
@@ -149,6 +151,7 @@ class SegmentBuilder:
             perdoc.cancel_doc()
             raise
         perdoc.finish_doc()
+        self._rows.append(row_of(fields))
         for i, length in enumerate(lengths):
             self._lengths[i].append(length_to_byte(length) if length else 0)
         self._group(tids, positions)
@@ -201,6 +204,7 @@ class SegmentBuilder:
         if self.segment.should_assemble():
             self.segment.create_compound_file(self._storage)
             self.segment.compound = True
+        write_rows(self._storage, self.segment, self._rows)
         return self.segment
 
     def _columns(self) -> tuple[np.ndarray, ...]:

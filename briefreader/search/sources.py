@@ -73,9 +73,10 @@ def read_notes(paths: DataPaths) -> list[NoteLike]:
 
 
 class LibraryDocuments:
-    """The library's documents as `update_index` reads them: counted once, then
-    streamed a page at a time (twice for an incremental update), never all in
-    memory: 100,000 articles are about a gigabyte of text."""
+    """The library's documents as `update_index` reads them (`ListedDocuments`):
+    counted once, then streamed a page at a time, never all in memory (100,000
+    articles are about a gigabyte of text); an incremental update lists ids and
+    stories and reads only the documents it indexes."""
 
     def __init__(self, library: Library) -> None:
         self._library = library
@@ -86,6 +87,15 @@ class LibraryDocuments:
 
     def __iter__(self) -> Iterator[Document]:
         return self._library.iter_documents()
+
+    def stories(self) -> list[tuple[str, str]]:
+        return self._library.document_stories()
+
+    def fetch(self, ids: Sequence[str]) -> Iterator[Document]:
+        for doc_id in ids:
+            doc = self._library.get(doc_id)
+            if doc is not None:
+                yield doc
 
 
 def update_from_library(

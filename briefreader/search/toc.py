@@ -18,7 +18,6 @@ from collections.abc import Iterable, Sequence
 from typing import Any, Final
 
 from whoosh.index import TOC, clean_files
-from whoosh.reading import SegmentReader
 
 from briefreader.search import mapped
 
@@ -63,21 +62,3 @@ def _delete(storage: Any, name: str) -> None:
     # A reader on a platform that locks open files keeps it; cleaned later.
     with contextlib.suppress(OSError):
         storage.delete_file(name)
-
-
-def segment_reader(storage: Any, schema: Any, segment: Any) -> SegmentReader:
-    return SegmentReader(storage, schema, segment)
-
-
-def live_entries(storage: Any) -> dict[str, tuple[str, int, int]]:
-    """Every live entry: id -> (stamp, segment number, document number in it)."""
-    toc = read_toc(storage)
-    out: dict[str, tuple[str, int, int]] = {}
-    for number, segment in enumerate(toc.segments):
-        reader = segment_reader(storage, toc.schema, segment)
-        try:
-            for docnum, fields in reader.iter_docs():
-                out[fields["id"]] = (fields.get("stamp", ""), number, docnum)
-        finally:
-            reader.close()
-    return out

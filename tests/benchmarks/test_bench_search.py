@@ -19,6 +19,7 @@ are what a noisy machine cannot hide. Figures are printed, never asserted.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import resource
@@ -135,6 +136,8 @@ class TextStore:
             "CREATE TABLE IF NOT EXISTS t (seq INTEGER PRIMARY KEY, id TEXT UNIQUE, "
             "title TEXT, body TEXT, publisher TEXT, date TEXT, story TEXT)"
         )
+        # As the library's documents_story: ids and stories without reading the texts.
+        self._db.execute("CREATE INDEX IF NOT EXISTS t_story ON t (id, story)")
 
     def fill(self, documents: Any) -> float:
         """Store `documents`; returns megabytes of body text."""
@@ -159,7 +162,8 @@ class TextStore:
 
 
 class StoredCorpus:
-    """A `TextStore`'s documents as a stream, a page at a time (like `LibraryDocuments`)."""
+    """A `TextStore`'s documents as a stream, a page at a time, and as a listing of ids
+    and stories with reads by id (like `LibraryDocuments`: ids name content)."""
 
     def __init__(self, path: Path, extra: Document | None = None) -> None:
         self._path, self._extra = path, extra
@@ -187,6 +191,29 @@ class StoredCorpus:
             db.close()
         if self._extra is not None:
             yield self._extra
+
+    def stories(self) -> list[tuple[str, str]]:
+        with contextlib.closing(sqlite3.connect(self._path)) as db:
+            found = db.execute("SELECT id, story FROM t").fetchall()
+        if self._extra is not None:
+            found.append((self._extra.id, self._extra.story_id))
+        return found
+
+    def fetch(self, ids: list[str]) -> Iterator[Document]:
+        extra = self._extra
+        with contextlib.closing(sqlite3.connect(self._path)) as db:
+            for doc_id in ids:
+                if extra is not None and doc_id == extra.id:
+                    yield extra
+                    continue
+                row = db.execute(
+                    "SELECT id, title, body, publisher, date, story FROM t WHERE id = ?", (doc_id,)
+                ).fetchone()
+                if row is not None:
+                    i, title, body, publisher, date, story = row
+                    yield Document(
+                        id=i, title=title, body=body, publisher=publisher, date=date, story_id=story
+                    )
 
 
 def run_with_heartbeat(job: IndexJob, on_progress: Any) -> tuple[float, int]:
