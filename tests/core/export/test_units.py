@@ -162,3 +162,23 @@ def test_literal_characters_in_our_own_templates_are_drawable() -> None:
             if kind == "fallback":
                 source = path.read_text(encoding="utf-8")
                 assert f'<font face="{{FALLBACK}}">{char}</font>' in source, (path.name, char)
+
+
+def test_a_cached_paragraph_copies_cheaply_and_faithfully() -> None:
+    """BalancedColumns (the appendix) copies its paragraphs for every trial split; the copy
+    is shallow, so laying it out at another width must leave the original as it was."""
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus.flowables import cdeepcopy
+
+    from briefreader.export.flowables import CachedParagraph
+
+    text = "Islamic State Khorasan Province (written ISKP, IS-K) 12 excerpts: 1, 3, 5–9 " * 3
+    original = CachedParagraph(text, getSampleStyleSheet()["Normal"])
+    wide = original.wrap(400, 1000)
+    twin = cdeepcopy(original)
+    assert twin is not original and type(twin) is CachedParagraph
+    narrow = twin.wrap(120, 1000)
+    assert narrow[1] > wide[1]
+    assert original.wrap(400, 1000) == wide and original.lines < twin.lines
+    parts = twin.split(120, narrow[1] / 2)
+    assert len(parts) == 2 and original.wrap(400, 1000) == wide
