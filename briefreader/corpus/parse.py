@@ -93,7 +93,12 @@ def parse_bytes(
             warnings.extend(split.warnings)
             single = len(split.articles) == 1
             near = piece.meta.date or piece.meta.file_date
-            issued = split.issued or piece.meta.issued or in_year_of(split.issued_day, near)
+            given = piece.meta.issued  # a listing head's: an ISO date, or "--MM-DD"
+            issued = (
+                split.issued
+                or in_year_of(split.issued_day, near)
+                or (in_year_of(given[2:], near) if given.startswith("--") else given)
+            )
             found.extend(
                 (_resolve(a, piece.meta, single=single, issued=issued), piece)
                 for a in split.articles

@@ -55,7 +55,8 @@ class Meta:
     #: The page's own title element: a fallback, weaker than `title`.
     fallback_title: str = ""
     #: The date of the newsletter issue a listing's post came in (its head's issue
-    #: line, `issue_line.py`): it dates a post that states none.
+    #: line, `issue_line.py`): it dates a post that states none. "--MM-DD" where the
+    #: line leaves the year unsaid.
     issued: str = ""
     #: `date` is only when the file was sent (an e-mail's Date header): an issue
     #: line's date, stated by the text, is nearer the stories' own.

@@ -51,7 +51,7 @@ from dataclasses import dataclass
 from bs4 import BeautifulSoup, Tag
 from bs4.element import NavigableString
 
-from briefreader.corpus.dates import find_date
+from briefreader.corpus.dates import day_of_year, find_date
 from briefreader.corpus.formats.post_marks import (
     HEADINGS,
     author_mark,
@@ -143,7 +143,12 @@ _BLOCKS = frozenset(
 
 
 def issue_date(first: Tag) -> str:
-    """The date of the issue line among the last lines above a listing's first post; "": none."""
+    """The date of the issue line among the last lines above a listing's first post; "": none.
+
+    Where the line names its day without the year ("Edition 12 | Thursday, 7
+    October"), the day is given as "--MM-DD" (ISO 8601's form for it), for
+    the reader that knows the sending date to complete.
+    """
     blocks: dict[int, Tag] = {}
     for string in first.find_all_previous(string=True, limit=200):
         block = next((p for p in string.parents if p.name in _BLOCKS or p.name == "body"), None)
@@ -154,8 +159,11 @@ def issue_date(first: Tag) -> str:
             break
     for block in reversed(list(blocks.values())):
         line = " ".join(block.get_text(" ", strip=True).split())
-        if len(line.split()) <= MAX_WORDS and is_issue_line(line) and (date := find_date(line)):
-            return date
+        if len(line.split()) <= MAX_WORDS and is_issue_line(line):
+            if date := find_date(line):
+                return date
+            if day := day_of_year(line):
+                return f"--{day}"
     return ""
 
 

@@ -260,3 +260,19 @@ def test_a_heads_day_without_its_year_takes_the_sending_year(
         ("Raids on the Niamey road", date),
         ("Herders leave Ménaka", date),
     ]
+
+
+def test_a_listings_issue_day_without_its_year_takes_the_sending_year() -> None:
+    cards = "".join(
+        f"<div class='story-card'><h2><a href='https://example.org/{k}'>{title}</a></h2>"
+        + _ps(_body(place))
+        + "</div>"
+        for k, (title, place) in enumerate([("Checkpoints in Kabul", "Kabul"), ("Kunar", "Kunar")])
+    )
+    html = (
+        "<html><body><div class='masthead'><h1>Afghanistan Monitor</h1>"
+        "<div>Edition 12 | Thursday, 7 October</div></div>" + cards + "</body></html>"
+    )
+    sent = "Sat, 09 Oct 2021 06:00:00 +0000"
+    docs = parse_bytes(_mail(html, date=sent), fmt="email", name="monitor.eml").documents
+    assert [d.date for d in docs] == ["2021-10-07", "2021-10-07"]
