@@ -85,7 +85,9 @@ def parse_bytes(
         if not any(block.text.strip() for block in blocks):
             continue
         if piece.split:
-            split = split_blocks(blocks, fallback_title=piece.meta.fallback_title)
+            split = split_blocks(
+                blocks, fallback_title=piece.meta.fallback_title, issue=piece.meta.issue
+            )
             if split.furniture_dropped:
                 repairs.append(f"furniture-removed:{split.furniture_dropped}")
             if len(split.articles) > 1:

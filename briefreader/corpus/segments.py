@@ -110,6 +110,20 @@ def mark_issue_lines(units: list[Unit]) -> None:
             unit.kind = Kind.ISSUE
 
 
+def top_level_stories(units: list[Unit]) -> bool:
+    """Two or more titles over body text at the page's top heading level among those.
+
+    A newsletter's stories are its top headings; an essay's one title sits
+    above its crossheads. Plain text states no levels, so never.
+    """
+    levels = [
+        unit.level
+        for i, unit in enumerate(units)
+        if unit.kind is Kind.TITLE and unit.level and _long_prose(units, i + 1)
+    ]
+    return bool(levels) and levels.count(min(levels)) >= 2
+
+
 def issue_digest(units: list[Unit]) -> bool:
     """A page with an issue line on top whose titles carry no head furniture: a digest."""
     return any(u.kind is Kind.ISSUE for u in units[:6]) and not headed_titles(units)

@@ -80,6 +80,7 @@ from briefreader.corpus.segments import (
     mark_issue_lines,
     ruled_header,
     segments,
+    top_level_stories,
 )
 
 _HEAD_FURNITURE = HEAD_FURNITURE
@@ -122,9 +123,15 @@ def split_text(text: str, *, fallback_title: str = "") -> Split:
     return split_units(units_of(text), fallback_title=fallback_title)
 
 
-def split_blocks(blocks: Sequence[Block], *, fallback_title: str = "") -> Split:
-    """Articles in a format reader's (repaired) blocks, in page order."""
-    return split_units(units_of_blocks(blocks), fallback_title=fallback_title)
+def split_blocks(
+    blocks: Sequence[Block], *, fallback_title: str = "", issue: bool = False
+) -> Split:
+    """Articles in a format reader's (repaired) blocks, in page order.
+
+    `issue`: the file says it is a numbered issue (an e-mail's subject), as
+    an issue line on top of the page would.
+    """
+    return split_units(units_of_blocks(blocks), fallback_title=fallback_title, issue=issue)
 
 
 def whole_article(blocks: Sequence[Block], *, titled: bool) -> Article:
@@ -154,8 +161,8 @@ def whole_article(blocks: Sequence[Block], *, titled: bool) -> Article:
     return article
 
 
-def split_units(units: list[Unit], *, fallback_title: str = "") -> Split:
-    """Articles in a sequence of units, in page order."""
+def split_units(units: list[Unit], *, fallback_title: str = "", issue: bool = False) -> Split:
+    """Articles in a sequence of units, in page order (`issue`: see `split_blocks`)."""
     settle_footnotes(units)
     compilation = any(u.kind is Kind.COMPILATION for u in units)
     if compilation:
@@ -178,7 +185,11 @@ def split_units(units: list[Unit], *, fallback_title: str = "") -> Split:
         if issued
         else next((d for u in head if u.kind is not Kind.PROSE and (d := day_of_year(u.text))), "")
     )
-    numbered = issue_digest(units)
+    # A subject's issue number is weaker than the page's own: only stories at the
+    # page's top heading level count, never an essay's crossheads.
+    numbered = issue_digest(units) or (
+        issue and not headed_titles(units) and top_level_stories(units)
+    )
     for unit in head:
         unit.kind = Kind.FURNITURE
     kept: list[Unit] = []

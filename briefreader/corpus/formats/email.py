@@ -14,7 +14,8 @@ copy ("View this email in your browser", "Read online").
 
 A mailing list's digest, plain or MIME, gives one article per list message
 (`list_digest.py`), titled by its subject and signed and dated by its own
-headers.
+headers. A subject that is an issue line ("Morning Brief — 9 November
+2021") dates the stories when the body's head does not.
 
 An mbox holds many messages, each starting at a "From " line after a blank
 line; every one is read, and one that cannot be parsed is named in a
@@ -32,12 +33,13 @@ from email.parser import BytesParser
 
 from bs4 import BeautifulSoup
 
-from briefreader.corpus.dates import rfc2822_date
+from briefreader.corpus.dates import day_of_year, find_date, rfc2822_date
 from briefreader.corpus.errors import Rejected
 from briefreader.corpus.formats.form import Meta, Piece, Progress, Read
 from briefreader.corpus.formats.html import html_pieces, html_to_text, parse
 from briefreader.corpus.formats.list_digest import digest_messages, list_subject, sender_name
 from briefreader.corpus.formats.text import text_blocks
+from briefreader.corpus.issue_line import is_issue_line
 
 _MBOX_SPLIT = re.compile(rb"(?:^|\n)From [^\n]*\n")
 _ARCHIVED_AT = re.compile(r"<\s*(https?://[^>\s]+)\s*>")
@@ -94,6 +96,8 @@ def _pieces(message: Message) -> tuple[Piece, ...]:
         url=archived.group(1) if archived else "",
         fallback_title=subject,
         sent=True,
+        issued=_subject_issue(subject),
+        issue=is_issue_line(subject),
     )
     if inner := _digest_parts(message):  # a MIME digest of list messages
         return tuple(p for m in inner if (p := _list_piece(m, meta)) is not None)
@@ -124,6 +128,16 @@ def _pieces(message: Message) -> tuple[Piece, ...]:
     else:
         pieces = (Piece(tuple(text_blocks(content)), meta, split=True),)
     return tuple(piece for piece in pieces if piece.blocks)
+
+
+def _subject_issue(subject: str) -> str:
+    """The issue date a subject states ("Morning Brief — 9 November 2021"), for a body that doesn't.
+
+    Only a subject that is an issue line: "Re: the 9 November meeting" dates nothing.
+    """
+    if not is_issue_line(subject):
+        return ""
+    return find_date(subject) or (f"--{day}" if (day := day_of_year(subject)) else "")
 
 
 def _text(part: Message) -> str:

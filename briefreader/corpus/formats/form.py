@@ -58,6 +58,9 @@ class Meta:
     #: line, `issue_line.py`): it dates a post that states none. "--MM-DD" where the
     #: line leaves the year unsaid.
     issued: str = ""
+    #: The file says it is a numbered issue of a newsletter (an e-mail's subject is an
+    #: issue line): a digest, where no title carries an article head's furniture.
+    issue: bool = False
     #: `date` is only when the file was sent (an e-mail's Date header): an issue
     #: line's date, stated by the text, is nearer the stories' own.
     sent: bool = False

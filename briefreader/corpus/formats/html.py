@@ -225,7 +225,7 @@ def html_pieces(soup: BeautifulSoup, meta: Meta) -> tuple[Piece, ...]:
                 meta, authors=meta.authors or stated.authors, date=meta.date or stated.date
             )
         return (Piece(tuple(_collect(soup)), meta, split=True),)
-    issued = issue_date(posts[0].node)
+    issued = issue_date(posts[0].node) or meta.issued
     return tuple(
         Piece(
             tuple(_collect(post.node)),

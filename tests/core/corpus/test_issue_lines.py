@@ -276,3 +276,44 @@ def test_a_listings_issue_day_without_its_year_takes_the_sending_year() -> None:
     sent = "Sat, 09 Oct 2021 06:00:00 +0000"
     docs = parse_bytes(_mail(html, date=sent), fmt="email", name="monitor.eml").documents
     assert [d.date for d in docs] == ["2021-10-07", "2021-10-07"]
+
+
+def test_a_subject_that_is_an_issue_line_dates_the_stories_when_the_body_does_not() -> None:
+    html = (
+        "<html><body><h1>Horn Monitor</h1><h2>Courts in the Juba valley</h2>"
+        + _ps(_body("Jilib"))
+        + "<h2>The southern border</h2>"
+        + _ps(_body("Mtwara"))
+        + "</body></html>"
+    )
+    message = EmailMessage()
+    message["From"] = "Horn Monitor <news@example.org>"
+    message["Subject"] = "Horn Monitor — Issue No. 23 — 14 September 2021"
+    message["Date"] = "Thu, 16 Sep 2021 06:00:00 +0000"
+    message.set_content("HTML only.")
+    message.add_alternative(html, subtype="html")
+    docs = parse_bytes(message.as_bytes(), fmt="email", name="monitor.eml").documents
+    assert [(d.title, d.date) for d in docs] == [
+        ("Courts in the Juba valley", "2021-09-14"),
+        ("The southern border", "2021-09-14"),
+    ]
+
+
+def test_a_numbered_subject_does_not_cut_an_essay_at_its_crossheads() -> None:
+    html = (
+        "<html><body><h1>The islands the group still holds</h1>"
+        + _ps(_body("Baga"))
+        + "<h2>Fishing and taxes</h2>"
+        + _ps(_body("Kukawa"))
+        + "<h2>What comes next</h2>"
+        + _ps(_body("Monguno"))
+        + "</body></html>"
+    )
+    message = EmailMessage()
+    message["From"] = "Lake Chad Dispatch <news@example.org>"
+    message["Subject"] = "Lake Chad Dispatch #88"
+    message["Date"] = "Thu, 16 Sep 2021 06:00:00 +0000"
+    message.set_content("HTML only.")
+    message.add_alternative(html, subtype="html")
+    docs = parse_bytes(message.as_bytes(), fmt="email", name="dispatch.eml").documents
+    assert [d.title for d in docs] == ["The islands the group still holds"]
