@@ -9,6 +9,11 @@ library has the same content and so the same id, and an entry whose text
 changed becomes a new version of the one with the same link (the importer
 matches documents by URL).
 
+A title marked as HTML (Atom's type="html", "Djibo &amp;amp; the
+blockade") is read as the text it shows ("Djibo & the blockade"). An Atom
+entry without an author has its feed's (RFC 4287 4.2.1); an RSS channel's
+managing editor is no entry's author.
+
 The date is read from the entry's own text ("Mon, 08 Nov 2021 23:30 +0430"),
 in the time zone it was written in; feedparser's parsed time is UTC and can
 fall on the next day, so it only stands in when the text cannot be read.
@@ -21,6 +26,7 @@ says the entries themselves come from importing the saved feed files.
 from __future__ import annotations
 
 import re
+from html import unescape
 from typing import Any
 
 from briefreader.corpus.dates import rfc2822_date, struct_date
@@ -43,11 +49,13 @@ def read(data: bytes, *, name: str = "", progress: Progress | None = None) -> Re
     if not parsed.entries:
         raise Rejected("a feed with no entries")
     feed = parsed.feed
-    publisher = _clean(feed.get("title", ""))
+    publisher = _title(feed)
+    atom = str(parsed.get("version", "")).startswith("atom")
+    inherited = _authors(feed) if atom else []
     entries = parsed.entries
     found: list[Piece] = []
     for number, entry in enumerate(entries, 1):
-        if (piece := _entry(entry, publisher)) is not None:
+        if (piece := _entry(entry, publisher, inherited)) is not None:
             found.append(piece)
         if progress is not None and (number % 100 == 0 or number == len(entries)):
             progress(number, len(entries))
@@ -61,19 +69,17 @@ def read(data: bytes, *, name: str = "", progress: Progress | None = None) -> Re
     return Read(pieces, "utf-8", (f"feed:{parsed.get('version') or 'feed'}",), warnings)
 
 
-def _entry(entry: Any, publisher: str) -> Piece | None:
+def _entry(entry: Any, publisher: str, inherited: list[str]) -> Piece | None:
     content = entry.get("content") or []
     html = max((c.get("value", "") for c in content), key=len, default="") or entry.get(
         "summary", ""
     )
     blocks = _blocks(html)
-    title = _clean(entry.get("title", ""))
+    title = _title(entry)
     if not blocks:
         return None  # a title alone is a link, not a document
     source = entry.get("source") or {}
-    authors = [_clean(a.get("name", "")) for a in entry.get("authors") or [] if a.get("name")]
-    if not authors and entry.get("author"):
-        authors = [_clean(entry["author"])]
+    authors = _authors(entry) or inherited
     date = (
         rfc2822_date(entry.get("published", ""))
         or rfc2822_date(entry.get("updated", ""))
@@ -84,11 +90,27 @@ def _entry(entry: Any, publisher: str) -> Piece | None:
     meta = Meta(
         title=title,
         authors=tuple(a for a in authors if a),
-        publisher=_clean(source.get("title", "")) or publisher,
+        publisher=_title(source) or publisher,
         date=date,
         url=link if link.startswith(("http://", "https://")) else "",
     )
     return Piece(tuple(blocks), meta)
+
+
+def _authors(item: Any) -> list[str]:
+    authors = [_clean(a.get("name", "")) for a in item.get("authors") or [] if a.get("name")]
+    if not authors and item.get("author"):
+        authors = [_clean(item["author"])]
+    return [a for a in authors if a]
+
+
+def _title(item: Any) -> str:
+    """An entry's or a feed's title as text, whether the feed marked it as text or HTML."""
+    title = str(item.get("title", ""))
+    kind = (item.get("title_detail") or {}).get("type", "")
+    if kind in {"text/html", "application/xhtml+xml"}:
+        title = unescape(re.sub(r"<[^>]*>", "", title))
+    return _clean(title)
 
 
 def _blocks(html: str) -> list[Block]:

@@ -95,3 +95,32 @@ def test_an_opml_list_names_its_feeds() -> None:
         "Critical Threats: https://ct.example/rss",
     )
     assert "does not fetch from the web" in parsed.warnings[0]
+
+
+def test_html_titles_read_as_text_and_atom_entries_inherit_the_feeds_author() -> None:
+    atom = (
+        b'<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+        b"<title>Sahel Blog</title><author><name>A\xc3\xafcha Diallo</name></author>"
+        b'<entry><title type="html">Djibo &amp;amp; the &lt;em&gt;blockade&lt;/em&gt;</title>'
+        b'<link rel="alternate" href="https://example.org/djibo"/><id>tag:x,2021:1</id>'
+        b"<updated>2021-11-07T10:00:00Z</updated><summary>Residents of Djibo say the blockade "
+        b"has tightened since October, with convoys attacked on every road.</summary></entry>"
+        b"<entry><title>Convoys</title><author><name>Omar Said</name></author>"
+        b'<link href="https://example.org/c"/><id>tag:x,2021:2</id>'
+        b"<updated>2021-11-08T10:00:00Z</updated><summary>The army says convoys will resume "
+        b"next week under escort, though drivers doubt it.</summary></entry></feed>"
+    )
+    docs = parse_bytes(atom, fmt="feed", name="sahel.atom").documents
+    assert [(d.title, d.author) for d in docs] == [
+        ("Djibo & the blockade", "Aïcha Diallo"),
+        ("Convoys", "Omar Said"),
+    ]
+    rss = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>Long War Journal</title>'
+        b"<managingEditor>ed@example.org (Jane Editor)</managingEditor>"
+        b"<item><title>Courts in Jilib</title><link>https://example.org/a</link>"
+        b"<description>Traders say the courts now settle most land disputes.</description>"
+        b"</item></channel></rss>"
+    )
+    (doc,) = parse_bytes(rss, fmt="feed", name="lwj.xml").documents
+    assert doc.author == ""  # a channel's managing editor wrote no entry
