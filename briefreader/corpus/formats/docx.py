@@ -2,8 +2,9 @@
 
 python-docx opens the package, names each paragraph's style and reads the
 core properties (author, created, title). The body is walked in order,
-tables included: "Title" and "Heading n" paragraphs are headings, "Caption"
-ones captions, the rest paragraphs. python-docx does not read footnotes, so
+tables included, each row as one line with its cells apart ("Jilib | 120"):
+"Title" and "Heading n" paragraphs are headings, "Caption" ones captions,
+the rest paragraphs. python-docx does not read footnotes, so
 `word/footnotes.xml` and `word/endnotes.xml` are read here: each note a
 footnote block, and its reference in the text a marker set apart from the
 word ("militants[1]"), footnotes and endnotes numbered in one sequence in the
@@ -89,24 +90,32 @@ def check_package(data: bytes) -> None:
 
 
 def _body(document: Any) -> Iterator[Any]:
-    """Paragraphs of the body in order, those inside tables included."""
+    """Paragraphs of the body in order, and each row of a table (as its `w:tr`)."""
     for element in document.element.body.iterchildren():
         if element.tag == f"{_W}p":
             yield element
         elif element.tag == f"{_W}tbl":
-            yield from element.iter(f"{_W}p")
+            yield from element.iter(f"{_W}tr")
 
 
 def _blocks(
-    paragraph: Any,
+    element: Any,
     styles: dict[str, str],
     notes: dict[tuple[str, str], str],
     numbers: dict[tuple[str, str], int],
 ) -> list[Block]:
-    text = _text(paragraph, notes, numbers).strip()
+    if element.tag == f"{_W}tr":
+        # A table row reads as one line, its cells apart: "Jilib | 120 cases".
+        cells = [
+            " ".join(t for p in cell.iter(f"{_W}p") if (t := _text(p, notes, numbers)))
+            for cell in element.iterchildren(f"{_W}tc")
+        ]
+        text = " | ".join(c for c in cells if c)
+        return [Block("paragraph", text)] if text else []
+    text = _text(element, notes, numbers).strip()
     if not text:
         return []
-    return [Block(_kind(styles.get(paragraph.style or "", "")), text)]
+    return [Block(_kind(styles.get(element.style or "", "")), text)]
 
 
 def _kind(style: str) -> BlockKind:

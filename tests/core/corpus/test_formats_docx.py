@@ -60,6 +60,9 @@ def test_a_word_file_keeps_its_structure_notes_and_properties() -> None:
         "3 Ibid., para. 41.",
     )
     assert "JNIM" in doc.body and "taxes on trade and livestock" in doc.body
+    # A table's row is one line with its cells apart, not a paragraph per cell.
+    assert "Group | Revenue" in doc.paragraphs
+    assert "JNIM | taxes on trade and livestock" in doc.paragraphs
 
 
 def test_the_title_property_stands_in_when_the_text_has_no_heading() -> None:
