@@ -7,12 +7,12 @@ values per field, so a bad edit can never leave a kind unmarked.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from briefreader.domain import EntityKind
 from briefreader.paths import resources_dir
+from briefreader.tomlfile import read_toml
 
 KINDS: tuple[EntityKind, ...] = ("group", "country")
 
@@ -56,10 +56,7 @@ def palette_file() -> Path:
 
 def load_palette(path: Path | None = None) -> dict[EntityKind, KindStyle]:
     path = path or palette_file()
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return dict(DEFAULTS)
+    data = read_toml(path).data  # never raises: defaults fill whatever is missing
     styles: dict[EntityKind, KindStyle] = {}
     for kind in KINDS:
         base = DEFAULTS[kind]

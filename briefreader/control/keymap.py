@@ -17,7 +17,6 @@ run, and validation refuses a table that rebinds one to anything else.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +31,7 @@ from briefreader.control.excerpt_keys import (
     WINDOW_KEYS,
 )
 from briefreader.control.grading_keys import GRADING_LIST_KEYS, GRADING_NORMAL_KEYS
+from briefreader.tomlfile import read_toml
 
 MODES: tuple[str, ...] = (
     "normal",
@@ -335,17 +335,16 @@ def load_keymap(keys_file: Path, registry: CommandRegistry) -> Keymap:
     """
     table: KeyTable = {mode: dict(keys) for mode, keys in DEFAULT_KEYS.items()}
     problems: list[str] = []
-    if not keys_file.exists():
-        return Keymap(table, problems)
-    try:
-        overrides = tomllib.loads(keys_file.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        return Keymap(table, [f"{keys_file.name}: ignored, {error}"])
-    for mode, keys in overrides.items():
+    toml = read_toml(keys_file)  # never raises; a bad [mode] table is skipped alone
+    problems.extend(toml.problems)
+    for mode, keys in toml.data.items():
         if mode not in MODES or not isinstance(keys, dict):
             problems.append(f"{keys_file.name}: [{mode}] is not a mode ({', '.join(MODES)})")
             continue
         for key, command in keys.items():
+            if isinstance(command, dict | list):
+                problems.append(f"{keys_file.name} [{mode}]: {key!r} must name a command")
+                continue
             _apply_override(
                 table[mode], key, command, registry, problems, f"{keys_file.name} [{mode}]", mode
             )

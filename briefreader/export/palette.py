@@ -6,12 +6,12 @@ and on paper. The PDF uses the light theme: paper is white.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from briefreader.domain import EntityKind
 from briefreader.paths import resources_dir
+from briefreader.tomlfile import read_toml
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,10 +63,7 @@ def _colour(value: object, default: str) -> str:
 def load_palette(path: Path | None = None) -> dict[EntityKind, EntityLook]:
     """The light-theme look of each entity kind; defaults fill anything missing or invalid."""
     path = path or resources_dir() / "palette.toml"
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError):
-        data = {}
+    data = read_toml(path).data  # never raises: defaults fill whatever is missing
     looks: dict[EntityKind, EntityLook] = {}
     kinds: tuple[EntityKind, ...] = ("group", "country")
     for kind in kinds:

@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
+
+from briefreader.tomlfile import read_toml
 
 ENV_VAR = "BRIEFREADER_WORKSPACE"
 SETTING_FILE = "workspace.toml"
@@ -139,10 +140,14 @@ def resolve_workspace(option: str | None, data_dir: Path) -> Workspace | None:
     setting = data_dir / SETTING_FILE
     if not setting.is_file():
         return None
-    try:
-        data = tomllib.loads(setting.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise WorkspaceError(f"{SETTING_FILE} could not be read ({error})") from None
+    # Unlike the other settings files, a damaged one is not half-used: working
+    # on local files (or without `sslmode`) while the analyst believes they
+    # are in the team's workspace would be worse than a clear refusal.
+    toml = read_toml(setting)
+    if toml.problems:
+        reason = re.sub(r"; lines? [0-9-]+ skipped$", "", toml.problems[0])
+        raise WorkspaceError(f"{reason} (fix the file or remove it)")
+    data = toml.data
     url = data.get("url")
     if not isinstance(url, str):
         raise WorkspaceError(f'{SETTING_FILE} needs a line like url = "postgresql://…"')
