@@ -112,7 +112,7 @@ def entity_from_entry(entry: Mapping[str, Any], kind: EntityKind) -> Entity:
     """Build one entity from a TOML entry (a table with `canonical`...)."""
     canonical = entry.get("canonical")
     if not isinstance(canonical, str) or not canonical.strip():
-        raise GazetteerError(f"a {kind} entry has no canonical name: {dict(entry)!r}")
+        raise GazetteerError(f"a {kind} entry has no canonical name: {_short(dict(entry))}")
     canonical = canonical.strip()
     unknown = set(entry) - _FIELDS
     if unknown:
@@ -136,3 +136,9 @@ def entity_from_entry(entry: Mapping[str, Any], kind: EntityKind) -> Entity:
         listings=_listings(entry.get("official"), canonical),
         short_forms=tuple(_expand(strings(entry.get("short_forms"), f"{canonical}.short_forms"))),
     )
+
+
+def _short(value: Any, limit: int = 80) -> str:
+    """A value's repr cut to fit a message line (a user entry may be long)."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -177,12 +177,14 @@ def match_key(spelling: str) -> tuple[str, str]:
     return folded.strip(), suffix
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 18)
 def fold_key(name: str) -> str:
     """A spelling's identity: its matcher's form with single spaces.
 
     The gazetteer looks spellings up by this, so whatever surface the
     matcher reports resolves to its entity ("U.S" and "U.S." alike). Loading
-    the gazetteer asks for the same spellings several times, hence the cache.
+    the gazetteer asks for the same spellings several times, hence the cache;
+    it holds every spelling of a gazetteer with 20,000 user entries (at 65,536
+    the passes over ~110,000 spellings missed every time, a third of the load).
     """
     return " ".join(match_text(name).text.split())

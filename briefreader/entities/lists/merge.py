@@ -158,11 +158,14 @@ def append_to(user_file: Path, block: str) -> None:
     or one that lists groups as `group = [...]` (to which `[[group]]` tables
     cannot be added), is left untouched with a message saying why.
     """
-    old = user_file.read_text(encoding="utf-8") if user_file.is_file() else ""
     try:
+        old = user_file.read_text(encoding="utf-8") if user_file.is_file() else ""
         data = tomllib.loads(old)
-    except tomllib.TOMLDecodeError as error:
-        raise ListError(f"your gazetteer.toml is not valid TOML ({error}); fix it first") from error
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as error:
+        reason = "not UTF-8 text" if isinstance(error, UnicodeDecodeError) else str(error)
+        if isinstance(error, RecursionError):
+            reason = "nested too deeply"
+        raise ListError(f"your gazetteer.toml is not valid TOML ({reason}); fix it first") from None
     if isinstance(data.get("group"), list) and "[[group]]" not in old:
         raise ListError(
             "your gazetteer.toml lists groups as `group = [...]`; write them as [[group]] "
