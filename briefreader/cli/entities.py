@@ -18,7 +18,7 @@ from typing import Any
 from briefreader.cli.output import fail, print_json, print_table, progress
 from briefreader.corpus.decode import Undecodable, decode_bytes
 from briefreader.domain import Mention
-from briefreader.entities import Matcher, load_gazetteer
+from briefreader.entities.cache import matcher_for_files
 from briefreader.paths import DataPaths
 
 
@@ -78,10 +78,9 @@ def _print_listing(path: str, mentions: list[Mention]) -> None:
 
 
 def run(args: argparse.Namespace, paths: DataPaths) -> int:
-    gazetteer = load_gazetteer(paths.user_gazetteer)
-    for problem in gazetteer.problems:
+    matcher = matcher_for_files(paths.user_gazetteer, paths.cache_dir)
+    for problem in matcher.gazetteer.problems:
         progress(f"briefreader: gazetteer: {problem}")
-    matcher = Matcher(gazetteer)
     results: list[dict[str, Any]] = []
     status = 0
     for path in args.files:

@@ -26,8 +26,7 @@ from pathlib import Path
 
 from briefreader.cli.output import fail, progress
 from briefreader.corpus.library import Library, open_library
-from briefreader.entities import load_gazetteer
-from briefreader.entities.cache import cached_matcher
+from briefreader.entities.cache import matcher_for_files
 from briefreader.entities.matcher import Matcher
 from briefreader.export.exporter import ExportError, ExportResult, export_briefing
 from briefreader.export.integrity import check_integrity
@@ -215,7 +214,7 @@ def _options(args: argparse.Namespace, briefing: Briefing, matcher: Matcher) -> 
 
 
 def run(args: argparse.Namespace, paths: DataPaths) -> int:
-    matcher = cached_matcher(load_gazetteer(paths.user_gazetteer), paths.cache_dir)
+    matcher = matcher_for_files(paths.user_gazetteer, paths.cache_dir)
     try:
         with open_library(paths) as library:
             if args.briefing is not None:

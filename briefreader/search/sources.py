@@ -15,7 +15,8 @@ from pathlib import Path
 
 from briefreader.corpus.library import Library, open_library
 from briefreader.domain import Document, Mention
-from briefreader.entities import Gazetteer, Matcher, load_gazetteer
+from briefreader.entities import Gazetteer, Matcher
+from briefreader.entities.cache import matcher_for_files
 from briefreader.entities.gazetteer import bundled_dir
 from briefreader.paths import DataPaths
 from briefreader.search.indexer import IndexChanges, NoteLike, update_index
@@ -37,7 +38,8 @@ def gazetteer_fingerprint(paths: DataPaths) -> str:
 
 
 def load_matcher(paths: DataPaths) -> Matcher:
-    return Matcher(load_gazetteer(paths.user_gazetteer))
+    """The analyst's matcher, from the checksummed cache when it is current."""
+    return matcher_for_files(paths.user_gazetteer, paths.cache_dir)
 
 
 def make_tagger(find: Callable[[str], Sequence[Mention]]) -> Tagger:

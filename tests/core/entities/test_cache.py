@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pickle
+import random
+
 import pytest
 
 from briefreader.control.library import load_matcher
@@ -12,6 +15,7 @@ from briefreader.entities.cache import (
     fingerprint,
     matcher_for_files,
 )
+from briefreader.entities.gazetteer import Entity, Gazetteer
 from briefreader.paths import DataPaths
 
 SENTENCE = "ISKP and the Tehreek-e-Labbaik Pakistan (TLP) met in Kabul, Afghan officials said."
@@ -99,3 +103,71 @@ def test_start_up_unpickles_without_reading_the_gazetteer(
     (only,) = data_paths.cache_dir.glob("files-matcher-*.pickle")
     assert only != cache_file
     assert files_fingerprint(data_paths.user_gazetteer) in only.name
+
+
+def _damaged(raw: bytes, rnd: random.Random) -> bytes:
+    """`raw` with one kind of damage a disk, a copy or a crash leaves."""
+    kind = rnd.choice(("flip", "flips", "truncate", "zeroes", "append", "swap"))
+    data = bytearray(raw)
+    if kind == "flip":
+        data[rnd.randrange(len(data))] ^= 1 << rnd.randrange(8)
+    elif kind == "flips":
+        for _ in range(rnd.randint(2, 40)):
+            data[rnd.randrange(len(data))] = rnd.randrange(256)
+    elif kind == "truncate":
+        del data[rnd.randrange(len(data)) :]
+    elif kind == "zeroes":
+        start = rnd.randrange(len(data))
+        data[start : start + rnd.randint(1, 4096)] = bytes(min(4096, len(data) - start))
+    elif kind == "append":
+        data += rnd.randbytes(rnd.randint(1, 64))
+    else:  # two blocks swapped, as a bad copy may
+        a, b = sorted(rnd.sample(range(len(data) - 512), 2))
+        data[a : a + 512], data[b : b + 512] = data[b : b + 512], data[a : a + 512]
+    return bytes(data) if bytes(data) != raw else raw[:-1]
+
+
+def test_300_damaged_caches_are_all_caught_and_rebuilt(data_paths: DataPaths) -> None:
+    """A damaged file once passed as a matcher 92 times in 300; the checksum catches every one.
+
+    A small gazetteer keeps the file small (4 KB) so that 300 rounds take a
+    moment; the check does not depend on the size. The full matcher's file
+    is damaged once more at the end.
+    """
+    small = Gazetteer(
+        entities=(
+            Entity("Alpha Front", "group", aliases=("Alpha Brigade",), acronyms=("ALF",)),
+            Entity("Freedonia", "country", demonyms=("Freedonian",)),
+        )
+    )
+    text = "The Alpha Brigade (ALF) raided a Freedonian post."
+    expected = [(m.surface, m.canonical) for m in Matcher(small).find(text)]
+    cached_matcher(small, data_paths.cache_dir)
+    (cache_file,) = data_paths.cache_dir.glob("matcher-*.pickle")
+    good = cache_file.read_bytes()
+    rnd = random.Random(14)
+    caught = rebuilt = 0
+    for _ in range(300):
+        cache_file.write_bytes(_damaged(good, rnd))
+        caught += cache.read_cache(cache_file) is None
+        matcher = cached_matcher(small, data_paths.cache_dir)
+        rebuilt += cache.read_cache(cache_file) is not None  # written whole again
+        assert [(m.surface, m.canonical) for m in matcher.find(text)] == expected
+    assert (caught, rebuilt) == (300, 300)
+    built = matcher_for_files(data_paths.user_gazetteer, data_paths.cache_dir)
+    (full,) = data_paths.cache_dir.glob("files-matcher-*.pickle")
+    full.write_bytes(_damaged(full.read_bytes(), rnd))
+    assert _found(matcher_for_files(data_paths.user_gazetteer, data_paths.cache_dir)) == _found(
+        built
+    )
+    assert cache.read_cache(full) is not None
+
+
+def test_an_old_cache_without_a_checksum_is_rebuilt(data_paths: DataPaths) -> None:
+    gazetteer = load_gazetteer()
+    cached_matcher(gazetteer, data_paths.cache_dir)
+    (cache_file,) = data_paths.cache_dir.glob("matcher-*.pickle")
+    cache_file.write_bytes(pickle.dumps(Matcher(gazetteer)))  # as briefreader wrote it before
+    assert cache.read_cache(cache_file) is None
+    assert _found(cached_matcher(gazetteer, data_paths.cache_dir)) == _found(Matcher(gazetteer))
+    assert cache.read_cache(cache_file) is not None
