@@ -42,6 +42,7 @@ from whoosh.index import FileIndex
 
 from briefreader.domain import Document
 from briefreader.search.entries import Entries, changed, live_entries
+from briefreader.search.integrity import damage, record
 from briefreader.search.merge import merge_small
 from briefreader.search.parallel import (
     Item,
@@ -128,17 +129,24 @@ def _read_json(path: Path) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
-def _write_json(path: Path, fingerprint: str) -> None:
+def _write_json(path: Path, fingerprint: str, files: dict[str, Any] | None = None) -> None:
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_text(
-        json.dumps({"schema_version": SCHEMA_VERSION, "fingerprint": fingerprint}),
+        json.dumps({"schema_version": SCHEMA_VERSION, "fingerprint": fingerprint, **(files or {})}),
         encoding="utf-8",
     )
     tmp.replace(path)
 
 
-def index_problem(index_dir: Path, fingerprint: str | None = None) -> str:
-    """Why the index cannot be used as it is ("" when it can, a partial build included)."""
+def index_problem(
+    index_dir: Path, fingerprint: str | None = None, *, thorough: bool = False
+) -> str:
+    """Why the index cannot be used as it is ("" when it can, a partial build included).
+
+    Checks the version stamp, then the files against their recorded sizes
+    (and checksums if `thorough`; see `integrity.py`), then that Whoosh
+    can open it.
+    """
     marker = _read_json(index_dir / MARKER) or _read_json(index_dir / BUILDING)
     if marker is None:
         if (index_dir / MARKER).exists():
@@ -148,6 +156,8 @@ def index_problem(index_dir: Path, fingerprint: str | None = None) -> str:
         return f"schema version {marker.get('schema_version')} (this is {SCHEMA_VERSION})"
     if fingerprint is not None and marker.get("fingerprint") != fingerprint:
         return "gazetteer changed"
+    if (index_dir / MARKER).exists() and (damaged := damage(index_dir, marker, thorough=thorough)):
+        return damaged
     # Whoosh leaves a damaged file open when it fails to read it; the file is
     # closed as the exception goes away. The damage is handled (by a
     # rebuild), so the ResourceWarning would only be noise.
@@ -191,6 +201,19 @@ def _acquire(index_dir: Path, timeout: float) -> Any:
     return lock
 
 
+def _make_room(index_dir: Path) -> str:
+    """Remove a file (or a broken link) standing where the index's folder belongs.
+
+    The index is a cache in the analyst's data directory: whatever took its
+    place is not theirs to keep, and only stopped every search (the folder
+    could not be made). Returns why the index is rebuilt, "" if nothing was there.
+    """
+    if index_dir.is_dir() or not (index_dir.is_symlink() or index_dir.exists()):
+        return ""
+    index_dir.unlink()
+    return "a file stood where its folder belongs"
+
+
 def _clear(index_dir: Path) -> None:
     (index_dir / MARKER).unlink(missing_ok=True)
     for path in index_dir.iterdir():
@@ -224,10 +247,12 @@ def update_index(
     a child process; with `procs` > 1 a large batch is split across that
     many forked worker processes.
     """
+    displaced = _make_room(index_dir)
     index_dir.mkdir(parents=True, exist_ok=True)
     lock = _acquire(index_dir, lock_timeout)
     try:
-        problem = index_problem(index_dir, fingerprint)
+        problem = displaced or index_problem(index_dir, fingerprint, thorough=True)
+        checked = None if problem else _read_json(index_dir / MARKER)
         storage = FileStorage(str(index_dir))
         if problem:
             _clear(index_dir)
@@ -251,7 +276,7 @@ def update_index(
             segment_docs,
         )
         merge_small(storage)
-        _write_json(index_dir / MARKER, fingerprint)
+        _write_json(index_dir / MARKER, fingerprint, record(index_dir, checked))
         (index_dir / BUILDING).unlink(missing_ok=True)
         _remove_temp(index_dir)
         if problem:
