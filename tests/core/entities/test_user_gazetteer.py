@@ -1,4 +1,4 @@
-"""The analyst's gazetteer.toml: hostile files never stop loading; many entries load in linear time."""
+"""The analyst's gazetteer.toml: hostile files never stop loading; entries load in linear time."""
 
 from __future__ import annotations
 
