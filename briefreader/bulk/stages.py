@@ -18,7 +18,7 @@ from pathlib import Path
 from briefreader.corpus.cluster import SAMPLE, containment, fingerprint, shingles
 from briefreader.corpus.errors import Rejected
 from briefreader.corpus.files import DEFAULT_MAX_BYTES, read_capped
-from briefreader.corpus.importer import display_path
+from briefreader.corpus.importer import display_path, stored_path
 from briefreader.corpus.rows import meta_json
 from briefreader.domain import Document, Mention
 
@@ -47,9 +47,10 @@ def parse_files(tasks: Iterable[FileTask], max_bytes: int = DEFAULT_MAX_BYTES) -
     for raw_path, fmt in tasks:
         path = Path(raw_path)
         shown = display_path(path.resolve())
+        stored = stored_path(path.resolve())  # the key the app's importer gives the file
         try:
             data = read_capped(path, max_bytes)
-            parsed = parse_bytes(data, source=shown, fmt=fmt)
+            parsed = parse_bytes(data, source=stored, fmt=fmt)
         except (Rejected, OSError) as error:
             yield ("skip", (shown, str(error)))
             continue
@@ -57,7 +58,7 @@ def parse_files(tasks: Iterable[FileTask], max_bytes: int = DEFAULT_MAX_BYTES) -
             yield ("skip", (shown, f"internal error: {type(error).__name__}: {error}"))
             continue
         sha = hashlib.sha256(data).hexdigest()
-        yield ("file", (shown, sha, len(data), data, parsed.text, parsed.encoding, imported_at))
+        yield ("file", (stored, sha, len(data), data, parsed.text, parsed.encoding, imported_at))
         for doc in parsed.documents:
             yield ("doc", (doc.id, shown, doc.source_index, doc.title, doc.body, meta_json(doc)))
 

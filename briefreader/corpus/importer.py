@@ -47,6 +47,28 @@ def display_path(path: Path) -> str:
     return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
+#: Starts a stored path whose bytes are not UTF-8; an absolute path never starts so.
+NOT_UTF8_PREFIX = "bytes:"
+
+
+def stored_path(path: Path) -> str:
+    """The path as the library keys its file: one text per path, never shared.
+
+    `display_path` is not one to one: the Latin-1 name b"caf\\xe9.txt" and a
+    name spelled with a backslash, "caf\\\\xe9.txt", both read "caf\\xe9.txt",
+    and the second file to be imported became a "new version" of the first.
+    A UTF-8 path is kept as it is (as before); any other has its backslashes
+    escaped too, so every backslash starts one byte's escape, and a prefix no
+    absolute path has.
+    """
+    raw = os.fsencode(path)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        escaped = raw.replace(b"\\", b"\\x5c").decode("utf-8", "backslashreplace")
+        return NOT_UTF8_PREFIX + escaped
+
+
 @contextmanager
 def transaction(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """BEGIN IMMEDIATE … COMMIT, rolled back on any error (autocommit connection)."""
@@ -83,7 +105,7 @@ def import_file(
         data, path, first_imported = replay.data, replay.path, replay.imported_at
     else:
         data = read_capped(item.path, max_bytes)
-        path, first_imported = display_path(item.path.resolve()), ""
+        path, first_imported = stored_path(item.path.resolve()), ""
     sha = hashlib.sha256(data).hexdigest()
     with lock:
         known = db.execute(

@@ -23,10 +23,11 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, Tag
-from bs4.element import NavigableString
+from bs4.element import NavigableString, PageElement
 
 from briefreader.corpus.dates import iso_date, jsonld_date, meta_date
 from briefreader.corpus.decode import decode_bytes
@@ -289,31 +290,48 @@ class _Collector:
         self.blocks.append(Block(kind, text, link=link, number=number, level=level))
 
     def walk(self, node: Tag) -> None:
-        for child in node.children:
-            if isinstance(child, NavigableString):
+        """Collect `node`'s text, depth first, without recursion.
+
+        Pages can nest elements thousands deep (generated or hostile markup);
+        a recursive walk stopped at about 330 levels with a RecursionError.
+        Each open element's exit work waits on this stack instead.
+        """
+        stack: list[tuple[Tag, Iterator[PageElement], Callable[[], None] | None]] = [
+            (node, iter(node.children), None)
+        ]
+        while stack:
+            parent, children, leave = stack[-1]
+            child = next(children, None)
+            if child is None:
+                stack.pop()
+                if leave is not None:
+                    leave()
+            elif isinstance(child, NavigableString):
                 if type(child) is NavigableString:  # not a comment, CDATA or doctype
                     self._buffer.append(str(child))
             elif isinstance(child, Tag):
-                self._element(node, child)
+                entered = self._enter(parent, child)
+                if entered is not None:
+                    stack.append((child, iter(child.children), entered))
 
-    def _element(self, parent: Tag, child: Tag) -> None:
+    def _enter(self, parent: Tag, child: Tag) -> Callable[[], None] | None:
+        """Start on `child`: None if its content is not read, else what to do after it."""
         if child.name == "br":
             self._buffer.append("\n" if parent.name == "pre" else " ")
-            return
+            return None
         if child.name == "hr":  # a rule between stories, read as plain text's "* * *"
             self.boundary()
             self.blocks.append(Block("paragraph", "* * *"))
-            return
+            return None
         if _is_backlink(child):
-            return
+            return None
         marker = _reference_number(child)
         if marker:
             self._buffer.append(f"[{marker}]")
-            return
+            return None
         if self._in_note:
             self._buffer.append(" ")
-            self.walk(child)
-            return
+            return _nothing
         container = _is_notes_container(child)
         kind = self._kind_of(child)
         block = child.name in _BLOCKS or kind is not None or container
@@ -323,12 +341,15 @@ class _Collector:
             self._kinds.append(kind or self._kinds[-1])
         self._notes_depth += container
         self._in_note = note
-        self.walk(child)
-        self._in_note = False
-        self._notes_depth -= container
-        if block:
-            self.boundary()
-            self._kinds.pop()
+
+        def leave() -> None:
+            self._in_note = False
+            self._notes_depth -= container
+            if block:
+                self.boundary()
+                self._kinds.pop()
+
+        return leave
 
     def _kind_of(self, tag: Tag) -> tuple[BlockKind, str, int, int] | None:
         note = _NOTE_ID.match(str(tag.get("id") or ""))
@@ -341,6 +362,10 @@ class _Collector:
         if tag.name == "figcaption":
             return ("caption", "", 0, 0)
         return None
+
+
+def _nothing() -> None:
+    """Nothing to do after an element inside a footnote (the note's state holds)."""
 
 
 def _is_notes_container(tag: Tag) -> bool:
