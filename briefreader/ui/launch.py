@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 from briefreader.control.library import count_entities, load_matcher
 from briefreader.control.startup import Startup, open_work_then_library
 from briefreader.paths import DataPaths, resources_dir
+from briefreader.ui.common.quit_signals import QuitOnSignal
 from briefreader.ui.common.theme import apply_style
 from briefreader.ui.window import MainWindow
 
@@ -41,6 +42,12 @@ def run_gui(paths: DataPaths, open_link: str | None = None) -> int:
     window = MainWindow(paths)
     window.show()
     window.links.pending = open_link or ""
+
+    def quit_on_signal() -> None:  # SIGTERM, SIGHUP: saved as a quit saves
+        window.close()
+        app.quit()
+
+    signals = QuitOnSignal(quit_on_signal, app)  # held until the event loop ends
     if os.environ.get(EXIT_AFTER_FIRST_PAINT):
         # The variable holds the caller's time.time() at process start, if it knows it.
         try:
@@ -64,7 +71,9 @@ def run_gui(paths: DataPaths, open_link: str | None = None) -> int:
         window.first_document_painted.connect(report)
     QTimer.singleShot(0, lambda: start_loading(window, paths))
     QTimer.singleShot(0, lambda: listen_for_links(window))
-    return app.exec()
+    code = app.exec()
+    signals.uninstall()
+    return code
 
 
 def listen_for_links(window: MainWindow) -> None:
