@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -62,12 +63,52 @@ def _open_temp(out: Path) -> tuple[int, Path]:
         raise ExportError(f"cannot write {out}: {parent} is not a folder")
     if not parent.is_dir():
         raise ExportError(f"cannot write {out}: the folder {parent} does not exist")
+    remove_stale_parts(parent)
     try:
-        fd, name = tempfile.mkstemp(dir=parent, prefix=f".{out.name}.", suffix=".part")
+        fd, name = tempfile.mkstemp(
+            dir=parent, prefix=f".{out.name}.{os.getpid()}.", suffix=PART_SUFFIX
+        )
     except OSError as error:
         reason = error.strerror or str(error)
         raise ExportError(f"cannot write {out}: {reason.lower()}") from error
     return fd, Path(name)
+
+
+PART_SUFFIX = ".part"
+#: `.NAME.PID.RANDOM.part`: the file an export writes before renaming it into place.
+_PART = re.compile(r"^\..+\.(\d+)\.[A-Za-z0-9_]+\.part$")
+
+
+def remove_stale_parts(folder: Path) -> int:
+    """Delete the unfinished files of exports whose process is gone; how many went.
+
+    An export writes `.NAME.PID.RANDOM.part` and renames it when done, so a
+    killed export (kill -9, a power cut) leaves that file behind. The next
+    export into the folder removes every such file whose process no longer
+    runs; one another briefreader is still writing is left alone.
+    """
+    removed = 0
+    with contextlib.suppress(OSError):
+        for path in folder.iterdir():
+            found = _PART.match(path.name)
+            if found is None or _running(int(found.group(1))):
+                continue
+            with contextlib.suppress(OSError):
+                path.unlink()
+                removed += 1
+    return removed
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists, as another user's process
+        return True
+    return True
 
 
 def _umask() -> int:
