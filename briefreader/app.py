@@ -100,10 +100,15 @@ def missing_x11_packages(load: Callable[[str], object] | None = None) -> list[st
     return missing
 
 
+def _folder_option(value: str) -> Path | str:
+    """A Path, except that an empty value stays "" (Path("") is ".") for `data_paths` to refuse."""
+    return Path(value) if value.strip() else value
+
+
 def _add_global_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--data-dir",
-        type=Path,
+        type=_folder_option,
         default=None,
         metavar="DIR",
         help="where the library, the analyst's work and the search index live "
@@ -171,11 +176,22 @@ def launch_gui(paths: DataPaths, open_link: str | None = None) -> int:
     return run_gui(paths, open_link)
 
 
-def data_paths(data_dir: Path | None, workspace: str | None) -> DataPaths:
+class DataDirError(ValueError):
+    """`--data-dir` names no folder; the message is one line."""
+
+
+def data_paths(data_dir: Path | str | None, workspace: str | None) -> DataPaths:
     """The data directory, working in the team workspace the options or settings name.
 
-    Raises WorkspaceError (its message never holds a password).
+    Raises WorkspaceError (its message never holds a password), or
+    DataDirError for an empty `--data-dir` (`--data-dir ""` or an unset
+    variable in a script), which would otherwise mean the current folder.
     """
+    if data_dir is not None and not str(data_dir).strip():
+        raise DataDirError(
+            "--data-dir is empty; give a folder, or leave the option out to use "
+            "the per-user data folder"
+        )
     local = DataPaths.at(data_dir)
     return DataPaths.at(local.root, resolve_workspace(workspace, local.root))
 
@@ -200,14 +216,14 @@ def _run(argv: Sequence[str] | None) -> int:
     if not rest:  # no subcommand, no --help: the window, without the CLI's imports
         try:
             paths = data_paths(known.data_dir, known.workspace)
-        except WorkspaceError as error:
+        except (WorkspaceError, DataDirError) as error:
             print(f"briefreader: {error}", file=sys.stderr)
             return 2
         return launch_gui(paths)
     args = build_parser().parse_args(argv)
     try:
         paths = data_paths(args.data_dir, args.workspace)
-    except WorkspaceError as error:
+    except (WorkspaceError, DataDirError) as error:
         print(f"briefreader: {error}", file=sys.stderr)
         return 2
     if args.command is None:
