@@ -100,6 +100,48 @@ def missing_x11_packages(load: Callable[[str], object] | None = None) -> list[st
     return missing
 
 
+DEAD_DISPLAY_MESSAGE = (
+    "briefreader: cannot open the display DISPLAY={display}: no X server answers there "
+    "(or it refused the connection), so the window cannot open. Check that the desktop "
+    "session is running and DISPLAY names it (over ssh: `ssh -X`), or use a virtual "
+    "display: `xvfb-run -a briefreader`; the command-line interface needs no display: "
+    "see `briefreader --help`."
+)
+
+
+def unreachable_x_display(open_display: Callable[[], bool] | None = None) -> str | None:
+    """DISPLAY's value if Qt would use X11 and no X server can be opened there, else None.
+
+    Qt answers a dead X server by aborting with "Reinstalling the application
+    may fix this problem", which sends the analyst the wrong way. libX11's
+    own XOpenDisplay says whether the server answers (and lets us in).
+    """
+    display = os.environ.get("DISPLAY", "")
+    if not sys.platform.startswith("linux") or not display or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    if os.environ.get("QT_QPA_PLATFORM", "xcb").split(":")[0] != "xcb":
+        return None
+    opens = open_display or _x_display_opens
+    return None if opens() else display
+
+
+def _x_display_opens() -> bool:
+    import ctypes
+
+    try:
+        xlib = ctypes.CDLL("libX11.so.6")
+    except OSError:
+        return True  # no libX11: missing_x11_packages has said what to install
+    xlib.XOpenDisplay.restype = ctypes.c_void_p
+    xlib.XOpenDisplay.argtypes = [ctypes.c_char_p]
+    xlib.XCloseDisplay.argtypes = [ctypes.c_void_p]
+    handle = xlib.XOpenDisplay(None)
+    if not handle:
+        return False
+    xlib.XCloseDisplay(handle)
+    return True
+
+
 def _folder_option(value: str) -> Path | str:
     """A Path, except that an empty value stays "" (Path("") is ".") for `data_paths` to refuse."""
     return Path(value) if value.strip() else value
@@ -167,6 +209,9 @@ def launch_gui(paths: DataPaths, open_link: str | None = None) -> int:
     if missing := missing_x11_packages():
         error = "its X11 plugin needs " + ", ".join(missing)
         print(MISSING_QT_LIBS_MESSAGE.format(error=error, packages=every), file=sys.stderr)
+        return 2
+    if (display := unreachable_x_display()) is not None:
+        print(DEAD_DISPLAY_MESSAGE.format(display=display), file=sys.stderr)
         return 2
     try:
         from briefreader.ui.launch import run_gui  # Qt only on this path
