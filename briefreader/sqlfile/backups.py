@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from briefreader.sqlfile.checks import summarise_check
 from briefreader.sqlfile.faults import describe_os_error
 
 #: How many backups of each reason are kept, per file. The library is the
@@ -141,7 +142,8 @@ def take_backup(
         finally:
             target.close()
         if verdict != [("ok",)]:
-            raise BackupError(f"the backup copy failed its integrity check ({verdict[0][0]})")
+            found = summarise_check(str(row[0]) for row in verdict)
+            raise BackupError(f"the backup copy failed its integrity check ({found})")
         _fsync_file(temp)
         temp.replace(final)
         _fsync_dir(backups_dir)

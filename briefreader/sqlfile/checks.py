@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import sqlite3
 import struct
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -73,7 +74,27 @@ def quick_check(conn: sqlite3.Connection) -> str | None:
         if is_corruption(error):
             return str(error)
         raise
-    return None if rows == [("ok",)] else "; ".join(str(r[0]) for r in rows[:3])
+    return None if rows == [("ok",)] else summarise_check(str(r[0]) for r in rows)
+
+
+def summarise_check(rows: Iterable[str]) -> str:
+    """One short line for what an integrity or quick check found.
+
+    SQLite reports every damaged page and cell, up to a hundred lines (and a
+    row may hold several); the analyst's message keeps the first finding and
+    counts the rest.
+    """
+    findings = [
+        line.strip()
+        for row in rows
+        for line in row.splitlines()
+        if line.strip() and not line.strip().startswith("***")
+    ]
+    if not findings:
+        return "damaged"
+    first = findings[0] if len(findings[0]) <= 120 else findings[0][:119] + "…"
+    more = len(findings) - 1
+    return first if not more else f"{first}, and {more} more problem{'s' if more > 1 else ''}"
 
 
 def set_aside(db_path: Path, label: str = "corrupt") -> tuple[Path, ...]:
