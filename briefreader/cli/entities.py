@@ -15,7 +15,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from briefreader.cli.output import fail, print_json, print_table, progress
+from briefreader.cli.output import fail, gazetteer_problems, print_json, print_table, progress
 from briefreader.corpus.decode import Undecodable, decode_bytes
 from briefreader.domain import Mention
 from briefreader.entities.cache import matcher_for_files
@@ -79,8 +79,7 @@ def _print_listing(path: str, mentions: list[Mention]) -> None:
 
 def run(args: argparse.Namespace, paths: DataPaths) -> int:
     matcher = matcher_for_files(paths.user_gazetteer, paths.cache_dir)
-    for problem in matcher.gazetteer.problems:
-        progress(f"briefreader: gazetteer: {problem}")
+    gazetteer_problems(matcher.gazetteer.problems)
     results: list[dict[str, Any]] = []
     status = 0
     for path in args.files:

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from briefreader.cli.output import fail, progress
+from briefreader.cli.output import fail, gazetteer_problems, progress
 from briefreader.corpus.library import Library, open_library
 from briefreader.entities.cache import matcher_for_files
 from briefreader.entities.matcher import Matcher
@@ -215,6 +215,7 @@ def _options(args: argparse.Namespace, briefing: Briefing, matcher: Matcher) -> 
 
 def run(args: argparse.Namespace, paths: DataPaths) -> int:
     matcher = matcher_for_files(paths.user_gazetteer, paths.cache_dir)
+    gazetteer_problems(matcher.gazetteer.problems)
     try:
         with open_library(paths) as library:
             if args.briefing is not None:

@@ -31,6 +31,12 @@ def print_table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> Non
         )
 
 
+def gazetteer_problems(problems: Iterable[str]) -> None:
+    """The problems of the analyst's gazetteer.toml on stderr, one line each (never fatal)."""
+    for problem in problems:
+        progress(f"briefreader: gazetteer: {problem}")
+
+
 def fail(message: str, status: int = 2) -> int:
     """Print a one-line error and return the exit status to use."""
     print(f"briefreader: {message}", file=sys.stderr)

@@ -16,7 +16,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefreader.cli.output import fail, print_json, progress
+from briefreader.cli.output import fail, gazetteer_problems, print_json, progress
 from briefreader.control.search_engine import NOTE_PREFIX, NoteInfo, read_note_infos
 from briefreader.corpus.library import Library, open_library
 from briefreader.domain import Hit
@@ -24,7 +24,7 @@ from briefreader.last_net import without_paths
 from briefreader.paths import DataPaths
 from briefreader.search.indexer import IndexBusyError, open_index
 from briefreader.search.query import QueryError
-from briefreader.search.sources import open_searcher, update_from_library
+from briefreader.search.sources import load_matcher, open_searcher, update_from_library
 from briefreader.sqlfile.faults import describe_os_error
 
 
@@ -78,9 +78,13 @@ def run(args: argparse.Namespace, paths: DataPaths) -> int:
     except Exception as error:
         return fail(f"cannot open the library: {without_paths(str(error))}", 1)
     with library, ExitStack() as stack:
+        matcher = load_matcher(paths)
+        gazetteer_problems(matcher.gazetteer.problems)
         index_dir = paths.index_dir
         try:
-            changes = update_from_library(paths, library=library, progress=_Progress())
+            changes = update_from_library(
+                paths, library=library, progress=_Progress(), matcher=matcher
+            )
             if changes.rebuilt and not fresh and changes.rebuilt != "missing":
                 progress(f"briefreader: search index rebuilt ({changes.rebuilt})")
         except IndexBusyError as error:
@@ -104,10 +108,12 @@ def run(args: argparse.Namespace, paths: DataPaths) -> int:
                     "building one for this search"
                 )
                 try:
-                    update_from_library(paths, library=library, index_dir=index_dir)
+                    update_from_library(
+                        paths, library=library, index_dir=index_dir, matcher=matcher
+                    )
                 except OSError as again:
                     return fail(f"cannot build a search index: {describe_os_error(again)}", 1)
-        with open_searcher(paths, library, index_dir=index_dir) as searcher:
+        with open_searcher(paths, library, index_dir=index_dir, matcher=matcher) as searcher:
             try:
                 results = searcher.search(args.query, limit=args.limit, exact_total=True)
             except QueryError as error:

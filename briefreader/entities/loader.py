@@ -434,8 +434,8 @@ def load_gazetteer(user_file: Path | None = None, bundled: Path | None = None) -
         _check_rules(draft, bundled=False)
     _drop_unknown_relations(draft)
     _official_spellings(draft)
-    for problem in draft.problems:
-        log.warning("gazetteer: %s", problem)
+    for problem in draft.problems:  # callers show them (the CLI on stderr); logged for the record
+        log.info("gazetteer: %s", problem)
     return Gazetteer(
         entities=tuple(draft.entities.values()),
         negatives=tuple(dict.fromkeys(draft.negatives)),

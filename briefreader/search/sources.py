@@ -109,6 +109,7 @@ def update_from_library(
     lock_timeout: float = 10.0,
     include_notes: bool = True,
     index_dir: Path | None = None,
+    matcher: Matcher | None = None,
 ) -> IndexChanges:
     """Bring `paths.index_dir` up to date with the library (and notes).
 
@@ -123,7 +124,7 @@ def update_from_library(
         return update_index(
             index_dir or paths.index_dir,
             LibraryDocuments(lib),
-            make_tagger(load_matcher(paths).find),
+            make_tagger((matcher or load_matcher(paths)).find),
             notes=notes,
             fingerprint=gazetteer_fingerprint(paths),
             progress=progress,
@@ -157,10 +158,16 @@ def open_searcher(
     gazetteer: Gazetteer | None = None,
     *,
     index_dir: Path | None = None,
+    matcher: Matcher | None = None,
 ) -> Searcher:
     """A Searcher over `paths.index_dir` (or `index_dir`) with alias expansion and
-    library snippets."""
-    matcher = Matcher(gazetteer) if gazetteer is not None else load_matcher(paths)
+    library snippets.
+
+    The matcher is `matcher` if given, else built for `gazetteer`, else the
+    analyst's (from the cache).
+    """
+    if matcher is None:
+        matcher = Matcher(gazetteer) if gazetteer is not None else load_matcher(paths)
     return Searcher(
         Path(index_dir or paths.index_dir),
         resolver=matcher.gazetteer,
