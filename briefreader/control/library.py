@@ -47,6 +47,20 @@ def load_matcher(paths: DataPaths | None = None) -> Matcher:
     return cache.matcher_for_files(paths.user_gazetteer, paths.cache_dir).find
 
 
+def gazetteer_notice(matcher: Matcher) -> str:
+    """One status line about the analyst's gazetteer.toml problems ("" if none).
+
+    The rest of the file is in use; the line names the first problem (file
+    and line) and how many there are.
+    """
+    gazetteer = getattr(getattr(matcher, "__self__", None), "gazetteer", None)
+    problems = tuple(getattr(gazetteer, "problems", ()))
+    if not problems:
+        return ""
+    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+    return f"gazetteer: {problems[0]}{more}; the rest of your gazetteer is used"
+
+
 def document_entities(doc: Document, matcher: Matcher) -> frozenset[EntityKey]:
     """The entities a document names anywhere a reader sees: title, standfirst, body."""
     text = "\n\n".join(part for part in (doc.title, doc.standfirst, doc.body) if part)

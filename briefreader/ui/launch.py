@@ -17,7 +17,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from briefreader.control.library import count_entities, load_matcher
+from briefreader.control.library import count_entities, gazetteer_notice, load_matcher
 from briefreader.control.startup import Startup, open_work_then_library
 from briefreader.paths import DataPaths, resources_dir
 from briefreader.ui.common.quit_signals import QuitOnSignal
@@ -108,6 +108,8 @@ def start_loading(window: MainWindow, paths: DataPaths) -> None:
 
     def matcher_loaded(matcher: object) -> None:
         window.set_matcher(matcher)  # type: ignore[arg-type]
+        if notice := gazetteer_notice(matcher):  # type: ignore[arg-type]
+            window.status(notice, 20000)
         ready["matcher"] = matcher
         index_entities()
 

@@ -142,3 +142,16 @@ def test_4000_user_entries_load_in_linear_time(tmp_path: Path) -> None:
     assert gazetteer.problems == ()
     assert gazetteer.resolve("ZQ3999") is not None
     assert took < 20, f"4,000 user entries took {took:.1f} s of CPU"
+
+
+def test_the_window_is_told_of_the_problems_in_one_line(data_paths: DataPaths) -> None:
+    from briefreader.control.library import gazetteer_notice, load_matcher
+
+    assert gazetteer_notice(load_matcher(data_paths)) == ""
+    data_paths.user_gazetteer.write_text(
+        '[[group]]\ncanonical = "A Front"\n[[group]]\ncanonical = 3\n[[group]]\nx = "\n',
+        encoding="utf-8",
+    )
+    notice = gazetteer_notice(load_matcher(data_paths))
+    assert notice.startswith("gazetteer: gazetteer.toml, line ")
+    assert "(and 1 more); the rest of your gazetteer is used" in notice
