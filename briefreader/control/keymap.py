@@ -284,6 +284,13 @@ class Keymap:
     def bindings(self, mode: str) -> dict[str, str]:
         return dict(self.table.get(mode, {}))
 
+    def problems_line(self) -> str:
+        """The problems for the status bar: the first (it names keys.toml) and a count."""
+        if not self.problems:
+            return ""
+        more = f" (and {len(self.problems) - 1} more)" if len(self.problems) > 1 else ""
+        return self.problems[0] + more
+
     def keys_for(self, command: str, mode: str = "normal") -> list[str]:
         return [key for key, name in self.table.get(mode, {}).items() if name == command]
 

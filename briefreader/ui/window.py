@@ -117,7 +117,7 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
         if self.keymap.problems:
-            self.status("keys.toml: " + "; ".join(self.keymap.problems), 15000)
+            self.status(self.keymap.problems_line(), 15000)
 
     # -- construction ------------------------------------------------------------------
 
@@ -196,7 +196,7 @@ class MainWindow(QMainWindow):
         if snapshot.warnings:
             message += "; " + "; ".join(snapshot.warnings)
         if self.keymap.problems:  # a bad keys.toml must not go unnoticed
-            message += " · keys.toml: " + "; ".join(self.keymap.problems)
+            message += " · " + self.keymap.problems_line()
         self.status(message, 15000)
 
     def import_paths(self, files: list[Path]) -> None:

@@ -89,3 +89,10 @@ def test_a_damaged_workspace_file_names_its_line(tmp_path, monkeypatch) -> None:
     (tmp_path / SETTING_FILE).write_bytes(b'url = "postgresql://alice@db/team"\nsslmode = \xff\n')
     with pytest.raises(WorkspaceError, match=r"^workspace.toml, line 2: not UTF-8"):
         resolve_workspace(None, tmp_path)
+
+
+def test_the_status_line_names_the_first_problem_and_counts_the_rest(data_paths) -> None:
+    data_paths.keys_file.write_text('[normal]\n"z" = "nope"\n"y" = "nada"\n[bogus]\n', "utf-8")
+    keymap = load_keymap(data_paths.keys_file, CommandRegistry())
+    assert keymap.problems_line() == keymap.problems[0] + " (and 2 more)"
+    assert keymap.problems_line().startswith("keys.toml [normal]: 'z' names no command")
