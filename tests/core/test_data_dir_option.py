@@ -11,7 +11,12 @@ from briefreader.app import main
 
 @pytest.mark.parametrize(
     "argv",
-    [["--data-dir", "", "docs"], ["--data-dir=", "notes"], ["--data-dir", "  "], ["--data-dir", ""]],
+    [
+        ["--data-dir", "", "docs"],
+        ["--data-dir=", "notes"],
+        ["--data-dir", "  "],
+        ["--data-dir", ""],
+    ],
     ids=["docs", "equals-form", "blank-window", "window"],
 )
 def test_an_empty_data_dir_is_refused(
