@@ -50,15 +50,15 @@ def load_matcher(paths: DataPaths | None = None) -> Matcher:
 def gazetteer_notice(matcher: Matcher) -> str:
     """One status line about the analyst's gazetteer.toml problems ("" if none).
 
-    The rest of the file is in use; the line names the first problem (file
-    and line) and how many there are.
+    The rest of the file is in use; the line is the first problem (it names
+    the file and the line, and what was skipped) and how many more there are.
     """
     gazetteer = getattr(getattr(matcher, "__self__", None), "gazetteer", None)
     problems = tuple(getattr(gazetteer, "problems", ()))
     if not problems:
         return ""
     more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-    return f"gazetteer: {problems[0]}{more}; the rest of your gazetteer is used"
+    return f"{problems[0]}{more}"
 
 
 def document_entities(doc: Document, matcher: Matcher) -> frozenset[EntityKey]:

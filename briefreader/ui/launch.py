@@ -108,7 +108,8 @@ def start_loading(window: MainWindow, paths: DataPaths) -> None:
 
     def matcher_loaded(matcher: object) -> None:
         window.set_matcher(matcher)  # type: ignore[arg-type]
-        if notice := gazetteer_notice(matcher):  # type: ignore[arg-type]
+        notice = gazetteer_notice(matcher)  # type: ignore[arg-type]
+        if notice:
             window.status(notice, 20000)
         ready["matcher"] = matcher
         index_entities()
@@ -118,9 +119,16 @@ def start_loading(window: MainWindow, paths: DataPaths) -> None:
         # compete with the matcher's first highlighted paint for both cores.
         if "snapshot" not in ready or "matcher" not in ready:
             return
+        notice = gazetteer_notice(ready["matcher"])  # type: ignore[arg-type]
+
+        def counted(found: object) -> None:
+            window.apply(window.state.set_entities(found))  # type: ignore[arg-type]
+            if notice:  # again: the counting's progress wrote over it
+                window.status(notice, 20000)
+
         window.jobs.start(
             lambda progress: count_entities(paths, progress),
-            lambda found: window.apply(window.state.set_entities(found)),  # type: ignore[arg-type]
+            counted,
             lambda error: window.status(f"could not list entities: {error}", 0),
             lambda text: window.status(text, 0),
         )

@@ -153,5 +153,4 @@ def test_the_window_is_told_of_the_problems_in_one_line(data_paths: DataPaths) -
         encoding="utf-8",
     )
     notice = gazetteer_notice(load_matcher(data_paths))
-    assert notice.startswith("gazetteer: gazetteer.toml, line ")
-    assert "(and 1 more); the rest of your gazetteer is used" in notice
+    assert notice.startswith("gazetteer.toml, line ") and notice.endswith("(and 1 more)")
