@@ -23,9 +23,11 @@ already holds (the analyst's SQLite databases).
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import os
 import pickle
+import re
 import sys
 import tempfile
 from collections.abc import Iterable
@@ -40,11 +42,35 @@ _CODE_DIR = Path(__file__).resolve().parent
 
 
 def fingerprint(gazetteer: Gazetteer) -> str:
-    """A key that changes whenever the built automaton could differ."""
+    """A key that changes whenever the built automaton could differ, the same in every process.
+
+    Sets are written in sorted order: their repr follows string hashing,
+    which Python randomises per process, so the rules' sets once gave each
+    run its own key (the analysis counts, keyed by it, were redone at every
+    start).
+    """
     digest = hashlib.sha256()
-    digest.update(repr((gazetteer.entities, gazetteer.negatives, gazetteer.rules)).encode("utf-8"))
+    parts = (gazetteer.entities, gazetteer.negatives, gazetteer.rules)
+    digest.update(repr(_stable(parts)).encode("utf-8"))
     _code_and_versions(digest)
     return digest.hexdigest()[:24]
+
+
+def _stable(value: object) -> object:
+    """`value` with every set sorted and every pattern whole, so that its repr is the
+    same in any process and tells any two values apart."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = dataclasses.fields(value)
+        return (type(value).__name__, *(_stable(getattr(value, f.name)) for f in fields))
+    if isinstance(value, set | frozenset):
+        return ("set", *sorted((_stable(item) for item in value), key=repr))
+    if isinstance(value, dict):
+        return ("dict", *sorted(((_stable(k), _stable(v)) for k, v in value.items()), key=repr))
+    if isinstance(value, tuple | list):
+        return tuple(_stable(item) for item in value)
+    if isinstance(value, re.Pattern):  # its repr cuts the pattern at 200 characters
+        return ("re", value.pattern, value.flags)
+    return value
 
 
 def _code_and_versions(digest: hashlib._Hash) -> None:

@@ -42,7 +42,9 @@ class ContextRuleError(ValueError):
 
 
 def _words_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
-    words = sorted(set(words), key=len, reverse=True)
+    # Longest first (the alternation takes the first that fits), then by text: a
+    # set's order changes per process, and the pattern is part of the cache key.
+    words = sorted(set(words), key=lambda word: (-len(word), word))
     if not words:
         return None
     return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")

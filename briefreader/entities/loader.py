@@ -10,7 +10,7 @@ A bad bundled file is a bug and raises `GazetteerError`; a bad user file must
 not stop the application, so its problems are collected in
 `Gazetteer.problems` (and logged) and the rest of it is used.
 
-Official names become spellings last (`_official_spellings`), once every
+Official names become spellings last (`official_names.py`), once every
 curated spelling is known: a curated spelling always keeps its owner, and a
 name that lists give two organisations ("Ansar al-Sharia" is the UN's name
 for three) belongs to neither. Generic official names that would be found
@@ -31,18 +31,16 @@ from briefreader.domain import EntityKind
 from briefreader.entities.context_rules import ContextRuleError, MatchRules, match_rules
 from briefreader.entities.entries import entity_from_entry, entry_scripts, strings
 from briefreader.entities.gazetteer import Entity, Gazetteer, GazetteerError
-from briefreader.entities.listings import Source, official_spellings
+from briefreader.entities.listings import Source
 from briefreader.entities.match_text import fold_key
+from briefreader.entities.official_names import add_official_spellings
 from briefreader.entities.relations import Relation
-from briefreader.entities.scripts import is_arabic_script
 from briefreader.paths import resources_dir
 from briefreader.tomlfile import read_toml
 
 log = logging.getLogger(__name__)
 
 _KINDS: dict[str, EntityKind] = {"group": "group", "country": "country"}
-#: Official acronyms this short are checked in context like "IS" and "US".
-_GUARD_ACRONYMS_UP_TO = 4
 
 
 @dataclass
@@ -334,69 +332,6 @@ def _drop_unknown_relations(draft: _Draft) -> None:
             draft.entities[canonical] = replace(entity, relations=tuple(kept))
 
 
-def _official_spellings(draft: _Draft) -> None:
-    """Add the spellings of every official name nobody else owns (see the module doc)."""
-    curated = {fold_key(s) for entity in draft.entities.values() for s in entity.spellings}
-    owners: dict[str, str] = {}
-    for entity in draft.entities.values():
-        for spelling in entity.spellings:
-            owners.setdefault(fold_key(spelling).casefold(), entity.canonical)
-    known_acronyms = frozenset(a.upper() for e in draft.entities.values() for a in e.acronyms)
-    country_names = {
-        fold_key(n).casefold()
-        for e in draft.entities.values()
-        if e.kind == "country"
-        for n in e.names
-    }
-
-    def is_country(text: str) -> bool:
-        return fold_key(text).casefold() in country_names
-
-    claims: dict[str, dict[str, dict[str, bool]]] = {}
-    weak: dict[str, list[str]] = {}
-    for entity in draft.entities.values():
-        for listing in entity.listings:
-            for printed in listing.names:
-                if fold_key(printed).casefold() in draft.generic:
-                    weak.setdefault(entity.canonical, []).append(printed)
-                    continue
-                for spelling, acronym in official_spellings(printed, known_acronyms, is_country):
-                    key = fold_key(spelling)
-                    folded = key.casefold()
-                    if folded in draft.generic:
-                        weak.setdefault(entity.canonical, []).append(spelling)
-                        continue
-                    owner = owners.get(folded, entity.canonical)
-                    if not key or key in curated or owner != entity.canonical:
-                        continue  # written so already, or another organisation's name
-                    spellings = claims.setdefault(folded, {}).setdefault(entity.canonical, {})
-                    spellings.setdefault(spelling, acronym)
-    additions: dict[str, list[tuple[str, bool]]] = {}
-    for by_owner in claims.values():
-        if len(by_owner) == 1:  # a name two organisations are given is neither's
-            ((canonical, spellings),) = by_owner.items()
-            additions.setdefault(canonical, []).extend(spellings.items())
-    for canonical, names in weak.items():
-        entity = draft.entities[canonical]
-        draft.entities[canonical] = replace(entity, weak=tuple(dict.fromkeys(names)))
-    for canonical, spellings in additions.items():
-        entity = draft.entities[canonical]
-        names = [s for s, acronym in spellings if not acronym and not is_arabic_script(s)]
-        arabic = tuple(s for s, acronym in spellings if not acronym and is_arabic_script(s))
-        acronyms = [s for s, acronym in spellings if acronym]
-        short = [a for a in acronyms if sum(c.isalpha() for c in a) <= _GUARD_ACRONYMS_UP_TO]
-        scripts = dict(entity.scripts)
-        if arabic:  # an Arabic name the UN prints gets the forms of Arabic names
-            scripts["ar"] = tuple(dict.fromkeys((*scripts.get("ar", ()), *arabic)))
-        draft.entities[canonical] = replace(
-            entity,
-            aliases=(*entity.aliases, *names),
-            acronyms=(*entity.acronyms, *acronyms),
-            guarded=(*entity.guarded, *short),
-            scripts=tuple(scripts.items()),
-        )
-
-
 def _check_bundled(draft: _Draft) -> None:
     """Relations and listings of the bundled files must name what exists."""
     for canonical, entity in draft.entities.items():
@@ -433,7 +368,7 @@ def load_gazetteer(user_file: Path | None = None, bundled: Path | None = None) -
         _apply_scripts(draft, bundled=False)
         _check_rules(draft, bundled=False)
     _drop_unknown_relations(draft)
-    _official_spellings(draft)
+    add_official_spellings(draft.entities, draft.generic)
     for problem in draft.problems:  # callers show them (the CLI on stderr); logged for the record
         log.info("gazetteer: %s", problem)
     return Gazetteer(

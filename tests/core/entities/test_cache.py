@@ -171,3 +171,28 @@ def test_an_old_cache_without_a_checksum_is_rebuilt(data_paths: DataPaths) -> No
     assert cache.read_cache(cache_file) is None
     assert _found(cached_matcher(gazetteer, data_paths.cache_dir)) == _found(Matcher(gazetteer))
     assert cache.read_cache(cache_file) is not None
+
+
+def test_the_fingerprint_is_the_same_in_every_process(tmp_path) -> None:
+    """Set order follows per-process string hashing; the key must not (the analysis
+    counts are keyed by it and were redone at every start)."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from briefreader.entities import load_gazetteer\n"
+        "from briefreader.entities.cache import fingerprint\n"
+        "print(fingerprint(load_gazetteer()))\n"
+    )
+    keys = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout.strip()
+        for seed in ("1", "2", "3")
+    }
+    assert len(keys) == 1
