@@ -6,8 +6,8 @@ import random
 from pathlib import Path
 
 from briefreader.paths import DataPaths
-from briefreader.store import NoteTarget, Store
 from briefreader.sqlfile.checks import summarise_check
+from briefreader.store import NoteTarget, Store
 
 
 def test_many_findings_become_the_first_and_a_count() -> None:
