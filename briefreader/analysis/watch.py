@@ -48,7 +48,8 @@ class WatchRun:
     """What one run of every standing query found."""
 
     checked: str
-    #: Watch name -> the documents it matched among those imported since its last run.
+    #: Watch name -> the documents it matched among those imported since its last run,
+    #: less those it had found before (a run rechecks the second its last run began in).
     found: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: Watch name -> why it could not run (its query no longer parses...).
     failed: dict[str, str] = field(default_factory=dict)
@@ -61,6 +62,11 @@ class WatchRun:
 
 def run_watches(store: Store, searcher: Searcher, counts: Counts) -> WatchRun:
     """Run every standing query against what was imported since it last ran.
+
+    Import times are whole seconds, so a run rechecks the documents imported
+    in the second its last run began (one imported just after that run read
+    the list would be missed otherwise); a document the watch found then is
+    not found "new" again.
 
     A watch whose query fails keeps its place, so it sees those documents
     once it is fixed. The hits of all watches are saved in one transaction.
@@ -85,7 +91,8 @@ def run_watches(store: Store, searcher: Searcher, counts: Counts) -> WatchRun:
         except QueryError as error:
             failed[watch.name] = str(error)
             continue
-        found[watch.name] = tuple(ids)
+        before = store.watches.found_already(watch.id, ids) if ids else set()
+        found[watch.name] = tuple(doc_id for doc_id in ids if doc_id not in before)
         hits[watch.id] = ids
     changes = store.watches.record(hits, checked=started)
     return WatchRun(started, found, failed, changes)

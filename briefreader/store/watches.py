@@ -144,6 +144,23 @@ class Watches:
             ).fetchall()
         return [WatchHit(r[0], r[1], r[2], r[3], bool(r[4])) for r in rows]
 
+    def found_already(self, watch_id: int, doc_ids: Iterable[str]) -> set[str]:
+        """Which of `doc_ids` the watch has found before (read, seen or still waiting)."""
+        ids = list(dict.fromkeys(doc_ids))
+        found: set[str] = set()
+        with self._db.reading() as conn:
+            for start in range(0, len(ids), 500):  # under every backend's parameter limit
+                chunk = ids[start : start + 500]
+                marks = ", ".join("?" * len(chunk))
+                found.update(
+                    row[0]
+                    for row in conn.execute(
+                        f"SELECT doc_id FROM watch_hits WHERE watch_id = ? AND doc_id IN ({marks})",
+                        [watch_id, *chunk],
+                    ).fetchall()
+                )
+        return found
+
     def unseen_count(self) -> int:
         """Documents waiting in the inbox (one document found by two watches counts once)."""
         with self._db.reading() as conn:

@@ -37,6 +37,12 @@ def test_a_watch_sees_only_what_is_imported_after_it_was_saved(indexed) -> None:
     assert [h.doc_id for h in store.watches.hits("ISKP")] == [built.ids["new-isk"]]
     third = run_watches(store, searcher, built.counts)
     assert store.watches.unseen_count() == 1 and third.changes.watches is False
+    # A run that began in the second of the import rechecks that second's documents
+    # (import times are whole seconds); what it found before is not new again.
+    store.watches.record({store.watches.get("ISKP").id: []}, checked=now)
+    again = run_watches(store, searcher, built.counts)
+    assert again.found == {"ISKP": ()} and again.hits == 0
+    assert store.watches.unseen_count() == 1
 
 
 def test_a_broken_query_is_refused_or_keeps_its_place(indexed) -> None:
