@@ -42,7 +42,7 @@ from whoosh.index import FileIndex
 
 from briefreader.domain import Document
 from briefreader.search.entries import Entries, changed, live_entries
-from briefreader.search.integrity import damage, record
+from briefreader.search.integrity import damage, make_room, record
 from briefreader.search.merge import merge_small
 from briefreader.search.parallel import (
     Item,
@@ -201,19 +201,6 @@ def _acquire(index_dir: Path, timeout: float) -> Any:
     return lock
 
 
-def _make_room(index_dir: Path) -> str:
-    """Remove a file (or a broken link) standing where the index's folder belongs.
-
-    The index is a cache in the analyst's data directory: whatever took its
-    place is not theirs to keep, and only stopped every search (the folder
-    could not be made). Returns why the index is rebuilt, "" if nothing was there.
-    """
-    if index_dir.is_dir() or not (index_dir.is_symlink() or index_dir.exists()):
-        return ""
-    index_dir.unlink()
-    return "a file stood where its folder belongs"
-
-
 def _clear(index_dir: Path) -> None:
     (index_dir / MARKER).unlink(missing_ok=True)
     for path in index_dir.iterdir():
@@ -247,7 +234,7 @@ def update_index(
     a child process; with `procs` > 1 a large batch is split across that
     many forked worker processes.
     """
-    displaced = _make_room(index_dir)
+    displaced = make_room(index_dir)
     index_dir.mkdir(parents=True, exist_ok=True)
     lock = _acquire(index_dir, lock_timeout)
     try:

@@ -19,7 +19,8 @@ def test_the_marker_records_every_file_with_size_and_checksum(tmp_path: Path, ta
     index_dir = tmp_path / "ix"
     update_index(index_dir, CORPUS, tagger)
     marker = json.loads((index_dir / MARKER).read_text())
-    names = {p.name for p in [*_segments(index_dir), *index_dir.glob("_MAIN_*.toc")]}
+    kept = [*_segments(index_dir), *index_dir.glob("*.entries"), *index_dir.glob("_MAIN_*.toc")]
+    names = {p.name for p in kept}
     assert set(marker["files"]) == names
     assert all(size == (index_dir / n).stat().st_size for n, (size, _) in marker["files"].items())
     assert index_problem(index_dir, thorough=True) == ""
@@ -94,3 +95,21 @@ def test_an_index_from_before_the_record_is_used_and_gets_one(tmp_path: Path, ta
     assert index_problem(index_dir, thorough=True) == ""
     assert not update_index(index_dir, CORPUS, tagger).changed
     assert "files" in json.loads((index_dir / MARKER).read_text())
+
+
+def test_a_large_index_is_checked_by_size_only(tmp_path: Path, tagger, monkeypatch) -> None:
+    """Checksums cost a read of every file: above THOROUGH_BYTES an update compares sizes."""
+    from briefreader.search import integrity
+
+    index_dir = tmp_path / "ix"
+    update_index(index_dir, CORPUS, tagger)
+    read: list[str] = []
+    digest = integrity._digest
+    monkeypatch.setattr(integrity, "_digest", lambda path: read.append(path.name) or digest(path))
+    assert index_problem(index_dir, thorough=True) == "" and read  # small: every file read
+    read.clear()
+    monkeypatch.setattr(integrity, "THOROUGH_BYTES", 100)
+    assert index_problem(index_dir, thorough=True) == "" and not read
+    segment = _segments(index_dir)[0]
+    segment.write_bytes(segment.read_bytes()[:-1])  # a size still tells a cut file
+    assert index_problem(index_dir, thorough=True) == "damaged: a file changed size"
