@@ -20,6 +20,7 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from typing import Any
 
 from briefreader.corpus.dates import datetime_date
@@ -31,6 +32,9 @@ MAX_UNPACKED = 256 * 1024 * 1024
 #: Nor is one that unpacks to more than this many times its packed size.
 MAX_RATIO = 200
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+#: The creation stamp of python-docx's blank template: a file made with it, its date
+#: never set, says 23 December 2013, which is no date of the document's.
+_TEMPLATE_CREATED = datetime(2013, 12, 23, 23, 15, tzinfo=UTC)
 _JUNK_AUTHORS = frozenset(
     {"", "python-docx", "user", "windows user", "microsoft office user", "admin", "author",
      "administrator", "owner", "unknown", "anonymous"}
@@ -64,7 +68,9 @@ def read(data: bytes, *, name: str = "", progress: Progress | None = None) -> Re
     author = (properties.author or "").strip()
     meta = Meta(
         authors=() if author.lower() in _JUNK_AUTHORS else (author,),
-        file_date=datetime_date(properties.created),
+        file_date=(
+            datetime_date(properties.created) if properties.created != _TEMPLATE_CREATED else ""
+        ),
         fallback_title=(properties.title or "").strip(),
     )
     return Read((Piece(tuple(blocks), meta),), "docx", ("docx-text",))

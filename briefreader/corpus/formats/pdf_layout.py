@@ -350,11 +350,24 @@ def _breaks(
     return bool(ends and short)
 
 
+#: A hyphen after these stays at a line end ("Tehrik-e-" + "taliban", "anti-" +
+#: "government"): a name's particle or a prefix, not a broken word. Short English
+#: syllables ("al-though", "at-tack", "ex-ample") are left out: they break words.
+_KEEP_HYPHEN_AFTER = re.compile(r"-(?:e|i|ul|ud|ut)$|(?:^|[\s(“\"'‘])(?:anti|non|self)$", re.I)
+
+
 def _join(text: str, more: str) -> str:
-    if text.endswith("\x02"):
-        return text[:-1] + more
-    if re.search(r"[a-zà-ÿ]-$", text) and more[:1].islower():
-        return text[:-1] + more
+    """Two lines of one paragraph, as one. A hyphen at the line end (pdfium reports it as
+    \x02 when it takes it for a break) joins a broken word, but a name's hyphen stays:
+    before a capital or a digit ("al-" + "Qaida", "IS-" + "K", "COVID-" + "19") and
+    after a name's particle or a prefix ("Lashkar-e-" + "taiba", "anti-" + "state")."""
+    soft = text.endswith("\x02")
+    if soft or re.search(r"[A-Za-zÀ-ÿ]-$", text):
+        head = text[:-1]
+        if more[:1].isupper() or more[:1].isdigit() or _KEEP_HYPHEN_AFTER.search(head):
+            return f"{head}-{more}"
+        if soft or more[:1].islower():
+            return head + more
     return f"{text} {more}"
 
 

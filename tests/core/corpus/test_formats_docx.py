@@ -117,3 +117,23 @@ def test_a_folder_with_bad_word_files_imports_the_good_one(
     reasons = {Path(path).name: why for path, why in report.skipped}
     assert set(reasons) == {"bomb.docx", "cut.docx"}
     assert [d.file_name for d in library.documents()] == ["good.docx"]
+
+
+def test_a_file_made_from_python_docx_blank_template_has_no_date_of_2013() -> None:
+    """python-docx's blank template says it was created on 23 December 2013; a file made
+    with it that never set the date must stay undated, not be dated 2013-12-23."""
+    import docx
+
+    made = docx.Document()
+    made.add_heading("JNIM expands into coastal West Africa", 1)
+    made.add_paragraph("JNIM fighters attacked positions in northern Benin and Togo.")
+    buffer = io.BytesIO()
+    made.save(buffer)
+    (doc,) = parse_bytes(buffer.getvalue(), fmt="docx", name="jnim.docx").documents
+    assert doc.title == "JNIM expands into coastal West Africa"
+    assert doc.date != "2013-12-23"
+    made.core_properties.created = dt.datetime(2024, 3, 8, 10, 0, tzinfo=dt.UTC)
+    buffer = io.BytesIO()
+    made.save(buffer)
+    (dated,) = parse_bytes(buffer.getvalue(), fmt="docx", name="jnim.docx").documents
+    assert dated.date == "2024-03-08"

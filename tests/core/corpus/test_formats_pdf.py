@@ -103,3 +103,31 @@ def test_a_folder_of_bad_pdfs_gives_one_line_each_and_imports_the_good_one(
     # A truncated file is either refused as damaged or read as far as it goes.
     if "truncated.pdf" in reasons:
         assert reasons["truncated.pdf"].startswith(("damaged PDF", "no readable text"))
+
+
+def test_a_names_hyphen_at_a_line_end_stays_and_a_broken_word_is_joined(tmp_path: Path) -> None:
+    """PDFium reports a hyphen at a line end as a break (U+0002) even when it is a name's:
+    "al-" + "Qaida" became "alQaida", "IS-" + "K" became "ISK"."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    lines = [
+        "Member States reported that relations between the Taliban and al-",
+        "Qaida remain close, and that the anti-",
+        "government militias resist the reorgani-",
+        "sation of the group that IS-",
+        "K fighters joined after the COVID-",
+        "19 lockdowns, while Tehrik-e-",
+        "Taliban Pakistan attacks from the border provinces rose sharply.",
+    ]
+    path = tmp_path / "lines.pdf"
+    page = canvas.Canvas(str(path), pagesize=A4)
+    page.setFont("Helvetica", 11)
+    for n, line in enumerate(lines):
+        page.drawString(72, 760 - 15 * n, line)
+    page.save()
+    (doc,) = parse_bytes(path.read_bytes(), fmt="pdf", name="lines.pdf").documents
+    body = " ".join(doc.body.split())
+    for kept in ("al-Qaida", "anti-government", "IS-K fighters", "COVID-19", "Tehrik-e-Taliban"):
+        assert kept in body, (kept, body)
+    assert "reorganisation" in body and "\x02" not in body
