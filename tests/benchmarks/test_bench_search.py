@@ -299,6 +299,7 @@ def _ms(values: list[float], fraction: float) -> float:
 
 @pytest.mark.benchmark
 @pytest.mark.slow
+@pytest.mark.timeout(7200 if SCALE else 300)  # 100,000 documents take half an hour under load
 def test_bench_search(qapp: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from briefreader.entities import Matcher, load_gazetteer
     from briefreader.search.searcher import Searcher
