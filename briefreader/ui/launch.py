@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
@@ -40,6 +41,7 @@ def run_gui(paths: DataPaths, open_link: str | None = None) -> int:
         app.setWindowIcon(QIcon(str(icon)))
     apply_style(app)
     window = MainWindow(paths)
+    window.key_gate.hold()  # keys typed before the library has loaded wait for it
     window.show()
     window.links.pending = open_link or ""
 
@@ -69,7 +71,7 @@ def run_gui(paths: DataPaths, open_link: str | None = None) -> int:
             window.close()
 
         window.first_document_painted.connect(report)
-    QTimer.singleShot(0, lambda: start_loading(window, paths))
+    QTimer.singleShot(0, lambda: start_loading(window, paths, window.key_gate.open))
     QTimer.singleShot(0, lambda: listen_for_links(window))
     code = app.exec()
     signals.uninstall()
@@ -83,11 +85,20 @@ def listen_for_links(window: MainWindow) -> None:
         window.status(problem, 10000)
 
 
-def start_loading(window: MainWindow, paths: DataPaths) -> None:
+def start_loading(
+    window: MainWindow, paths: DataPaths, on_ready: Callable[[], None] = lambda: None
+) -> None:
     """Two jobs at once: the library (shown as text as soon as it is read) and the matcher
     (building the gazetteer's automaton is the slow part); highlighting follows it, then
-    the entity facets, which need both."""
+    the entity facets, which need both. `on_ready` runs once both have ended, loaded or
+    not: the keys typed meanwhile then run against the library, the store and the matcher."""
     ready: dict[str, object] = {}
+    ended: set[str] = set()
+
+    def end(job: str) -> None:
+        ended.add(job)
+        if ended == {"library", "matcher"}:
+            on_ready()
 
     def library_loaded(result: object) -> None:
         assert isinstance(result, Startup)
@@ -105,6 +116,7 @@ def start_loading(window: MainWindow, paths: DataPaths) -> None:
                 window.status(problem, 0)
         ready["snapshot"] = snapshot
         index_entities()
+        end("library")
 
     def matcher_loaded(matcher: object) -> None:
         window.set_matcher(matcher)  # type: ignore[arg-type]
@@ -113,6 +125,7 @@ def start_loading(window: MainWindow, paths: DataPaths) -> None:
             window.status(notice, 20000)
         ready["matcher"] = matcher
         index_entities()
+        end("matcher")
 
     def index_entities() -> None:
         # After both: counting a new library matches every document, which would
@@ -137,12 +150,15 @@ def start_loading(window: MainWindow, paths: DataPaths) -> None:
     window.jobs.start(
         lambda progress: open_work_then_library(paths, progress),  # notes never wait on it
         library_loaded,
-        lambda error: window.status(f"could not open the library: {error}", 0),
+        lambda error: (window.status(f"could not open the library: {error}", 0), end("library")),
         lambda text: window.status(text, 0),
     )
     window.jobs.start(
         lambda _progress: load_matcher(paths),
         matcher_loaded,
-        lambda error: window.status(f"no highlighting: the gazetteer did not load ({error})", 0),
+        lambda error: (
+            window.status(f"no highlighting: the gazetteer did not load ({error})", 0),
+            end("matcher"),
+        ),
         lambda text: window.status(text, 0),
     )

@@ -1,11 +1,10 @@
 """The main window: the panes, the status bar, and redrawing what each command changed.
 
-Widgets never decide what a key does: keys run named commands (see
-`bindings.py` and each feature's wiring), commands change the `ReaderState`
-and return `Changes`, and `apply` refreshes only the panes those changes
-touch. The window opens empty and paints first; the library is loaded by a
-worker afterwards. The features (reader, search, notes, composer) get the
-window as a `Host` (see `common/host.py`) and never import this module.
+Widgets never decide what a key does: keys run named commands (see `bindings.py` and
+each feature's wiring), commands change the `ReaderState` and return `Changes`, and
+`apply` refreshes only the panes those changes touch. The window opens empty and paints
+first; the library is loaded by a worker afterwards. The features (reader, search, notes,
+composer) get the window as a `Host` (see `common/host.py`) and never import this module.
 """
 
 from __future__ import annotations
@@ -43,6 +42,7 @@ from briefreader.ui.bindings import bind_commands
 from briefreader.ui.common.actions import WindowActions, build_menus
 from briefreader.ui.common.help import HelpOverlay
 from briefreader.ui.common.importing import Importer
+from briefreader.ui.common.keygate import KeyGate
 from briefreader.ui.common.palette import CommandPalette
 from briefreader.ui.common.statusline import StatusBar, StatusLine
 from briefreader.ui.common.workers import Jobs
@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_TITLE)
         self.setStatusBar(StatusBar(self))  # first: parts add their labels and bars to it
         start_theme(self.ui_state.theme)  # before any pane exists: nothing to lay out again
+        self.key_gate = KeyGate(self)  # keys go to the prompt being opened, wait while loading
         self._build_panes()
         self.reader.document_painted.connect(self._reader_painted)
         self.palette_box = CommandPalette(self.registry, self.keymap, self.run_command, self)
@@ -115,7 +116,7 @@ class MainWindow(QMainWindow):
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._scheme_changed)
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            app.focusChanged.connect(self._focus_changed)
+            app.focusChanged.connect(self.show_mode)  # its two widgets are not needed
         if self.keymap.problems:
             self.status(self.keymap.problems_line(), 15000)
 
@@ -304,9 +305,6 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:  # the system went light or dark
             self._apply_theme()
-
-    def _focus_changed(self, _old: object, _new: object) -> None:
-        self.show_mode()
 
     def show_mode(self) -> None:
         self.status_line.show_mode(self.mode())

@@ -108,6 +108,43 @@ class Desktop:
             time.sleep(0.2)
         raise TimeoutError(f"no window named {name!r} appeared")
 
+    def type_when_shown(self, name: str, *keys: str, timeout: float = 60.0) -> tuple[str, float]:
+        """Type `keys` into the first visible window named `name` as soon as it is shown.
+
+        The xdotool that types is started first and waits for its script on stdin, so
+        nothing is started between finding the window (the display is asked every
+        20 ms) and focusing it and typing. Returns the window and at most how many
+        seconds passed from its being shown to the first key.
+        """
+        typist = subprocess.Popen(
+            ["xdotool", "-"],
+            env=self.env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+        try:
+            deadline = time.monotonic() + timeout
+            while True:
+                asked = time.monotonic()
+                found = self.xdotool("search", "--onlyvisible", "--name", name, check=False)
+                if found:
+                    break
+                if time.monotonic() > deadline:
+                    raise TimeoutError(f"no window named {name!r} appeared")
+                time.sleep(0.02)
+            window = found.splitlines()[0]
+            typist.stdin.write(f"windowfocus {window}\nkey --delay 30 {' '.join(keys)}\n")
+            typist.stdin.close()  # the focus request, then the keys, in this order
+            within = time.monotonic() - asked + 0.02  # shown at the latest while the
+            typist.wait(30)  # last search ran, at the earliest in the sleep before it
+        finally:
+            if typist.poll() is None:
+                typist.kill()
+                typist.wait(10)
+        return window, within
+
     def wait_closed(self, name: str, timeout: float = 30.0) -> None:
         """Until no visible window is named `name` (a dialog has gone)."""
         deadline = time.monotonic() + timeout
@@ -125,6 +162,10 @@ class Desktop:
     def key(self, *keys: str, delay_ms: int = 60) -> None:
         self.xdotool("key", "--delay", str(delay_ms), *keys)
         time.sleep(0.15)
+
+    def type_keys(self, *keys: str) -> None:
+        """Keys as a fast typist types them (30 ms apart), not waiting for anything after."""
+        self.xdotool("key", "--delay", "30", *keys)
 
     def wait_for_name(self, window: str, predicate, timeout: float = 30.0) -> str:
         deadline = time.monotonic() + timeout
@@ -160,6 +201,7 @@ class RunningApp:
         self.process = process
         self.window = ""
         self.first_title = ""
+        self.first_keys_after = 0.0  # seconds from the window being shown to the first key
         self.stderr = ""
 
     @property
@@ -174,9 +216,18 @@ class RunningApp:
 
 @contextmanager
 def running_app(
-    desktop: Desktop, data_dir: Path, failure_png: str, env: dict[str, str] | None = None
+    desktop: Desktop,
+    data_dir: Path,
+    failure_png: str,
+    env: dict[str, str] | None = None,
+    *,
+    wait_for_document: bool = True,
+    first_keys: tuple[str, ...] = (),
 ) -> Iterator[RunningApp]:
-    """Start `python -m briefreader --data-dir DATA_DIR` and wait for its first document.
+    """Start `python -m briefreader --data-dir DATA_DIR` and wait for its first document
+    (or, without `wait_for_document`, only for its window to have the keyboard).
+    `first_keys` are typed the moment the window is shown, before anything is waited
+    for (`RunningApp.first_keys_after` says how soon).
 
     On any failure the screen is saved as `artifacts/FAILURE_PNG`; a process
     still running at the end is killed. `stderr` holds what the app printed.
@@ -191,11 +242,17 @@ def running_app(
     )
     app = RunningApp(desktop, process)
     try:
-        app.window = desktop.find_window("^briefreader", process=process)
-        desktop.focus(app.window)
-        app.first_title = desktop.wait_for_name(
-            app.window, lambda name: name.startswith(TITLE_PREFIX), timeout=90
-        )
+        if first_keys:
+            app.window, app.first_keys_after = desktop.type_when_shown(
+                "^briefreader", *first_keys, timeout=120.0
+            )
+        else:
+            app.window = desktop.find_window("^briefreader", process=process)
+            desktop.focus(app.window)
+        if wait_for_document:
+            app.first_title = desktop.wait_for_name(
+                app.window, lambda name: name.startswith(TITLE_PREFIX), timeout=90
+            )
         yield app
     except Exception:
         desktop.screenshot(ARTIFACTS / failure_png)  # what the screen showed

@@ -59,9 +59,15 @@ def key(qtbot, name: str) -> None:
     press(qtbot, name)
 
 
+def shown_dialog() -> QDialog | None:
+    """The open prompt (prompts are modal through the window's KeyGate, not Qt's modality)."""
+    found = [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]
+    return found[-1] if found else None
+
+
 def dialog(qtbot) -> QDialog:
-    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QDialog))
-    found = QApplication.activeModalWidget()
+    qtbot.waitUntil(lambda: shown_dialog() is not None)
+    found = shown_dialog()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is found)
     return found  # type: ignore[return-value]
 

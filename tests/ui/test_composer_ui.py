@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMessageBox
+from shiboken6 import isValid
 
 import briefreader.ui.composer.export_job as export_job
 from briefreader.corpus.library import open_library
@@ -58,11 +59,22 @@ def capture(window, docs, count: int) -> list[int]:
     return ids
 
 
+def shown(kind: type):
+    """The open prompt of that kind (prompts are modal through the window's KeyGate)."""
+    found = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+    return found[-1] if found else None
+
+
 def modal(qtbot, kind: type):
-    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), kind))
-    widget = QApplication.activeModalWidget()
+    qtbot.waitUntil(lambda: shown(kind) is not None)
+    widget = shown(kind)
     qtbot.waitUntil(lambda: QApplication.activeWindow() is widget)
     return widget
+
+
+def closed(prompt) -> bool:
+    """Whether a prompt has closed (one deleted on closing is closed too)."""
+    return not isValid(prompt) or not prompt.isVisible()
 
 
 def typed(qtbot, text: str) -> None:
@@ -279,7 +291,7 @@ def test_the_composer_exports_word_and_markdown_chosen_by_keys(
     box = modal(qtbot, QMessageBox)
     assert "word processor" in box.text() and "pages" not in box.text()
     key(qtbot, "n")
-    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)  # the key clicks late
+    qtbot.waitUntil(lambda: closed(box))  # the key clicks late
     docx = home / "Documents" / "Weekly-ISKP.docx"
     from docx import Document as WordDocument
 
@@ -297,7 +309,7 @@ def test_the_composer_exports_word_and_markdown_chosen_by_keys(
     box = modal(qtbot, QMessageBox)
     assert "Markdown" in box.text()
     key(qtbot, "n")
-    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    qtbot.waitUntil(lambda: closed(box))
     markdown = out.read_text(encoding="utf-8")
     assert markdown.startswith("# Weekly ISKP") and "briefreader://doc/" in markdown
 

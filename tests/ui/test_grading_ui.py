@@ -6,7 +6,11 @@ the document list, the excerpt bin, the notes panel's list and the composer.
 
 from __future__ import annotations
 
+import warnings
+
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel
 
 from briefreader.store import Store
@@ -170,6 +174,32 @@ def test_the_composer_grades_its_item_and_shows_grade_and_claim(qtbot, win, stor
     index = model.index_of_item(excerpt.id)
     assert model.index(index.row(), 1, index.parent()).data().startswith("C3 · ")
     assert "CLAIM · Taliban spokesman" in model.index(index.row(), 0, index.parent()).data()
+
+
+def test_a_key_reaching_the_window_before_it_is_active_again_grades_in_the_composer(
+    qtbot, win, store
+) -> None:
+    """A picker has closed and the window system has not yet given the window the
+    keyboard back: Qt has no active window and no focus widget. The composer's i, which
+    reached the window, must still grade the excerpt under the cursor (it ran as a
+    key of no pane, and the 2 meant for its picker then moved focus to the reader)."""
+    press(qtbot, "x")
+    (excerpt,) = store.excerpts.list()
+    store.briefings.create("weekly", title="Weekly")
+    store.briefings.add("weekly", [excerpt.id])
+    press(qtbot, "7")
+    controller = win.composer
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is controller.pane.tree)
+    controller.pane.tree.setCurrentIndex(controller.pane.model.index_of_item(excerpt.id))
+    press(qtbot, "R")
+    pick(qtbot, win, "c")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        QApplication.setActiveWindow(None)  # the keyboard not yet back on the window
+    assert QApplication.focusWidget() is None
+    QTest.keyClick(win.windowHandle(), Qt.Key.Key_I)  # as the window system sends it
+    pick(qtbot, win, "2")
+    assert store.excerpts.get(excerpt.id).credibility == 2
 
 
 def test_grading_commands_are_in_help_and_the_palette_with_their_keys(win) -> None:

@@ -30,7 +30,15 @@ def return_focus_after(dialog: QDialog) -> None:
 
 
 def open_modal(dialog: QDialog) -> None:
-    """Open `dialog` window-modal and active; focus comes back when it closes."""
+    """Open `dialog` as the window's prompt, active; focus comes back when it closes.
+
+    Not modal in Qt's sense: Qt drops every key that reaches a window a modal dialog
+    blocks, and until the window system hands the new dialog the keyboard, a fast
+    typist's keys still reach the main window. The window's `KeyGate` makes the
+    prompt modal instead: it types those keys into the prompt and ignores clicks
+    on the window while the prompt is shown.
+    """
     return_focus_after(dialog)
-    dialog.open()
+    dialog.setWindowModality(Qt.WindowModality.NonModal)
+    dialog.show()
     dialog.activateWindow()

@@ -96,7 +96,7 @@ class TextPrompt(QDialog):
 
 
 def show_modal(dialog: QDialog, parent: QWidget) -> None:
-    """Open `dialog` window-modal, give focus back when it closes, then delete it."""
+    """Open `dialog` as a prompt, give focus back when it closes, then delete it."""
     dialog.finished.connect(dialog.deleteLater)
     open_modal(dialog)
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefreader.ui.common.focus import return_focus_after
+from briefreader.ui.common.focus import open_modal
 from briefreader.ui.notes.excerpt_model import one_line
 
 
@@ -136,9 +136,7 @@ class TagsDialog(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
 
     def ask(self) -> None:
-        return_focus_after(self)
-        self.open()
-        self.activateWindow()
+        open_modal(self)
         self.line.setFocus()
 
 
@@ -168,9 +166,7 @@ class CommentDialog(QDialog):
         self.resize(520, 280)
 
     def ask(self) -> None:
-        return_focus_after(self)
-        self.open()
-        self.activateWindow()
+        open_modal(self)
         self.edit.setFocus()
         self.edit.moveCursor(self.edit.textCursor().MoveOperation.End)
 
@@ -217,9 +213,7 @@ class CaptureDialog(QDialog):
         self.resize(560, 320)
 
     def ask(self) -> None:
-        return_focus_after(self)
-        self.open()
-        self.activateWindow()
+        open_modal(self)
         self.tags.setFocus()
 
 

@@ -40,7 +40,7 @@ from briefreader.control.grading import (
 )
 from briefreader.domain import Document
 from briefreader.store import Excerpt, Store
-from briefreader.ui.common.focus import return_focus_after
+from briefreader.ui.common.focus import open_modal
 from briefreader.ui.common.host import Host
 from briefreader.ui.notes.excerpt_model import one_line
 
@@ -124,9 +124,7 @@ class GradePicker(QDialog):
         self.accept()
 
     def ask(self) -> None:
-        return_focus_after(self)
-        self.open()
-        self.activateWindow()
+        open_modal(self)
         self.list.setFocus()
 
 
@@ -168,9 +166,7 @@ class ClaimDialog(QDialog):
         self.resize(520, 180)
 
     def ask(self) -> None:
-        return_focus_after(self)
-        self.open()
-        self.activateWindow()
+        open_modal(self)
         self.line.setFocus()
         self.line.selectAll()
 
