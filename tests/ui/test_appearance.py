@@ -6,12 +6,14 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtGui import QAccessible, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from briefreader.control.contrast import contrast_ratio
 from briefreader.control.uistate import load_ui_state
 from briefreader.entities import find_mentions
+from briefreader.ui.analysis.prompts import ask_text as analysis_ask
 from briefreader.ui.common.theme import THEMES, apply_theme, current_theme, theme_palette
+from briefreader.ui.composer.dialogs import ask_text as composer_ask
 from briefreader.ui.window import MainWindow
 from tests.ui.conftest import make_doc, press, sample_snapshot
 
@@ -103,6 +105,26 @@ def test_zoom_applies_to_every_pane(qtbot, window) -> None:
     press(qtbot, "Ctrl+0")
     for name, widget in widgets.items():
         assert widget.font().pointSizeF() == pytest.approx(before[name]), name
+
+
+def test_zoom_reaches_the_composers_and_the_analysis_prompts(qtbot, window) -> None:
+    """Every prompt opened from the window takes its zoomed font (they opened at the
+    application's size whatever the zoom: the new-briefing name, the export path, the
+    analysis views' questions)."""
+    base = window.doc_list.font().pointSizeF()
+    press(qtbot, "Ctrl+=")
+    press(qtbot, "Ctrl+=")
+    composer = composer_ask(window, "New briefing", "Name:", lambda _name: None)
+    analysis = analysis_ask(window, "Timeline", "Group or country:", lambda _t: None, ["ISKP"])
+    for prompt in (composer, analysis):
+        assert prompt.font().pointSizeF() > base * 1.15, prompt.windowTitle()
+        line = prompt.findChild(QLineEdit)
+        assert line is not None and line.font().pointSizeF() > base * 1.15
+        prompt.reject()
+    press(qtbot, "Ctrl+0")
+    again = analysis_ask(window, "Timeline", "Group or country:", lambda _t: None, ["ISKP"])
+    assert again.font().pointSizeF() == pytest.approx(base)
+    again.reject()
 
 
 LONG_TITLE = "An extraordinarily long headline about " + "provincial militant networks " * 6

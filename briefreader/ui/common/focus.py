@@ -39,6 +39,8 @@ def open_modal(dialog: QDialog) -> None:
     on the window while the prompt is shown.
     """
     return_focus_after(dialog)
+    # The window's (zoomed) font: Ctrl+= reaches every prompt, not only the panes.
+    dialog.setAttribute(Qt.WidgetAttribute.WA_WindowPropagation, True)
     dialog.setWindowModality(Qt.WindowModality.NonModal)
     dialog.show()
     dialog.activateWindow()
