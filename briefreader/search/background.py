@@ -74,9 +74,25 @@ def _child(func: Callable[..., Any], args: tuple[Any, ...], conn: Connection) ->
     except IndexBusyError as error:
         conn.send(("busy", str(error)))
     except BaseException as error:
-        conn.send(("error", f"{type(error).__name__}: {error}"))
+        conn.send(("error", _reason(error)))
     finally:
         conn.close()
+
+
+def _reason(error: BaseException) -> str:
+    """What went wrong, in one line the window can show: never a local path.
+
+    An OSError names the file it failed on ("[Errno 28] No space left on
+    device: '/home/…/index/_MAIN_3.seg'"); the analyst reads "the disk is full".
+    """
+    import sqlite3
+
+    from briefreader.last_net import without_paths
+    from briefreader.sqlfile.faults import describe_os_error
+
+    if isinstance(error, OSError | sqlite3.Error):
+        return describe_os_error(error)
+    return without_paths(f"{type(error).__name__}: {error}")
 
 
 class IndexJob:

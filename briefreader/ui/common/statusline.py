@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar, QStyle, QStyleOption, QWidget
 from briefreader.control.backup_files import status_text
 from briefreader.control.mentions import entity_key
 from briefreader.control.state import ReaderState
+from briefreader.last_net import without_paths
 from briefreader.paths import DataPaths
 from briefreader.store import Store
 from briefreader.ui.common.announce import announce
@@ -109,6 +110,8 @@ class StatusBar(QStatusBar):
 
     QStatusBar draws its message clipped mid-word under them. The whole
     message stays `currentMessage()` and the bar's accessible description.
+    Every message loses its local paths here (a file keeps its name): many
+    carry an error's text, and an OSError's names the file with its folders.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -116,6 +119,9 @@ class StatusBar(QStatusBar):
         self.setObjectName("status-bar")
         self.setAccessibleName("Status")
         self.messageChanged.connect(self.setAccessibleDescription)
+
+    def showMessage(self, message: str, timeout: int = 0) -> None:
+        super().showMessage(without_paths(message), timeout)
 
     def message_rect(self) -> QRect:
         """Where the message is drawn: from the left edge to the first visible label."""

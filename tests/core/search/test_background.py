@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import errno
+
+import pytest
+
 from briefreader.corpus.library import open_library
 from briefreader.paths import DataPaths
-from briefreader.search.background import IndexJob, build_in_child
+from briefreader.search.background import IndexJob, IndexJobError, build_in_child
 from briefreader.search.indexer import IndexChanges, index_problem
 
 
@@ -28,3 +32,21 @@ def test_poll_never_blocks_and_cancel_leaves_a_usable_state(data_paths: DataPath
     # Whatever the child managed, the next update repairs or completes it.
     build_in_child(data_paths)
     assert index_problem(data_paths.index_dir) == ""
+
+
+def _disk_full(*, progress) -> None:  # type: ignore[no-untyped-def]
+    raise OSError(errno.ENOSPC, "No space left on device", "/home/analyst/data/index/_MAIN_3.seg")
+
+
+def _broken(*, progress) -> None:  # type: ignore[no-untyped-def]
+    raise ValueError("cannot read /home/analyst/data/index/_MAIN_3.toc: bad header")
+
+
+def test_a_failed_update_says_why_without_a_path() -> None:
+    """The window shows this line in its status bar: never a local path."""
+    with pytest.raises(IndexJobError) as full:
+        IndexJob.start_call(_disk_full).wait()
+    assert str(full.value) == "indexing failed: the disk is full"
+    with pytest.raises(IndexJobError) as broken:
+        IndexJob.start_call(_broken).wait()
+    assert "/home" not in str(broken.value) and "_MAIN_3.toc: bad header" in str(broken.value)
