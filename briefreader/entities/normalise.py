@@ -198,6 +198,9 @@ def expand_braces(pattern: str) -> list[str]:
     The gazetteer writes families of transliterations this way so that a
     reader can see them as one name.
     """
+    if "{" not in pattern:  # most names: nothing to expand (a 20,000-entry file has 60,000)
+        cleaned = " ".join(pattern.split())
+        return [cleaned] if cleaned else []
     parts = _BRACES.split(pattern)
     literal = parts[0::2]
     choices = [group.split("|") for group in parts[1::2]]

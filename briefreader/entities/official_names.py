@@ -29,11 +29,13 @@ def add_official_spellings(entities: dict[str, Entity], generic: set[str]) -> No
     `entities` (canonical -> entity, every entity read) is updated in place;
     `generic` holds the folded official names too generic to be matched alone.
     """
-    curated = {fold_key(s) for entity in entities.values() for s in entity.spellings}
+    curated: set[str] = set()
     owners: dict[str, str] = {}
     for entity in entities.values():
         for spelling in entity.spellings:
-            owners.setdefault(fold_key(spelling).casefold(), entity.canonical)
+            key = fold_key(spelling)
+            curated.add(key)
+            owners.setdefault(key.casefold(), entity.canonical)
     known_acronyms = frozenset(a.upper() for e in entities.values() for a in e.acronyms)
     country_names = {
         fold_key(n).casefold() for e in entities.values() if e.kind == "country" for n in e.names
