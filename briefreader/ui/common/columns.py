@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QTableView, QTreeView
 
 
@@ -24,6 +25,8 @@ def fit_columns(
     if model is None:
         return
     width = view.viewport().width()
+    # A squeezed header shows "Gra…", never "rad" cut on both sides.
+    header.setTextElideMode(Qt.TextElideMode.ElideRight)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     wanted: dict[int, int] = {}
     for column in range(model.columnCount()):
