@@ -78,11 +78,16 @@ def spark_session(master: str, app_name: str = "briefreader bulk") -> Any:
     """A Spark session whose Python workers run this interpreter (and so this briefreader)."""
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+    local = master.startswith("local")
+    if local:  # a machine whose own name does not resolve (a fresh container, a chroot)
+        os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")  # made Spark's launcher fail
     from pyspark.sql import SparkSession
 
+    builder = SparkSession.builder.master(master)
+    if local:
+        builder = builder.config("spark.driver.host", "127.0.0.1")
     return (
-        SparkSession.builder.master(master)
-        .appName(app_name)
+        builder.appName(app_name)
         .config("spark.ui.enabled", "false")
         .config("spark.sql.shuffle.partitions", "4")
         .config("spark.default.parallelism", "4")

@@ -22,6 +22,7 @@ is found and highlighted the same way everywhere.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from collections.abc import Iterator
 from typing import Any
@@ -41,9 +42,31 @@ from whoosh.lang.porter import stem as porter_stem
 #: taken is never given back, which cannot change a match (what follows
 #: each is a dot or a hyphen, never a word character) but spares the engine
 #: from retrying every shorter run.
-TOKEN = re.compile(r"\w++(?:\.\w++)*+(?:[-\u2010\u2011]\w++(?:\.\w++)*+)*+")
+_TOKEN_SOURCE = r"\w+(?:\.\w+)*(?:[-\u2010\u2011]\w+(?:\.\w+)*)*"
+_WORD_SOURCE = r"\w+(?:\.\w+)*"
+_WORD_LINK_SOURCE = r"(\w+(?:\.\w+)*)([-\u2010\u2011](?=\w))?"
+#: Strings on which CPython 3.11.0-3.11.4's possessive repeats of a group go wrong
+#: ("1.." matched as "1." on Debian 12's python3, 3.11.2).
+_PROBES = ("1..", "a.b-c", "a--b", "ab.cd.ef-gh", "x.-y", "a.b.", "é’s 1.2.3- q", "_-_.")
+
+
+def _compiled(source: str) -> re.Pattern[str]:
+    """The possessive form of `source` where this Python's `re` gets it right, else the plain
+    one (the same matches, slower on long runs). Possessive repeats came in 3.11 and were
+    wrong for repeated groups until a later 3.11 release: Debian 12 ships 3.11.2."""
+    plain = re.compile(source)
+    if sys.version_info < (3, 11, 7):
+        return plain
+    fast = re.compile(re.sub(r"(?<=[+*])(?=[^?+*]|$)", "+", source))
+    for probe in _PROBES:
+        if [m.span() for m in fast.finditer(probe)] != [m.span() for m in plain.finditer(probe)]:
+            return plain
+    return fast
+
+
+TOKEN = _compiled(_TOKEN_SOURCE)
 _HYPHEN = re.compile(r"[-\u2010\u2011]")
-_WORD = re.compile(r"\w++(?:\.\w++)*+")
+_WORD = _compiled(_WORD_SOURCE)
 
 #: Longer runs are noise (URLs, base64): their terms are cut to this length.
 MAX_WORD_LENGTH = 60
@@ -118,7 +141,7 @@ def positions_of(text: str) -> dict[str, list[int]]:
 #: A word and, when a hyphen joins it to the next word, that hyphen: one
 #: pass finds the words and the compounds (counting the words before each
 #: compound with a second pattern made the compound pass 2 ms per article).
-_WORD_LINK = re.compile(r"(\w++(?:\.\w++)*+)([-\u2010\u2011](?=\w))?")
+_WORD_LINK = _compiled(_WORD_LINK_SOURCE)
 
 
 def split_words(text: str) -> tuple[list[str], list[tuple[str, int, int]]]:

@@ -123,3 +123,20 @@ def test_possessive_patterns_split_like_the_plain_ones(text: str) -> None:
         (analysis._WORD_LINK, _PLAIN_WORD_LINK),
     ):
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_a_python_with_broken_possessive_repeats_gets_the_plain_patterns(monkeypatch) -> None:
+    """Debian 12's python3 (3.11.2) matched "1.." as "1." with the possessive patterns: there,
+    and on any Python whose `re` fails the probes, the plain patterns are used."""
+    plain = analysis._TOKEN_SOURCE
+    monkeypatch.setattr(analysis.sys, "version_info", (3, 11, 2, "final", 0))
+    assert analysis._compiled(plain).pattern == plain
+    monkeypatch.undo()
+    assert analysis._compiled(plain).pattern != plain  # this Python's re is sound: possessive
+    assert [m.group() for m in analysis.TOKEN.finditer("1.. IS-K's a.b.-c")] == [
+        "1",
+        "IS-K",
+        "s",
+        "a.b",
+        "c",
+    ]
