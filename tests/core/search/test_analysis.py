@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -132,7 +133,8 @@ def test_a_python_with_broken_possessive_repeats_gets_the_plain_patterns(monkeyp
     monkeypatch.setattr(analysis.sys, "version_info", (3, 11, 2, "final", 0))
     assert analysis._compiled(plain).pattern == plain
     monkeypatch.undo()
-    assert analysis._compiled(plain).pattern != plain  # this Python's re is sound: possessive
+    if sys.version_info >= (3, 11, 7):  # a sound re: the possessive form
+        assert analysis._compiled(plain).pattern != plain
     assert [m.group() for m in analysis.TOKEN.finditer("1.. IS-K's a.b.-c")] == [
         "1",
         "IS-K",
