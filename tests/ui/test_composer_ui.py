@@ -259,7 +259,8 @@ def test_export_runs_in_the_background_and_offers_to_open(qtbot, win, library_do
     out = tmp_path / "weekly.pdf"
     export_by_keys(qtbot, win, out)
     box = modal(qtbot, QMessageBox)
-    assert "Open it in the PDF viewer?" in box.text() and str(out) in box.text()
+    assert "Open it in the PDF viewer?" in box.text() and f"to {out.name}." in box.text()
+    assert str(out.parent) not in box.text()  # the file's name, never its folders
     assert not win.composer.runner.bar.isVisible()
     key(qtbot, "y")
     qtbot.waitUntil(lambda: opened == [out])

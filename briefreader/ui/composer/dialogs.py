@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefreader.last_net import without_paths
 from briefreader.store import Excerpt
 from briefreader.ui.common.focus import open_modal
 from briefreader.ui.composer.models import EXCERPT_ROLE, CandidateModel
@@ -127,12 +128,13 @@ def ask_yes_no(
     default_yes: bool = True,
     icon: QMessageBox.Icon = QMessageBox.Icon.Question,
 ) -> QMessageBox:
-    """Y/Return answers yes, N/Escape no (the buttons carry mnemonics)."""
-    box = QMessageBox(icon, title, text, parent=parent)
+    """Y/Return answers yes, N/Escape no (the buttons carry mnemonics). A local path in
+    the text (an error's, an export's destination) is cut to its file's name."""
+    box = QMessageBox(icon, title, without_paths(text), parent=parent)
     box.setObjectName("yes-no")
     box.setTextFormat(Qt.TextFormat.PlainText)
     if details:
-        box.setInformativeText(details)
+        box.setInformativeText(without_paths(details))
     yes = box.addButton("&Yes", QMessageBox.ButtonRole.YesRole)
     no = box.addButton("&No", QMessageBox.ButtonRole.NoRole)
     box.setEscapeButton(no)
@@ -149,12 +151,13 @@ def ask_yes_no(
 
 
 def tell(parent: QWidget, title: str, text: str, details: str = "") -> QMessageBox:
-    """An error or a warning the analyst must read; Return or Escape closes it."""
-    box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
+    """An error or a warning the analyst must read; Return or Escape closes it. An
+    OSError's text names the file with its folders: only the file's name is shown."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, without_paths(text), parent=parent)
     box.setObjectName("composer-warning")
     box.setTextFormat(Qt.TextFormat.PlainText)
     if details:
-        box.setInformativeText(details)
+        box.setInformativeText(without_paths(details))
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.setEscapeButton(QMessageBox.StandardButton.Ok)
     box.setWindowModality(Qt.WindowModality.WindowModal)
