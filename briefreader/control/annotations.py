@@ -130,10 +130,9 @@ class Annotations:
     def toggle_priority(self, excerpt_id: int) -> Outcome:
         def run(store: Store) -> Outcome:
             changes = store.excerpts.toggle_priority(excerpt_id)
-            flagged = store.excerpts.get(excerpt_id).priority
-            state = "flagged priority" if flagged else "no longer priority"
-            name = store.excerpts.get(excerpt_id).name
-            return Outcome(changes, f"{name} {state}", excerpt_id)
+            now = store.excerpts.get(excerpt_id)
+            state = "flagged priority" if now.priority else "no longer priority"
+            return Outcome(changes, f"{now.name} {state}", excerpt_id)
 
         return self._act("flag the excerpt", run)
 

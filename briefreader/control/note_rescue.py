@@ -28,7 +28,7 @@ def place_in_words(path: Path, data_dir: Path) -> str:
     and "your home folder", never a full local path."""
     folder = path.parent
     if folder == data_dir:
-        where = "the briefreader data folder (Help shows it)"
+        where = "the briefreader data folder"
     elif folder == Path.home():
         where = "your home folder"
     else:

@@ -135,6 +135,7 @@ def read_capped(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
 
 
 _MACHINE_RUN = re.compile(r"[0-9a-f]{8,}|[0-9a-f]{8}-[0-9a-f]{4}-|^[\d_\-.]+$", re.IGNORECASE)
+_WORDLIKE = re.compile(r"[g-z]{3,}", re.IGNORECASE)  # three letters no hex digit uses
 
 
 def readable_file_name(name: str) -> str:
@@ -144,6 +145,6 @@ def readable_file_name(name: str) -> str:
     citations fall back to it only when a document names no publisher or author, and
     a hash there reads like an internal id."""
     stem = PurePath(name).stem
-    if not stem or (_MACHINE_RUN.search(stem) and not re.search(r"[g-z]{3,}", stem, re.I)):
+    if not stem or (_MACHINE_RUN.search(stem) and not _WORDLIKE.search(stem)):
         return ""
     return name

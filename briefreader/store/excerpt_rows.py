@@ -34,13 +34,14 @@ EntityRow = tuple[str, str, int]  # kind, canonical, offset of first mention in 
 MembershipRow = tuple[int, int | None, int, str]  # briefing_id, section_id, position, comment
 
 
-_QUOTE_MARKS = "“”\"'‘’«»„"
+#: Quote marks a quote may carry at its ends; names and headers add their own, never doubled.
+QUOTE_MARKS = "“”\"'‘’«»„"
 
 
 def excerpt_name(quote: str, limit: int = 48) -> str:
     """`excerpt “The Taliban said…”`: the quote on one line, cut at a word with an ellipsis,
     never with doubled quote marks."""
-    inner = " ".join(quote.split()).strip(_QUOTE_MARKS).strip()
+    inner = " ".join(quote.split()).strip(QUOTE_MARKS).strip()
     if len(inner) > limit:
         head = inner[: limit - 1]
         cut = head.rsplit(" ", 1)[0] if " " in head else head

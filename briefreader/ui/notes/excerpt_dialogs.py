@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefreader.store.excerpt_rows import QUOTE_MARKS
 from briefreader.ui.common.focus import open_modal
 from briefreader.ui.notes.excerpt_model import one_line
 
@@ -59,13 +60,11 @@ COMMENT_KEYS = "Return saves · Shift+Return starts a new line · Escape cancels
 #: What the one-line prompts say.
 LINE_KEYS = "Return saves · Escape cancels"
 
-_QUOTE_MARKS = "“”\"'‘’«»„"
-
 
 def quoted(text: str, limit: int) -> str:
     """The quote on one line between typographic quotes, never doubled: a quote that
     starts or ends with its own marks (“China hopes…”) keeps them and gets no more."""
-    inner = one_line(text, limit).strip().strip(_QUOTE_MARKS).strip()
+    inner = one_line(text, limit).strip().strip(QUOTE_MARKS).strip()
     return f"“{inner}”"
 
 
