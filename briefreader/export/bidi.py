@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 
 #: Characters drawn as their mirror image in right-to-left text (rule L4). Arabic
 #: runs are mirrored by HarfBuzz; this covers neutrals drawn in a Latin face.
@@ -52,10 +53,18 @@ def bidi_class(char: str) -> str:
 def has_rtl(text: str) -> bool:
     """Whether `text` needs this layout: a right-to-left letter, an Arabic digit, or any
     character of the Arabic blocks (signs such as U+0606 are neutral, but only the
-    Arabic-script faces draw them)."""
-    return not text.isascii() and any(
-        bidi_class(c) in _RTL_CLASSES or _arabic_block(ord(c)) for c in text
-    )
+    Arabic-script faces draw them).
+
+    Every paragraph of an export asks, and English text with typographic quotes
+    and dashes is not ASCII: each distinct character is looked up once, not
+    every character of the text.
+    """
+    return not text.isascii() and any(map(_rtl_char, set(text)))
+
+
+@lru_cache(maxsize=4096)
+def _rtl_char(char: str) -> bool:
+    return bidi_class(char) in _RTL_CLASSES or _arabic_block(ord(char))
 
 
 def _arabic_block(code: int) -> bool:

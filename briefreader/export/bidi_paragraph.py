@@ -29,6 +29,7 @@ from briefreader.export.bidi_layout import (
     line_width,
     pieces_of,
 )
+from briefreader.export.line_breaks import break_frag_lines
 
 _BREAKS = re.compile("[\n\u2028\u2029]")
 
@@ -139,6 +140,11 @@ class BidiParagraph(Paragraph):
             broken = break_lines(pieces, first, width) or [[]]
             lines.extend((pieces, line) for line in broken)
         return _Laid(tuple(lines), level)
+
+    def breakLines(self, width: Any) -> Any:
+        """ReportLab's lines; a simple mixed-style paragraph's at less cost (line_breaks.py)."""
+        lines = break_frag_lines(self, width)
+        return lines if lines is not None else super().breakLines(width)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         if not self._has_rtl():

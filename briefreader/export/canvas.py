@@ -19,6 +19,7 @@ from reportlab.pdfgen.canvas import Canvas
 from briefreader.export.bidi_layout import Look, Piece, draw_line, pieces_of
 from briefreader.export.fonts import FALLBACK, SANS, SANS_BOLD, FontSet, RunKind
 from briefreader.export.markup import placeholder
+from briefreader.export.pdf_links import quick_link
 from briefreader.export.styles import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, MARKING, MUTED, RULE
 
 TOTAL_FORM = "brTotalPages"
@@ -120,6 +121,35 @@ class BriefingCanvas(Canvas):
             self.restoreState()
         else:
             super().line(x1, y1, x2, y2)
+
+    def linkRect(
+        self,
+        contents: str,
+        destinationname: str,
+        Rect: Any = None,
+        addtopage: int = 1,
+        name: str | None = None,
+        relative: int = 1,
+        thickness: float = 0,
+        color: Any = None,
+        dashArray: Any = None,
+        **kw: Any,
+    ) -> Any:
+        """A plain internal link as a `QuickLink` (pdf_links.py); anything else as ReportLab's."""
+        if kw or color or dashArray or thickness or name or not addtopage:
+            return super().linkRect(
+                contents,
+                destinationname,
+                Rect,
+                addtopage,
+                name,
+                relative,
+                thickness,
+                color,
+                dashArray,
+                **kw,
+            )
+        return quick_link(self, contents, destinationname, Rect, relative)
 
     def _define_marking(self) -> None:
         info = self._info

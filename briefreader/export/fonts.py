@@ -32,9 +32,9 @@ from typing import Literal
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 
 from briefreader.export.shaping import SHAPING, ShapingFont
+from briefreader.export.subset_font import SubsetFont
 from briefreader.paths import resources_dir
 
 SERIF = "BrSerif"
@@ -176,7 +176,7 @@ def _registered(directory: str) -> FontSet:
         if not path.is_file():
             raise FontError(f"bundled font missing: {path}")
         try:
-            pdfmetrics.registerFont(TTFont(name, str(path)))
+            pdfmetrics.registerFont(SubsetFont(name, str(path)))
         except Exception as error:  # reportlab raises bare TTFError/struct errors
             raise FontError(f"cannot read bundled font {path}: {error}") from error
     pdfmetrics.registerFontFamily(

@@ -31,6 +31,7 @@ from briefreader.export.quote_frags import QuoteFragments
 from briefreader.export.styles import MARGIN_X, PAGE_SIZE, RULE, Styles
 
 _BULLETS = ("- ", "* ", "• ")
+_CONTROLS = frozenset(("Cc", "Cs", "Cf"))
 FRAME_WIDTH = PAGE_SIZE[0] - 2 * MARGIN_X
 
 
@@ -38,6 +39,8 @@ def plain_label(text: str) -> str:
     """`text` safe for PDF strings (outline, metadata): no controls or lone surrogates."""
     if text.isascii() and text.isprintable():
         return text
+    if not any(unicodedata.category(c) in _CONTROLS for c in set(text)):
+        return text  # typographic quotes and dashes: each character looked at once
     return "".join(
         "\ufffd" if unicodedata.category(c) in ("Cc", "Cs") and not c.isspace() else c
         for c in text

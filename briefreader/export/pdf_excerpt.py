@@ -9,8 +9,9 @@ into one `ExcerptBlock`, which keeps them on one page (see keep.py).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
 from briefreader.export.canvas import PageInfo
@@ -20,6 +21,7 @@ from briefreader.export.flowables import CachedParagraph, QuoteParagraph
 from briefreader.export.fonts import FALLBACK
 from briefreader.export.keep import ExcerptBlock
 from briefreader.export.markup import MarkupWriter
+from briefreader.export.parsed_markup import ParsedMarkup
 from briefreader.export.pdf_sources import citation_markup
 from briefreader.export.prepare import PreparedExcerpt
 from briefreader.export.quote_frags import QuoteFragments
@@ -40,6 +42,15 @@ class ExcerptPrinter:
     info: PageInfo
     quotes: QuoteFragments
     tick: Callable[[], None]
+    parsed: ParsedMarkup = field(default_factory=ParsedMarkup)
+
+    def _line(self, markup: str, style: ParagraphStyle, direction: str = "auto") -> CachedParagraph:
+        """A claim, flag, citation or comment line, its markup parsed once per shape."""
+        parsed = self.parsed.text_and_frags(markup, style)
+        if parsed is None:
+            return CachedParagraph(markup, style, direction=direction)
+        text, frags = parsed
+        return CachedParagraph(text, style, direction=direction, frags=frags)
 
     def block(self, item: PreparedExcerpt, outline: str) -> ExcerptBlock:
         s, w, e = self.styles, self.writer, item.excerpt
@@ -47,14 +58,12 @@ class ExcerptPrinter:
         parts: list[Flowable] = []
         if e.claimant.strip():
             parts.append(
-                CachedParagraph(
-                    f"CLAIM · {w.plain(' '.join(e.claimant.split()))}", s.claim, direction="ltr"
-                )
+                self._line(f"CLAIM · {w.plain(' '.join(e.claimant.split()))}", s.claim, "ltr")
             )
         if e.integrity in _FLAG_TEXT:
             note = e.integrity_note or "the quote could not be verified"
             parts.append(
-                CachedParagraph(
+                self._line(
                     f'<font color="{FLAG[e.integrity]}">{WARNING_SIGN} {_FLAG_TEXT[e.integrity]}: '
                     f"{w.plain(note)}.</font>",
                     s.flag,
@@ -78,19 +87,17 @@ class ExcerptPrinter:
             first_chunk = False
             parts.append(para)
         parts.append(
-            CachedParagraph(
-                citation_markup(e.citation, e.credibility, self.sources, w),
-                s.citation,
-                direction="ltr",
+            self._line(
+                citation_markup(e.citation, e.credibility, self.sources, w), s.citation, "ltr"
             )
         )
         blocks = [" ".join(b.split()) for b in e.comment.replace("\r\n", "\n").split("\n\n")]
         for index, block in enumerate(b for b in blocks if b):
             if index == 0:
                 markup = f"<b>Analyst comment</b>\u2003{w.plain(block)}"
-                parts.append(CachedParagraph(markup, s.comment, direction="ltr"))
+                parts.append(self._line(markup, s.comment, "ltr"))
             else:
-                parts.append(CachedParagraph(w.plain(block), s.comment_cont))
+                parts.append(self._line(w.plain(block), s.comment_cont))
         return ExcerptBlock(
             parts, key=f"ex{item.number}", outline=outline, info=self.info, on_draw=self.tick
         )
