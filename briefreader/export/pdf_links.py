@@ -15,31 +15,39 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab import rl_config
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfdoc
-from reportlab.pdfgen.canvas import _annFormat
 
 
 class QuickLink(pdfdoc.LinkAnnotation):
     """A `LinkAnnotation` of the plain kind an internal link is, formatted quickly."""
 
     def format(self, document: Any) -> bytes:
-        if self.otherkw or rl_config.pdfMultiLine:
+        rect = self.Rect
+        if self.otherkw or rl_config.pdfMultiLine or self.Border is not _NO_BORDER:
             return super().format(document)
-        fmt = pdfdoc.format
-        rect = self.Rect if isinstance(self.Rect, str) else pdfdoc.PDFArray(self.Rect)
+        if self.Contents == "" and all(type(v) in (float, int) for v in rect) and len(rect) == 4:
+            contents = b"()"
+            rect_bytes = b"[ " + fp_str(*rect).encode("ascii") + b" ]"
+        else:
+            fmt = pdfdoc.format
+            contents = fmt(pdfdoc.PDFString(self.Contents, 1), document)
+            rect_bytes = fmt(rect if isinstance(rect, str) else pdfdoc.PDFArray(rect), document)
         return b"".join(
             (
-                b"<<\n/Border ",
-                fmt(self.Border, document),
-                b" /Contents ",
-                fmt(pdfdoc.PDFString(self.Contents, 1), document),
+                b"<<\n/Border [ 0 0 0 ] /Contents ",
+                contents,
                 b" /Dest ",
-                fmt(self.Destination, document),
+                pdfdoc.format(self.Destination, document),
                 b" /Rect ",
-                fmt(rect, document),
+                rect_bytes,
                 b" /Subtype /Link /Type /Annot\n>>",
             )
         )
+
+
+#: The border of every quick link: none (`_annFormat` with no thickness, colour or dash).
+_NO_BORDER = pdfdoc.PDFArray([0, 0, 0])
 
 
 def quick_link(canvas: Any, contents: str, destination_name: str, rect: Any, relative: int) -> Any:
@@ -49,5 +57,5 @@ def quick_link(canvas: Any, contents: str, destination_name: str, rect: Any, rel
         "Contents": contents,
         "Destination": canvas._bookmarkReference(destination_name),
     }
-    _annFormat(kw, None, 0, None)
+    kw["Border"] = _NO_BORDER  # what _annFormat sets for no thickness, colour or dash
     return canvas._addAnnotation(QuickLink(**kw), None, 1)
