@@ -12,8 +12,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 from briefreader.workspace.settings import Workspace
 
 APP_NAME = "briefreader"
@@ -40,6 +38,8 @@ def seeds_dir() -> Path:
 
 
 def default_data_dir() -> Path:
+    import platformdirs  # here: with --data-dir a start never needs it (~10 ms)
+
     return platformdirs.user_data_path(APP_NAME, appauthor=False)
 
 

@@ -19,7 +19,6 @@ from dataclasses import dataclass, replace
 from typing import Literal, NamedTuple
 
 from briefreader.domain import PARAGRAPH_SEPARATOR, Mention
-from briefreader.entities import find_mentions as default_find_mentions
 from briefreader.store.anchoring import (
     DEFAULT_CONTEXT,
     quote_selector,
@@ -108,6 +107,17 @@ def _put(
 
 def _author(snap: ExcerptSnapshot | None) -> str:
     return snap.row[UPDATED_BY] if snap else ""
+
+
+def default_find_mentions(text: str) -> Sequence[Mention]:
+    """The bundled gazetteer's matcher, imported on the first excerpt that needs it.
+
+    Not at import: opening the store is on the window's start-up path, and the
+    matching code would add a quarter of its import time there for nothing.
+    """
+    from briefreader.entities import find_mentions  # here: see above
+
+    return find_mentions(text)
 
 
 class Excerpts:

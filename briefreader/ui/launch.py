@@ -18,6 +18,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from briefreader.control.first_view import read_first_view
 from briefreader.control.library import count_entities, gazetteer_notice, load_matcher
 from briefreader.control.startup import Startup, open_work_then_library
 from briefreader.paths import DataPaths, resources_dir
@@ -26,6 +27,8 @@ from briefreader.ui.common.theme import apply_style
 from briefreader.ui.window import MainWindow
 
 EXIT_AFTER_FIRST_PAINT = "BRIEFREADER_EXIT_AFTER_FIRST_PAINT"
+#: However the first paint goes, the window is whole and takes keys by then.
+FINISH_AT_LATEST_MS = 3000
 _STARTED = time.perf_counter()
 
 
@@ -40,7 +43,7 @@ def run_gui(paths: DataPaths, open_link: str | None = None) -> int:
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     apply_style(app)
-    window = MainWindow(paths)
+    window = MainWindow(paths, defer_analysis=True)  # built once the first document shows
     window.key_gate.hold()  # keys typed before the library has loaded wait for it
     window.show()
     window.links.pending = open_link or ""
@@ -71,11 +74,35 @@ def run_gui(paths: DataPaths, open_link: str | None = None) -> int:
             window.close()
 
         window.first_document_painted.connect(report)
-    QTimer.singleShot(0, lambda: start_loading(window, paths, window.key_gate.open))
+    QTimer.singleShot(0, lambda: start_loading(window, paths, lambda: finish_when_painted(window)))
     QTimer.singleShot(0, lambda: listen_for_links(window))
     code = app.exec()
     signals.uninstall()
     return code
+
+
+def finish_when_painted(window: MainWindow) -> None:
+    """The library and the matcher are in: build the rest, then let the held keys through.
+
+    The rest (the analysis pane) is built after the first highlighted paint, so it
+    does not delay it. Where nothing will paint highlighted (an empty library, no
+    gazetteer) it is built now, and a window that never paints (started minimised)
+    gets it after FINISH_AT_LATEST_MS all the same.
+    """
+    done = False
+
+    def finish() -> None:
+        nonlocal done
+        if not done:
+            done = True
+            window.finish_building()
+            window.key_gate.open()
+
+    if (window.matcher_ready or window.highlighted_from_kept) and window.state.current:
+        window.after_first_paint(finish)
+        QTimer.singleShot(FINISH_AT_LATEST_MS, window, finish)
+    else:
+        finish()
 
 
 def listen_for_links(window: MainWindow) -> None:
@@ -88,12 +115,37 @@ def listen_for_links(window: MainWindow) -> None:
 def start_loading(
     window: MainWindow, paths: DataPaths, on_ready: Callable[[], None] = lambda: None
 ) -> None:
-    """Two jobs at once: the library (shown as text as soon as it is read) and the matcher
+    """Two jobs: the library (shown as text as soon as it is read) and the matcher
     (building the gazetteer's automaton is the slow part); highlighting follows it, then
-    the entity facets, which need both. `on_ready` runs once both have ended, loaded or
+    the entity facets, which need both. Both start at once, unless the last session kept
+    the mentions of the document the window reopens: then the matcher waits for that
+    document's first paint. `on_ready` runs once both have ended, loaded or
     not: the keys typed meanwhile then run against the library, the store and the matcher."""
     ready: dict[str, object] = {}
     ended: set[str] = set()
+    matcher_started = False
+    # The document the last session closed on paints with the mentions it kept; the
+    # matcher (whose loading holds the GIL for ~50 ms) then loads after that paint.
+    window.session.first_view = read_first_view(paths)
+
+    def start_matcher() -> None:
+        nonlocal matcher_started
+        if matcher_started:
+            return
+        matcher_started = True
+        window.jobs.start(
+            lambda _progress: load_matcher(paths),
+            matcher_loaded,
+            lambda error: (
+                window.status(f"no highlighting: the gazetteer did not load ({error})", 0),
+                end("matcher"),
+            ),
+            lambda text: window.status(text, 0),
+        )
+
+    def library_failed() -> None:
+        end("library")
+        start_matcher()
 
     def end(job: str) -> None:
         ended.add(job)
@@ -108,6 +160,11 @@ def start_loading(
             window.attach_store(result.store)
         window.apply_snapshot(snapshot)
         window.links.open_pending()  # started by `briefreader open URL`: go there
+        if window.highlighted_from_kept:
+            window.after_first_paint(start_matcher)
+            QTimer.singleShot(FINISH_AT_LATEST_MS, window, start_matcher)  # if it never paints
+        else:
+            start_matcher()
         # Indexing (Whoosh, a child process) waits until the first document shows
         # highlighted: started now, it would compete with the matcher for both cores.
         window.after_first_paint(window.search.library_changed)
@@ -150,15 +207,8 @@ def start_loading(
     window.jobs.start(
         lambda progress: open_work_then_library(paths, progress),  # notes never wait on it
         library_loaded,
-        lambda error: (window.status(f"could not open the library: {error}", 0), end("library")),
+        lambda error: (window.status(f"could not open the library: {error}", 0), library_failed()),
         lambda text: window.status(text, 0),
     )
-    window.jobs.start(
-        lambda _progress: load_matcher(paths),
-        matcher_loaded,
-        lambda error: (
-            window.status(f"no highlighting: the gazetteer did not load ({error})", 0),
-            end("matcher"),
-        ),
-        lambda text: window.status(text, 0),
-    )
+    if window.session.first_view is None:
+        start_matcher()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
@@ -36,7 +37,6 @@ from briefreader.control.state import ReaderState
 from briefreader.paths import DataPaths
 from briefreader.store import Briefing, Store
 from briefreader.ui.accessible import label_everything
-from briefreader.ui.analysis.wiring import attach_analysis
 from briefreader.ui.appearance import Appearance, propagate_font, start_theme
 from briefreader.ui.bindings import bind_commands
 from briefreader.ui.common.actions import WindowActions, build_menus
@@ -57,6 +57,9 @@ from briefreader.ui.reader.view import ReaderView
 from briefreader.ui.search.wiring import attach_search
 from briefreader.ui.session import Session
 
+if TYPE_CHECKING:
+    from briefreader.ui.analysis.wiring import AnalysisWork
+
 APP_TITLE = "briefreader"
 
 
@@ -66,7 +69,10 @@ class MainWindow(QMainWindow):
     #: Every `Changes` after `apply` redrew it, for parts that follow the reader (search).
     changes_applied = Signal(object)
 
-    def __init__(self, paths: DataPaths, matcher: Matcher | None = None) -> None:
+    def __init__(
+        self, paths: DataPaths, matcher: Matcher | None = None, *, defer_analysis: bool = False
+    ) -> None:
+        """`defer_analysis`: build the analysis pane later, with `finish_building` (start-up)."""
         super().__init__()
         self.setObjectName("main-window")
         self.paths = paths
@@ -82,7 +88,10 @@ class MainWindow(QMainWindow):
         self.keymap = load_keymap(paths.keys_file, self.registry)
         self.styles = load_palette()
         self.jobs = Jobs()
+        self._layout_restored = False
         self._painted_once = False
+        #: The first document shows the last session's mentions (see `control.first_view`).
+        self.highlighted_from_kept = False
         self.first_text_painted_at: float | None = None  # perf_counter, for the benchmark
         self.setWindowTitle(APP_TITLE)
         self.setStatusBar(StatusBar(self))  # first: parts add their labels and bars to it
@@ -106,9 +115,12 @@ class MainWindow(QMainWindow):
         build_menus(self.menuBar(), self.registry, self.keymap)
         self._build_status_bar()
         self.search = attach_search(self, self.reader)
-        self.analysis = attach_analysis(self, self.search, self.notes_work)
+        self.analysis: AnalysisWork | None = None
+        if not defer_analysis:
+            self.finish_building()
         label_everything(self)  # names and descriptions for assistive technology
         self.session.restore_layout(self)
+        self._layout_restored = True
         self.appearance = Appearance(self, self.reader, self._apply_theme)
         self.appearance.set_zoom(self.ui_state.zoom)
         self._apply_theme()
@@ -163,6 +175,23 @@ class MainWindow(QMainWindow):
         column = [self.docks[name] for name in ("documents", "facets", "legend", "notes")]
         self.resizeDocks(column, [430, 330, 340, 420], Qt.Orientation.Vertical)
 
+    def finish_building(self) -> None:
+        """The analysis pane, which no first paint shows (its dock starts hidden).
+
+        Importing and building its six views is about a fifth of a cold start, so
+        the app builds it just after the first document has painted (keys wait
+        for it); built after the layout was restored, its dock takes its saved
+        place then.
+        """
+        if self.analysis is not None:
+            return
+        from briefreader.ui.analysis.wiring import attach_analysis  # here: see above
+
+        self.analysis = attach_analysis(self, self.search, self.notes_work)
+        if self._layout_restored:
+            self.restoreDockWidget(self.analysis.pane.dock)
+            label_everything(self)
+
     def _build_status_bar(self) -> None:
         self.status_line = StatusLine(self.statusBar())
         self.doc_label = self.status_line.doc_label
@@ -192,13 +221,22 @@ class MainWindow(QMainWindow):
         if not first and self.state.visible:
             first = self.state.visible[0].id
         if first:
-            self.apply(self.state.open(first))
+            self.apply(self.state.open(first, self._kept_mentions(first)))
         message = f"{len(snapshot.documents)} documents"
         if snapshot.warnings:
             message += "; " + "; ".join(snapshot.warnings)
         if self.keymap.problems:  # a bad keys.toml must not go unnoticed
             message += " · " + self.keymap.problems_line()
         self.status(message, 15000)
+
+    def _kept_mentions(self, doc_id: str) -> DocumentMentions | None:
+        """Until the matcher is loaded: the mentions the last session found in `doc_id`."""
+        doc = self.state.document(doc_id)
+        if self.matcher_ready or doc is None:
+            return None
+        kept = self.session.kept_mentions(doc)
+        self.highlighted_from_kept = kept is not None
+        return kept
 
     def import_paths(self, files: list[Path]) -> None:
         """Import in a worker, with progress in the status bar; open the first new document."""
@@ -209,6 +247,7 @@ class MainWindow(QMainWindow):
         if doc is None:
             return
         mentions = DocumentMentions.build(doc, self.matcher)
+        self.highlighted_from_kept = False  # this one waits for the matcher
         self.apply(self.state.open(doc_id, mentions))
 
     # -- commands ----------------------------------------------------------------------
@@ -228,7 +267,7 @@ class MainWindow(QMainWindow):
         # analysis pane's act on their own items.
         parts = (("search", self.search), ("composer", self.composer), ("analysis", self.analysis))
         for name, part in parts:
-            if part.owns(widget):
+            if part is not None and part.owns(widget):
                 return name
         if isinstance(widget, QLineEdit | QPlainTextEdit | QTextEdit) and not widget.isReadOnly():
             return "insert"
@@ -344,6 +383,8 @@ class MainWindow(QMainWindow):
             self.status(f"read state not saved: {error}", 10000)
 
     def save_ui_state(self) -> None:
+        if self.matcher_ready:  # else the mentions shown are not the matcher's
+            self.session.keep_first_view(self.state)
         error = self.session.save(self, self.state, self.reader.zoom)
         if error:
             self.status(f"read state not saved: {error}", 10000)
@@ -371,7 +412,7 @@ class MainWindow(QMainWindow):
     def _reader_painted(self) -> None:
         if self.first_text_painted_at is None:
             self.first_text_painted_at = time.perf_counter()
-        if self.matcher_ready and not self._painted_once:
+        if (self.matcher_ready or self.highlighted_from_kept) and not self._painted_once:
             self._painted_once = True
             self.reader.document_painted.disconnect(self._reader_painted)
             QTimer.singleShot(0, self.first_document_painted.emit)

@@ -72,7 +72,8 @@ class HelpOverlay(QDialog):
         self.table = HelpTable(0, 4, self)
         self.table.setObjectName("help-keys")
         self.table.setHorizontalHeaderLabels(["Mode", "Keys", "Command", "What it does"])
-        self.fill("normal")
+        # No rows yet: `show_help` fills them for the mode it opens in, so building
+        # them here (about 20 ms) would only delay the window's first paint.
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()

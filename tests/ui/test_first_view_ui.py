@@ -1,0 +1,110 @@
+"""A cold start paints the reopened document highlighted before the matcher has loaded.
+
+The last session keeps the mentions of the document it closed on
+(`control.first_view`); the next start paints them at once and loads the
+matcher after that paint. The analysis pane is built after it too, and the
+keys wait for both.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from briefreader.control.first_view import read_first_view
+from briefreader.corpus.library import open_library
+from briefreader.paths import DataPaths
+from briefreader.ui import launch
+from briefreader.ui.window import MainWindow
+from tests.core.safety.reports import write_reports
+
+
+def _library(data_paths: DataPaths, folder: Path) -> None:
+    write_reports(folder, 4, seed=8)
+    with open_library(data_paths, seed=False) as library:
+        library.import_paths([folder])
+
+
+def _start(qtbot, data_paths: DataPaths) -> tuple[MainWindow, list[bool]]:
+    """A window started as `run_gui` starts it; records matcher_ready at the first paint."""
+    win = MainWindow(data_paths, defer_analysis=True)
+    qtbot.addWidget(win)
+    painted: list[bool] = []
+    win.first_document_painted.connect(lambda: painted.append(win.matcher_ready))
+    win.key_gate.hold()
+    win.show()
+    launch.start_loading(win, data_paths, lambda: launch.finish_when_painted(win))
+    return win, painted
+
+
+def _shown(win: MainWindow) -> list[tuple[str, str, int, int]]:
+    assert win.state.mentions is not None
+    return [(i.mention.canonical, i.mention.kind, i.start, i.end) for i in win.state.mentions.items]
+
+
+@pytest.fixture
+def held_matcher(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """The matcher's loading waits until the test sets the event."""
+    release = threading.Event()
+    real = launch.load_matcher
+
+    def slow(paths: DataPaths | None = None):  # type: ignore[no-untyped-def]
+        assert release.wait(60)
+        return real(paths)
+
+    monkeypatch.setattr(launch, "load_matcher", slow)
+    return release
+
+
+def test_the_second_start_paints_kept_mentions_first(
+    qtbot, data_paths: DataPaths, tmp_path: Path, held_matcher: threading.Event
+) -> None:
+    _library(data_paths, tmp_path / "reports")
+    held_matcher.set()
+    first, painted = _start(qtbot, data_paths)
+    qtbot.waitUntil(lambda: bool(painted), timeout=60000)
+    assert painted == [True]  # no kept view yet: the first paint waited for the matcher
+    qtbot.waitUntil(lambda: first.analysis is not None, timeout=30000)
+    assert first.state.current is not None
+    opened, highlighted = first.state.current.id, _shown(first)
+    assert highlighted, "the sample names groups"
+    first.close()
+    assert read_first_view(data_paths) is not None
+
+    held_matcher.clear()
+    again, painted = _start(qtbot, data_paths)
+    qtbot.waitUntil(lambda: bool(painted), timeout=60000)
+    assert painted == [False]  # highlighted, and the matcher still held back
+    assert again.state.current is not None and again.state.current.id == opened
+    assert _shown(again) == highlighted
+    assert again.analysis is None and not again.key_gate.is_ready  # both wait for the matcher
+    held_matcher.set()
+    qtbot.waitUntil(lambda: again.matcher_ready, timeout=60000)
+    qtbot.waitUntil(lambda: again.analysis is not None and again.key_gate.is_ready, timeout=30000)
+    assert _shown(again) == highlighted  # matched again: the same
+    assert again.docks["analysis"].isHidden()  # built late, still where the layout keeps it
+    again.close()
+
+
+def test_a_kept_view_of_a_changed_text_is_not_shown(
+    qtbot, data_paths: DataPaths, tmp_path: Path, held_matcher: threading.Event
+) -> None:
+    _library(data_paths, tmp_path / "reports")
+    held_matcher.set()
+    first, painted = _start(qtbot, data_paths)
+    qtbot.waitUntil(lambda: bool(painted), timeout=60000)
+    first.close()
+    path = data_paths.cache_dir / "first-view.json"
+    path.write_text(path.read_text(encoding="utf-8").replace('"text_sha": "', '"text_sha": "0'))
+    held_matcher.clear()
+    again, painted = _start(qtbot, data_paths)
+    qtbot.waitUntil(lambda: again.state.current is not None, timeout=60000)
+    assert not again.highlighted_from_kept
+    assert _shown(again) == []  # the text shows, unhighlighted, until the matcher arrives
+    held_matcher.set()
+    qtbot.waitUntil(lambda: bool(painted), timeout=60000)
+    assert painted == [True]
+    assert _shown(again)
+    again.close()
