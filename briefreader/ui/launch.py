@@ -75,7 +75,6 @@ def run_gui(paths: DataPaths, open_link: str | None = None) -> int:
 
         window.first_document_painted.connect(report)
     QTimer.singleShot(0, lambda: start_loading(window, paths, lambda: finish_when_painted(window)))
-    QTimer.singleShot(0, lambda: listen_for_links(window))
     code = app.exec()
     signals.uninstall()
     return code
@@ -84,7 +83,8 @@ def run_gui(paths: DataPaths, open_link: str | None = None) -> int:
 def finish_when_painted(window: MainWindow) -> None:
     """The library and the matcher are in: build the rest, then let the held keys through.
 
-    The rest (the analysis pane) is built after the first highlighted paint, so it
+    The rest (the analysis pane, and answering briefreader:// links, which imports
+    QtNetwork) is built after the first highlighted paint, so it
     does not delay it. Where nothing will paint highlighted (an empty library, no
     gazetteer) it is built now, and a window that never paints (started minimised)
     gets it after FINISH_AT_LATEST_MS all the same.
@@ -96,6 +96,7 @@ def finish_when_painted(window: MainWindow) -> None:
         if not done:
             done = True
             window.finish_building()
+            listen_for_links(window)
             window.key_gate.open()
 
     if (window.matcher_ready or window.highlighted_from_kept) and window.state.current:

@@ -32,7 +32,15 @@ import warnings
 from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractNativeEventFilter, QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QWindow
+from PySide6.QtGui import (
+    QGuiApplication,
+    QHideEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QShowEvent,
+    QWheelEvent,
+    QWindow,
+)
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 #: Keys typed before the window is ready, at most (a key held down autorepeats).
@@ -52,6 +60,10 @@ _MOUSE = {
     QEvent.Type.MouseButtonDblClick,
     QEvent.Type.Wheel,
 }
+#: The events the gate looks at come as these classes (PySide gives each event its own
+#: class). Testing the class first spares the other events (paint, layout, timers: a
+#: few thousand at start-up) `event.type()`, whose enum conversion cost ~20 ms there.
+_WATCHED = (QKeyEvent, QMouseEvent, QWheelEvent, QShowEvent, QHideEvent)
 _MODIFIER_KEYS = {
     Qt.Key.Key_Shift,
     Qt.Key.Key_Control,
@@ -251,6 +263,8 @@ class KeyGate(QObject):
         return from_window_system and QApplication.activeWindow() is not self._window
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not isinstance(event, _WATCHED):
+            return False
         kind = event.type()
         if kind in (QEvent.Type.Show, QEvent.Type.Hide):
             self._follow_prompts(watched, kind)

@@ -1,6 +1,6 @@
 """briefreader:// links in the window: open the document at the paragraph a link names.
 
-`LinkServer.listen()` (called once the window shows, see `launch.run_gui`)
+`LinkServer.listen()` (called once the window is built and loaded, see `launch`)
 takes the data directory's socket unless another window answers on it; each
 line a client writes is a link (`control/link_channel.py` has the protocol).
 `open_url` is also how a window started by `briefreader open URL` goes to the
