@@ -43,7 +43,7 @@ def run_gui(paths: DataPaths, open_link: str | None = None) -> int:
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     apply_style(app)
-    window = MainWindow(paths, defer_analysis=True)  # built once the first document shows
+    window = MainWindow(paths, defer_panes=True)  # the rest once the first document shows
     window.key_gate.hold()  # keys typed before the library has loaded wait for it
     window.show()
     window.links.pending = open_link or ""
@@ -83,7 +83,7 @@ def run_gui(paths: DataPaths, open_link: str | None = None) -> int:
 def finish_when_painted(window: MainWindow) -> None:
     """The library and the matcher are in: build the rest, then let the held keys through.
 
-    The rest (the analysis pane, and answering briefreader:// links, which imports
+    The rest (the composer, the analysis pane, and answering briefreader:// links, which imports
     QtNetwork) is built after the first highlighted paint, so it
     does not delay it. Where nothing will paint highlighted (an empty library, no
     gazetteer) it is built now, and a window that never paints (started minimised)

@@ -37,6 +37,7 @@ from briefreader.control.state import ReaderState
 from briefreader.paths import DataPaths
 from briefreader.store import Briefing, Store
 from briefreader.ui.accessible import label_everything
+from briefreader.ui.analysis.dock import place_analysis_dock
 from briefreader.ui.appearance import Appearance, propagate_font, start_theme
 from briefreader.ui.bindings import bind_commands
 from briefreader.ui.common.actions import WindowActions, build_menus
@@ -46,7 +47,7 @@ from briefreader.ui.common.keygate import KeyGate
 from briefreader.ui.common.palette import CommandPalette
 from briefreader.ui.common.statusline import StatusBar, StatusLine
 from briefreader.ui.common.workers import Jobs
-from briefreader.ui.composer.wiring import attach_composer
+from briefreader.ui.composer.dock import place_composer_dock
 from briefreader.ui.notes.area import NotesArea
 from briefreader.ui.notes.work import NotesWork
 from briefreader.ui.reader.commands import bind_reader_commands
@@ -59,6 +60,7 @@ from briefreader.ui.session import Session
 
 if TYPE_CHECKING:
     from briefreader.ui.analysis.wiring import AnalysisWork
+    from briefreader.ui.composer.controller import ComposerController
 
 APP_TITLE = "briefreader"
 
@@ -70,9 +72,10 @@ class MainWindow(QMainWindow):
     changes_applied = Signal(object)
 
     def __init__(
-        self, paths: DataPaths, matcher: Matcher | None = None, *, defer_analysis: bool = False
+        self, paths: DataPaths, matcher: Matcher | None = None, *, defer_panes: bool = False
     ) -> None:
-        """`defer_analysis`: build the analysis pane later, with `finish_building` (start-up)."""
+        """`defer_panes`: build the composer and the analysis pane later, with
+        `finish_building` (as the app starts)."""
         super().__init__()
         self.setObjectName("main-window")
         self.paths = paths
@@ -109,14 +112,15 @@ class MainWindow(QMainWindow):
         self.notes_work = NotesWork(self, self.reader, self.notes)
         # imports in a worker with a progress bar; files dropped on the window
         self.importer = Importer(self, self.notes_work.after_import)
-        # the briefing composer dock and its commands
-        self.composer = attach_composer(self, self.notes_work)
+        place_composer_dock(self)  # empty until `finish_building`; placed for the layout
         self.window_actions = WindowActions(self, self.registry, self.keymap, self.mode)
         build_menus(self.menuBar(), self.registry, self.keymap)
         self._build_status_bar()
         self.search = attach_search(self, self.reader)
+        self.docks["analysis"] = place_analysis_dock(self)  # empty until `finish_building`
+        self.composer: ComposerController | None = None  # the briefing composer dock
         self.analysis: AnalysisWork | None = None
-        if not defer_analysis:
+        if not defer_panes:
             self.finish_building()
         label_everything(self)  # names and descriptions for assistive technology
         self.session.restore_layout(self)
@@ -176,20 +180,23 @@ class MainWindow(QMainWindow):
         self.resizeDocks(column, [430, 330, 340, 420], Qt.Orientation.Vertical)
 
     def finish_building(self) -> None:
-        """The analysis pane, which no first paint shows (its dock starts hidden).
+        """The panes no first paint shows: the briefing composer (a tab behind the notes)
+        and the analysis pane (hidden until asked for).
 
-        Importing and building its six views is about a fifth of a cold start, so
-        the app builds it just after the first document has painted (keys wait
-        for it); built after the layout was restored, its dock takes its saved
-        place then.
+        Importing and building them is about a quarter of a cold start, so the app
+        builds them just after the first document has painted (keys wait for them);
+        their docks were placed with the others, so the saved layout has them in place.
         """
-        if self.analysis is not None:
+        if self.composer is not None:
             return
-        from briefreader.ui.analysis.wiring import attach_analysis  # here: see above
+        # Here, not at the top: see above. The composer first: it re-binds undo and
+        # redo, which the analysis pane then follows.
+        from briefreader.ui.analysis.wiring import attach_analysis
+        from briefreader.ui.composer.wiring import attach_composer
 
+        self.composer = attach_composer(self, self.notes_work)
         self.analysis = attach_analysis(self, self.search, self.notes_work)
         if self._layout_restored:
-            self.restoreDockWidget(self.analysis.pane.dock)
             label_everything(self)
 
     def _build_status_bar(self) -> None:
@@ -365,7 +372,7 @@ class MainWindow(QMainWindow):
         self.doc_model.redraw_grades()
 
     def current_briefing(self) -> Briefing | None:
-        return self.composer.composer.briefing
+        return self.composer.composer.briefing if self.composer is not None else None
 
     # -- persistence -------------------------------------------------------------------
 

@@ -29,7 +29,7 @@ def _library(data_paths: DataPaths, folder: Path) -> None:
 
 def _start(qtbot, data_paths: DataPaths) -> tuple[MainWindow, list[bool]]:
     """A window started as `run_gui` starts it; records matcher_ready at the first paint."""
-    win = MainWindow(data_paths, defer_analysis=True)
+    win = MainWindow(data_paths, defer_panes=True)
     qtbot.addWidget(win)
     painted: list[bool] = []
     win.first_document_painted.connect(lambda: painted.append(win.matcher_ready))
@@ -79,12 +79,14 @@ def test_the_second_start_paints_kept_mentions_first(
     assert painted == [False]  # highlighted, and the matcher still held back
     assert again.state.current is not None and again.state.current.id == opened
     assert _shown(again) == highlighted
-    assert again.analysis is None and not again.key_gate.is_ready  # both wait for the matcher
+    assert again.composer is None and again.analysis is None  # they wait for the matcher,
+    assert not again.key_gate.is_ready  # and the keys for them
     held_matcher.set()
     qtbot.waitUntil(lambda: again.matcher_ready, timeout=60000)
     qtbot.waitUntil(lambda: again.analysis is not None and again.key_gate.is_ready, timeout=30000)
     assert _shown(again) == highlighted  # matched again: the same
     assert again.docks["analysis"].isHidden()  # built late, still where the layout keeps it
+    assert again.current_briefing() is None  # no briefing yet, and the composer says so
     again.close()
 
 
@@ -108,3 +110,52 @@ def test_a_kept_view_of_a_changed_text_is_not_shown(
     assert painted == [True]
     assert _shown(again)
     again.close()
+
+
+def test_panes_built_late_take_their_saved_places(qtbot, data_paths: DataPaths) -> None:
+    """The analyst left the composer's tab in front and the analysis pane open: a window
+    that builds them late lays them out as one that builds them at once."""
+    from briefreader.entities import find_mentions
+    from tests.ui.conftest import sample_snapshot
+
+    def window(*, defer: bool) -> MainWindow:
+        win = MainWindow(data_paths, matcher=find_mentions, defer_panes=defer)
+        qtbot.addWidget(win)
+        win.apply_snapshot(sample_snapshot())
+        win.show()
+        qtbot.waitExposed(win)
+        return win
+
+    first = window(defer=False)
+    assert first.composer is not None and first.analysis is not None
+    first.docks["composer"].raise_()
+    first.analysis.show("show-timeline")
+    qtbot.waitUntil(lambda: not first.docks["composer"].visibleRegion().isEmpty())
+    import sys
+
+    for n, d in first.docks.items():
+        print("first", n, d.geometry(), file=sys.stderr)
+    print(first.geometry(), file=sys.stderr)
+    first.close()
+    saved = data_paths.ui_state.read_bytes()
+
+    eager = window(defer=False)
+    qtbot.wait(200)
+    places = {name: dock.geometry() for name, dock in eager.docks.items()}
+    eager.close()
+    data_paths.ui_state.write_bytes(saved)
+
+    late = window(defer=True)
+    assert late.composer is None and late.analysis is None
+    late.finish_building()
+    for name in ("composer", "analysis"):
+        qtbot.waitUntil(lambda name=name: late.docks[name].isVisible())
+    qtbot.waitUntil(lambda: not late.docks["composer"].visibleRegion().isEmpty())
+    assert late.docks["notes"].visibleRegion().isEmpty()  # behind the composer, as left
+    qtbot.wait(300)
+    import sys
+
+    for n, d in late.docks.items():
+        print(n, d.geometry(), places[n], d.geometry() == places[n], file=sys.stderr)
+    print(late.geometry(), file=sys.stderr)
+    late.close()

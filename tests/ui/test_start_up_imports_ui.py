@@ -13,6 +13,7 @@ import sys
 LATER = (
     "briefreader.ui.analysis.pane",
     "briefreader.ui.analysis.wiring",
+    "briefreader.ui.composer.wiring",
     "briefreader.entities",
     "briefreader.entities.matcher",
     "ahocorasick",

@@ -27,7 +27,8 @@ TAB_KEYS = {
 
 
 class AnalysisPane:
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: QMainWindow, dock: QDockWidget) -> None:
+        """The views, in `dock` (placed by `dock.place_analysis_dock`)."""
         self.dossier = DossierView()
         self.timeline = TimelineView()
         self.matrix = MatrixView()
@@ -47,16 +48,8 @@ class AnalysisPane:
         self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys switch views, not the tab bar
         for view in self.views:
             self.tabs.addTab(view, f"{view.title}  [{TAB_KEYS[view.command]}]")
-        self.dock = QDockWidget("Analysis  [8]", window)
-        self.dock.setObjectName("dock-analysis")
-        self.dock.setWidget(self.tabs)
-        self.dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetMovable
-            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-            | QDockWidget.DockWidgetFeature.DockWidgetClosable
-        )
-        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
-        self.dock.hide()  # until asked for: the reader keeps the room
+        self.dock = dock
+        dock.setWidget(self.tabs)
         self.inbox_label = QLabel()
         self.inbox_label.setObjectName("inbox-count")
         self.inbox_label.setTextFormat(Qt.TextFormat.PlainText)

@@ -36,12 +36,11 @@ class AnalysisWork(QObject):
         self.host = host
         self.search = search
         self.notes = notes
-        self.pane = AnalysisPane(host.main_window())
+        self.pane = AnalysisPane(host.main_window(), host.docks["analysis"])
         self.data = AnalysisData(host)
         self.actions = ViewActions(self)
         self.stale: set[str] = {v.command for v in self.pane.views}
         self._library: tuple[frozenset[str], int] = (frozenset(), 0)
-        host.docks["analysis"] = self.pane.dock
         host.changes_applied.connect(self._library_changed)
         search.indexing.updated.connect(self.run_watches)
 
@@ -164,7 +163,8 @@ class AnalysisWork(QObject):
 
 
 def attach_analysis(host: Host, search: SearchWiring, notes: NotesWork) -> AnalysisWork:
-    """Make the analysis pane and bind its commands."""
+    """Make the analysis pane in its dock (`host.docks["analysis"]`, placed by the window
+    with `dock.place_analysis_dock`) and bind its commands."""
     work = AnalysisWork(host, search, notes)
     host.registry.bind_many(work.actions.handlers())
     for name in ("undo", "redo"):  # a deleted standing query may come back

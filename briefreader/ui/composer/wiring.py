@@ -9,7 +9,6 @@ its briefing after each of them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -63,18 +62,6 @@ class _LibraryFollower(QObject):
                 self.controller.check()
 
 
-def make_dock(host: Host, go_to: Callable[[int], None]) -> tuple[QDockWidget, ComposerController]:
-    dock = QDockWidget("Briefing  [7]", host.main_window())
-    dock.setObjectName("dock-composer")
-    dock.setFeatures(
-        QDockWidget.DockWidgetFeature.DockWidgetMovable
-        | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-    )
-    controller = ComposerController(host, go_to, dock)
-    dock.setWidget(controller.pane)
-    return dock, controller
-
-
 def _room_under_legend(host: Host, dock: QDockWidget) -> None:
     """The briefing's form and tree need the column's height: the legend above gives some up."""
     window = host.main_window()
@@ -88,16 +75,12 @@ def _room_under_legend(host: Host, dock: QDockWidget) -> None:
 
 
 def attach_composer(host: Host, notes: NotesWork) -> ComposerController:
-    """Make the composer dock, bind its commands, follow the notes work's store actions."""
-    dock, controller = make_dock(host, notes.go_to)
+    """Make the composer in its dock (`host.docks["composer"]`, placed by the window with
+    `dock.place_composer_dock`), bind its commands, follow the notes work's store actions."""
+    dock = host.docks["composer"]
+    controller = ComposerController(host, notes.go_to, dock)
+    dock.setWidget(controller.pane)
     window = host.main_window()
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-    docks = host.docks
-    beside = docks.get("excerpts") or docks.get("notes")
-    if beside is not None:
-        window.tabifyDockWidget(beside, dock)
-        docks.get("notes", beside).raise_()
-    docks["composer"] = dock
     registry = host.registry
     registry.bind_many(controller.handlers())
     registry.bind(
