@@ -4,13 +4,14 @@ The window reopens the document it was closed on. Loading the entity matcher
 (unpickling its automaton: about 50 ms of CPU in one call that holds the GIL,
 after importing the matching code) was the last thing between a cold start and
 that document's first highlighted paint. So the mentions the matcher found in
-it are kept here when the window closes, and the next start paints them at
-once; the matcher loads just after, and the document is matched again when it
-arrives, so a stale file can at worst show the old highlighting for that moment.
+it (body, title, byline, standfirst) are kept here when the window closes, and
+the next start paints them at once: `FirstView.find` stands in for the matcher
+until it has loaded, just after. The document is then matched again, so a stale
+file could at worst show the old highlighting for that moment.
 
-Kept with them, and checked before any is used: the document's id and the
-SHA-256 of its text, and a key made from the gazetteer's files and the matching
-code (their sizes and times, not their bytes: a start must not hash megabytes).
+Kept with them, and checked before any is used: the SHA-256 of each text, and a
+key made from the gazetteer's files and the matching code (their sizes and
+times, not their bytes: a start must not hash megabytes).
 The file is a cache in the cache folder; losing it costs only the wait it saves.
 """
 
@@ -21,7 +22,7 @@ import hashlib
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,20 +36,21 @@ _KINDS = ("group", "country")
 
 @dataclass(frozen=True, slots=True)
 class FirstView:
-    """The mentions found in one document's text, by the matcher of `key`."""
+    """What the matcher of `key` found in the texts the reader showed of document `doc_id`
+    (its body, title, byline and standfirst), by the SHA-256 of each text."""
 
     doc_id: str
-    text_sha: str
     key: str
-    mentions: tuple[Mention, ...]
+    found: dict[str, tuple[Mention, ...]]
 
-    def mentions_for(self, doc: Document) -> tuple[Mention, ...] | None:
-        """The kept mentions, if `doc` is the document they were found in, text unchanged."""
-        if doc.id != self.doc_id or _sha(doc.body) != self.text_sha:
-            return None
-        if any(m.end > len(doc.body) for m in self.mentions):
-            return None
-        return self.mentions
+    def knows(self, doc: Document) -> bool:
+        """Whether this is the document kept, its text unchanged."""
+        return doc.id == self.doc_id and _sha(doc.body) in self.found
+
+    def find(self, text: str) -> list[Mention]:
+        """A matcher for the kept texts: what was found in `text` then; nothing in others."""
+        found = self.found.get(_sha(text), ())
+        return [m for m in found if m.end <= len(text)]
 
 
 def matcher_key(paths: DataPaths) -> str:
@@ -76,23 +78,27 @@ def read_first_view(paths: DataPaths) -> FirstView | None:
         raw = json.loads((paths.cache_dir / FILE_NAME).read_text(encoding="utf-8"))
         view = FirstView(
             str(raw["doc_id"]),
-            str(raw["text_sha"]),
             str(raw["key"]),
-            tuple(_mention(row) for row in raw["mentions"]),
+            {str(sha): tuple(_mention(row) for row in rows) for sha, rows in raw["found"].items()},
         )
-    except (OSError, ValueError, KeyError, TypeError, IndexError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
     return view if view.key == matcher_key(paths) else None
 
 
-def save_first_view(paths: DataPaths, doc: Document, mentions: Sequence[Mention]) -> None:
-    """Keep `doc`'s mentions for the next start (never raises: it is only a cache)."""
-    data = {
-        "doc_id": doc.id,
-        "text_sha": _sha(doc.body),
-        "key": matcher_key(paths),
-        "mentions": [list(m) for m in mentions],
-    }
+def save_first_view(
+    paths: DataPaths,
+    doc: Document,
+    body_mentions: Sequence[Mention],
+    header: Iterable[str],
+    matcher: Callable[[str], Sequence[Mention]],
+) -> None:
+    """Keep what the reader shows of `doc` highlighted for the next start: the body's
+    mentions (found already) and those `matcher` finds in each `header` text (short).
+    Never raises: it is only a cache."""
+    found = {_sha(text): [list(m) for m in matcher(text)] for text in header if text}
+    found[_sha(doc.body)] = [list(m) for m in body_mentions]
+    data = {"doc_id": doc.id, "key": matcher_key(paths), "found": found}
     with contextlib.suppress(OSError):
         paths.cache_dir.mkdir(parents=True, exist_ok=True)
         # Not tempfile: importing it (random, shutil) costs more than this whole module.

@@ -127,7 +127,9 @@ def start_loading(
     matcher_started = False
     # The document the last session closed on paints with the mentions it kept; the
     # matcher (whose loading holds the GIL for ~50 ms) then loads after that paint.
-    window.session.first_view = read_first_view(paths)
+    kept = read_first_view(paths)
+    if kept is not None:
+        window.use_kept_view(kept)
 
     def start_matcher() -> None:
         nonlocal matcher_started
@@ -211,5 +213,5 @@ def start_loading(
         lambda error: (window.status(f"could not open the library: {error}", 0), library_failed()),
         lambda text: window.status(text, 0),
     )
-    if window.session.first_view is None:
+    if kept is None:
         start_matcher()

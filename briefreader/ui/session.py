@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import QByteArray
 from PySide6.QtWidgets import QMainWindow
 
-from briefreader.control.first_view import FirstView, save_first_view
-from briefreader.control.mentions import DocumentMentions
+from briefreader.control.first_view import save_first_view
+from briefreader.control.mentions import Matcher
 from briefreader.control.reading import ReadingSync
 from briefreader.control.state import ReaderState
 from briefreader.control.uistate import UiState, load_ui_state, save_ui_state
@@ -31,8 +31,6 @@ class Session:
         self.ui: UiState = load_ui_state(paths.ui_state)
         self.store: Store | None = None
         self.reading: ReadingSync | None = None
-        #: The last session's highlighted document (`control.first_view`), set at start-up.
-        self.first_view: FirstView | None = None
 
     def seed(self, state: ReaderState) -> None:
         """Put what the state file remembers into a fresh reader state."""
@@ -58,16 +56,11 @@ class Session:
             return str(getattr(store.recovery, "message", store.recovery))
         return store.read_only_reason
 
-    def kept_mentions(self, doc: Document) -> DocumentMentions | None:
-        """`doc`'s mentions as the last session found them, if it closed on `doc` unchanged."""
-        kept = self.first_view.mentions_for(doc) if self.first_view is not None else None
-        return DocumentMentions(doc, kept) if kept is not None else None
-
-    def keep_first_view(self, state: ReaderState) -> None:
+    def keep_first_view(self, state: ReaderState, header: list[str], matcher: Matcher) -> None:
         """Keep the open document's mentions for the next start's first paint."""
         if state.current is not None and state.mentions is not None:
             found = [item.mention for item in state.mentions.items]
-            save_first_view(self.paths, state.current, found)
+            save_first_view(self.paths, state.current, found, header, matcher)
 
     def sync(self, state: ReaderState) -> str | None:
         return self.reading.push(state) if self.reading is not None else None

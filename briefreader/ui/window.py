@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from briefreader.control.changes import Changes
 from briefreader.control.colours import load_palette
 from briefreader.control.commands import CommandRegistry
+from briefreader.control.first_view import FirstView
 from briefreader.control.grading import GradeLabels
 from briefreader.control.keymap import load_keymap
 from briefreader.control.library import LibrarySnapshot
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         self._layout_restored = False
         self._painted_once = False
         #: The first document shows the last session's mentions (see `control.first_view`).
+        self.kept_view: FirstView | None = None
         self.highlighted_from_kept = False
         self.first_text_painted_at: float | None = None  # perf_counter, for the benchmark
         self.setWindowTitle(APP_TITLE)
@@ -228,7 +230,12 @@ class MainWindow(QMainWindow):
         if not first and self.state.visible:
             first = self.state.visible[0].id
         if first:
-            self.apply(self.state.open(first, self._kept_mentions(first)))
+            doc = self.state.document(first)
+            kept = self.kept_view
+            self.highlighted_from_kept = bool(
+                kept and doc and not self.matcher_ready and kept.knows(doc)
+            )
+            self.apply(self.state.open(first))
         message = f"{len(snapshot.documents)} documents"
         if snapshot.warnings:
             message += "; " + "; ".join(snapshot.warnings)
@@ -236,14 +243,11 @@ class MainWindow(QMainWindow):
             message += " · " + self.keymap.problems_line()
         self.status(message, 15000)
 
-    def _kept_mentions(self, doc_id: str) -> DocumentMentions | None:
-        """Until the matcher is loaded: the mentions the last session found in `doc_id`."""
-        doc = self.state.document(doc_id)
-        if self.matcher_ready or doc is None:
-            return None
-        kept = self.session.kept_mentions(doc)
-        self.highlighted_from_kept = kept is not None
-        return kept
+    def use_kept_view(self, view: FirstView) -> None:
+        """Until the matcher has loaded, highlight with what the last session found in the
+        document it closed on (`control.first_view`); other documents wait for the matcher."""
+        self.kept_view = view
+        self.matcher = view.find
 
     def import_paths(self, files: list[Path]) -> None:
         """Import in a worker, with progress in the status bar; open the first new document."""
@@ -391,7 +395,7 @@ class MainWindow(QMainWindow):
 
     def save_ui_state(self) -> None:
         if self.matcher_ready:  # else the mentions shown are not the matcher's
-            self.session.keep_first_view(self.state)
+            self.session.keep_first_view(self.state, self.reader.header_texts(), self.matcher)
         error = self.session.save(self, self.state, self.reader.zoom)
         if error:
             self.status(f"read state not saved: {error}", 10000)

@@ -72,8 +72,13 @@ class ReaderView(QTextEdit):
         self._header_specs: dict[int, tuple[float, bool, bool, bool]] = {}
         self._text = ""
         self._shown_only: list[int] | None = None
+        self._header_texts: list[str] = []
 
     # -- content -----------------------------------------------------------------------
+
+    def header_texts(self) -> list[str]:
+        """The title, byline and standfirst lines shown above the body (highlighted too)."""
+        return list(self._header_texts)
 
     def show_document(
         self, doc: Document, mentions: DocumentMentions, header_matcher: Matcher | None = None
@@ -86,6 +91,7 @@ class ReaderView(QTextEdit):
         if doc.standfirst:
             self._header_specs[len(header)] = (1.1, False, True, False)
             header.append(doc.standfirst.replace("\n", " "))
+        self._header_texts = [text for text in header if text]
         header.append("")  # a blank line before the body
         body = "\n\n".join(p.replace("\n", "\u2028") for p in doc.paragraphs)
         hl = self.highlighter
