@@ -6,8 +6,9 @@ quits as soon as the reading pane has painted its first document
 and is reported apart; the runs after it are the analyst's every-day start,
 which paints the document the last session closed on with the mentions it
 kept (`control.first_view`). Starts without that view (it is dropped when the
-gazetteer changes) are reported apart too. Also reports how long importing the entry point takes, since everything it
-imports is paid before any window can show. Prints figures, asserts none.
+gazetteer changes) are reported apart too. Also reports how long importing
+the entry point takes, since everything it imports is paid before any window
+can show. Prints figures, asserts none.
 """
 
 from __future__ import annotations
