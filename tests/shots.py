@@ -105,7 +105,7 @@ def child(out: Path, size: str, themes: list[str], data: Path) -> None:
             app.processEvents()
             time.sleep(0.02)
 
-    wait(lambda: window._painted_once and bool(window.state.counts().entities))
+    wait(lambda: window.first_paint.done and bool(window.state.counts().entities))
     window.activateWindow()  # no window manager: focus (and its frame) needs an active window
     wait(lambda: app.activeWindow() is window, 10.0)
     settle(1.0)

@@ -64,7 +64,7 @@ def run_gui(paths: DataPaths, open_link: str | None = None) -> int:
             now = time.perf_counter()
             since_launch = now - _STARTED
             since_start = time.time() - origin if origin > 1e9 else float("nan")
-            text_at = window.first_text_painted_at or now
+            text_at = window.first_paint.text_at or now
             print(
                 f"first document painted: {since_start:.3f} s after process start, "
                 f"{since_launch:.3f} s after the GUI module loaded; "
@@ -73,7 +73,7 @@ def run_gui(paths: DataPaths, open_link: str | None = None) -> int:
             )
             window.close()
 
-        window.first_document_painted.connect(report)
+        window.first_paint.painted.connect(report)
     QTimer.singleShot(0, lambda: start_loading(window, paths, lambda: finish_when_painted(window)))
     code = app.exec()
     signals.uninstall()
@@ -99,8 +99,8 @@ def finish_when_painted(window: MainWindow) -> None:
             listen_for_links(window)
             window.key_gate.open()
 
-    if (window.matcher_ready or window.highlighted_from_kept) and window.state.current:
-        window.after_first_paint(finish)
+    if (window.matcher_ready or window.first_paint.from_kept) and window.state.current:
+        window.first_paint.after(finish)
         QTimer.singleShot(FINISH_AT_LATEST_MS, window, finish)
     else:
         finish()
@@ -163,14 +163,14 @@ def start_loading(
             window.attach_store(result.store)
         window.apply_snapshot(snapshot)
         window.links.open_pending()  # started by `briefreader open URL`: go there
-        if window.highlighted_from_kept:
-            window.after_first_paint(start_matcher)
+        if window.first_paint.from_kept:
+            window.first_paint.after(start_matcher)
             QTimer.singleShot(FINISH_AT_LATEST_MS, window, start_matcher)  # if it never paints
         else:
             start_matcher()
         # Indexing (Whoosh, a child process) waits until the first document shows
         # highlighted: started now, it would compete with the matcher for both cores.
-        window.after_first_paint(window.search.library_changed)
+        window.first_paint.after(window.search.library_changed)
         for problem in (result.store_error, result.library_error):
             if problem:
                 window.status(problem, 0)

@@ -9,12 +9,10 @@ composer) get the window as a `Host` (see `common/host.py`) and never import thi
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -49,6 +47,8 @@ from briefreader.ui.common.palette import CommandPalette
 from briefreader.ui.common.statusline import StatusBar, StatusLine
 from briefreader.ui.common.workers import Jobs
 from briefreader.ui.composer.dock import place_composer_dock
+from briefreader.ui.dock_layout import place_docks
+from briefreader.ui.first_paint import FirstPaint
 from briefreader.ui.notes.area import NotesArea
 from briefreader.ui.notes.work import NotesWork
 from briefreader.ui.reader.commands import bind_reader_commands
@@ -67,8 +67,6 @@ APP_TITLE = "briefreader"
 
 
 class MainWindow(QMainWindow):
-    #: Emitted once, when the first document has been painted highlighted.
-    first_document_painted = Signal()
     #: Every `Changes` after `apply` redrew it, for parts that follow the reader (search).
     changes_applied = Signal(object)
 
@@ -92,18 +90,15 @@ class MainWindow(QMainWindow):
         self.keymap = load_keymap(paths.keys_file, self.registry)
         self.styles = load_palette()
         self.jobs = Jobs()
-        self._layout_restored = False
-        self._painted_once = False
-        #: The first document shows the last session's mentions (see `control.first_view`).
-        self.kept_view: FirstView | None = None
-        self.highlighted_from_kept = False
-        self.first_text_painted_at: float | None = None  # perf_counter, for the benchmark
+        self.first_paint = FirstPaint(self)  # and what waits for it
         self.setWindowTitle(APP_TITLE)
         self.setStatusBar(StatusBar(self))  # first: parts add their labels and bars to it
         start_theme(self.ui_state.theme)  # before any pane exists: nothing to lay out again
         self.key_gate = KeyGate(self)  # keys go to the prompt being opened, wait while loading
         self._build_panes()
-        self.reader.document_painted.connect(self._reader_painted)
+        self.reader.document_painted.connect(
+            lambda: self.first_paint.reader_painted(matcher_ready=self.matcher_ready)
+        )
         self.palette_box = CommandPalette(self.registry, self.keymap, self.run_command, self)
         self.help_box = HelpOverlay(self.registry, self.keymap, self)
         propagate_font(self.palette_box, self.help_box)  # zoom reaches them too
@@ -126,7 +121,6 @@ class MainWindow(QMainWindow):
             self.finish_building()
         label_everything(self)  # names and descriptions for assistive technology
         self.session.restore_layout(self)
-        self._layout_restored = True
         self.appearance = Appearance(self, self.reader, self._apply_theme)
         self.appearance.set_zoom(self.ui_state.zoom)
         self._apply_theme()
@@ -156,39 +150,14 @@ class MainWindow(QMainWindow):
         self.legend, self.legend_model = self.entity_panes.legend, self.entity_panes.legend_model
         self.facets, self.facet_model = self.entity_panes.facets, self.entity_panes.facet_model
         self.notes = NotesArea(self)
-        self.docks: dict[str, QDockWidget] = {}
-        for name, title, widget, area in (
-            ("documents", "Documents  [1]", self.doc_list, Qt.DockWidgetArea.LeftDockWidgetArea),
-            ("facets", "Filters  [4]", self.facets, Qt.DockWidgetArea.LeftDockWidgetArea),
-            ("legend", "Legend  [3]", self.legend, Qt.DockWidgetArea.RightDockWidgetArea),
-            ("notes", "Notes  [5]", self.notes, Qt.DockWidgetArea.RightDockWidgetArea),
-        ):
-            dock = QDockWidget(title, self)
-            dock.setObjectName(f"dock-{name}")
-            dock.setWidget(widget)
-            dock.setFeatures(
-                QDockWidget.DockWidgetFeature.DockWidgetMovable
-                | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-            )
-            self.addDockWidget(area, dock)
-            self.docks[name] = dock
-        # The right column keeps its full height and the analysis dock sits under the reader:
-        # composer and analysis stacked needed over 800 px and the window outgrew the screen.
-        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.resizeDocks(
-            [self.docks["documents"], self.docks["legend"]], [300, 400], Qt.Orientation.Horizontal
-        )
-        column = [self.docks[name] for name in ("documents", "facets", "legend", "notes")]
-        self.resizeDocks(column, [430, 330, 340, 420], Qt.Orientation.Vertical)
+        panes = {"documents": self.doc_list, "facets": self.facets, "legend": self.legend}
+        self.docks: dict[str, QDockWidget] = place_docks(self, {**panes, "notes": self.notes})
 
     def finish_building(self) -> None:
-        """The panes no first paint shows: the briefing composer (a tab behind the notes)
-        and the analysis pane (hidden until asked for).
-
-        Importing and building them is about a quarter of a cold start, so the app
-        builds them just after the first document has painted (keys wait for them);
-        their docks were placed with the others, so the saved layout has them in place.
-        """
+        """The panes no first paint shows: the composer (a tab behind the notes) and the
+        analysis pane (hidden). Importing and building them is a quarter of a cold start,
+        so the app builds them after the first paint (keys wait for them); their docks
+        were placed with the others, so the saved layout has them in place."""
         if self.composer is not None:
             return
         # Here, not at the top: see above. The composer first: it re-binds undo and
@@ -198,8 +167,7 @@ class MainWindow(QMainWindow):
 
         self.composer = attach_composer(self, self.notes_work)
         self.analysis = attach_analysis(self, self.search, self.notes_work)
-        if self._layout_restored:
-            label_everything(self)
+        label_everything(self)
 
     def _build_status_bar(self) -> None:
         self.status_line = StatusLine(self.statusBar())
@@ -230,11 +198,7 @@ class MainWindow(QMainWindow):
         if not first and self.state.visible:
             first = self.state.visible[0].id
         if first:
-            doc = self.state.document(first)
-            kept = self.kept_view
-            self.highlighted_from_kept = bool(
-                kept and doc and not self.matcher_ready and kept.knows(doc)
-            )
+            self.first_paint.opening(self.state.document(first), matcher_ready=self.matcher_ready)
             self.apply(self.state.open(first))
         message = f"{len(snapshot.documents)} documents"
         if snapshot.warnings:
@@ -246,7 +210,7 @@ class MainWindow(QMainWindow):
     def use_kept_view(self, view: FirstView) -> None:
         """Until the matcher has loaded, highlight with what the last session found in the
         document it closed on (`control.first_view`); other documents wait for the matcher."""
-        self.kept_view = view
+        self.first_paint.kept_view = view
         self.matcher = view.find
 
     def import_paths(self, files: list[Path]) -> None:
@@ -258,7 +222,7 @@ class MainWindow(QMainWindow):
         if doc is None:
             return
         mentions = DocumentMentions.build(doc, self.matcher)
-        self.highlighted_from_kept = False  # this one waits for the matcher
+        self.first_paint.from_kept = False  # this one waits for the matcher
         self.apply(self.state.open(doc_id, mentions))
 
     # -- commands ----------------------------------------------------------------------
@@ -395,7 +359,7 @@ class MainWindow(QMainWindow):
 
     def save_ui_state(self) -> None:
         if self.matcher_ready:  # else the mentions shown are not the matcher's
-            self.session.keep_first_view(self.state, self.reader.header_texts(), self.matcher)
+            self.session.keep_first_view(self.state, self.reader.header_texts, self.matcher)
         error = self.session.save(self, self.state, self.reader.zoom)
         if error:
             self.status(f"read state not saved: {error}", 10000)
@@ -419,21 +383,6 @@ class MainWindow(QMainWindow):
         doc = self.state.current
         if doc is not None:
             self.apply(self.state.set_mentions(DocumentMentions.build(doc, matcher)))
-
-    def _reader_painted(self) -> None:
-        if self.first_text_painted_at is None:
-            self.first_text_painted_at = time.perf_counter()
-        if (self.matcher_ready or self.highlighted_from_kept) and not self._painted_once:
-            self._painted_once = True
-            self.reader.document_painted.disconnect(self._reader_painted)
-            QTimer.singleShot(0, self.first_document_painted.emit)
-
-    def after_first_paint(self, callback: Callable[[], None]) -> None:
-        """Run `callback` once the first document shows highlighted (now, if it has)."""
-        if self._painted_once:
-            callback()
-        else:
-            self.first_document_painted.connect(callback, Qt.ConnectionType.SingleShotConnection)
 
     def focus_pane(self, name: str) -> None:
         widget: QWidget = {

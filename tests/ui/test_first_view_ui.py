@@ -34,7 +34,7 @@ def _start(qtbot, data_paths: DataPaths) -> tuple[MainWindow, list[bool]]:
     win = MainWindow(data_paths, defer_panes=True)
     qtbot.addWidget(win)
     painted: list[bool] = []
-    win.first_document_painted.connect(lambda: painted.append(win.matcher_ready))
+    win.first_paint.painted.connect(lambda: painted.append(win.matcher_ready))
     win.key_gate.hold()
     win.show()
     launch.start_loading(win, data_paths, lambda: launch.finish_when_painted(win))
@@ -112,7 +112,7 @@ def test_a_kept_view_of_a_changed_text_is_not_shown(
     held_matcher.clear()
     again, painted = _start(qtbot, data_paths)
     qtbot.waitUntil(lambda: again.state.current is not None, timeout=60000)
-    assert not again.highlighted_from_kept
+    assert not again.first_paint.from_kept
     assert again.state.mentions is not None
     assert again.state.mentions.items == ()  # the body waits for the matcher
     held_matcher.set()

@@ -72,18 +72,14 @@ class ReaderView(QTextEdit):
         self._header_specs: dict[int, tuple[float, bool, bool, bool]] = {}
         self._text = ""
         self._shown_only: list[int] | None = None
-        self._header_texts: list[str] = []
+        self.header_texts: list[str] = []  # the lines above the body (highlighted too)
 
     # -- content -----------------------------------------------------------------------
-
-    def header_texts(self) -> list[str]:
-        """The title, byline and standfirst lines shown above the body (highlighted too)."""
-        return list(self._header_texts)
 
     def show_document(
         self, doc: Document, mentions: DocumentMentions, header_matcher: Matcher | None = None
     ) -> None:
-        header = [doc.title or "(untitled)"]
+        header = self.header_texts = [doc.title or "(untitled)"]
         self._header_specs = {0: (1.6, True, False, False)}
         if line := byline(doc):
             self._header_specs[len(header)] = (0.9, False, True, True)
@@ -91,7 +87,6 @@ class ReaderView(QTextEdit):
         if doc.standfirst:
             self._header_specs[len(header)] = (1.1, False, True, False)
             header.append(doc.standfirst.replace("\n", " "))
-        self._header_texts = [text for text in header if text]
         header.append("")  # a blank line before the body
         body = "\n\n".join(p.replace("\n", "\u2028") for p in doc.paragraphs)
         hl = self.highlighter
