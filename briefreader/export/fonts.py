@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import threading
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -99,12 +99,19 @@ class FontSet:
     primary: frozenset[int]  # drawn by every face of both Noto families
     fallback: frozenset[int]  # drawn by DejaVu Sans
     rtl: frozenset[int] = frozenset()  # right-to-left text the Arabic-script faces draw
+    _kinds: dict[str, RunKind] = field(default_factory=dict, compare=False, repr=False)
 
     def can_draw(self, char: str) -> bool:
         return self.kind(char) in ("primary", "fallback", "rtl")
 
     def kind(self, char: str) -> RunKind:
-        """Which face draws `char`, or why none does."""
+        """Which face draws `char`, or why none does (worked out once per character)."""
+        found = self._kinds.get(char)
+        if found is None:
+            found = self._kinds[char] = self._kind(char)
+        return found
+
+    def _kind(self, char: str) -> RunKind:
         if char in _WHITESPACE:
             return "primary"
         code = ord(char)

@@ -36,8 +36,8 @@ from reportlab.platypus.paragraph import (
     _HSFrag,
     _processed_frags,
     _shy,
+    _wsc_re_split,
     lstrip,
-    split,
 )
 
 #: The kinds of word ReportLab's loop treats alike: a word, a word and a space.
@@ -133,7 +133,7 @@ def _text_words(frags: list[Any]) -> list[Any]:
             if not text:
                 continue
             strip_lead = False
-        parts = split(text)
+        parts = _wsc_re_split(text) if "\xa0" in text else text.split()  # ReportLab's split
         if text[0] in whitespace or not parts:
             if pending:
                 pending.insert(0, n)
@@ -208,53 +208,58 @@ class _Breaker:
         `words` are the line's fragments (clones carrying the line's text);
         `spaces` holds, for each, its count of " " and the width of one, so
         the shrinkable space on the line is summed as ReportLab sums it,
-        without counting and measuring again at every word. `source` is the
-        fragment the last of `words` was cloned from: a word in that same
-        fragment needs no comparison of looks (`sameFrag` of a fragment and
-        itself) and brings no new font size or ascent to the line.
+        without counting and measuring again at every word, and only for a
+        word that does not fit in the line's plain width (one that does fits
+        the wider one too). `source` is the fragment the last of `words` was
+        cloned from: a word in that same fragment needs no comparison of
+        looks (`sameFrag` of a fragment and itself), brings no new font size
+        or ascent to the line and is followed by the space `source` has.
+        ReportLab's list of the words it went through is the whole list.
         """
         shrinkage, space, metrics, clone = self.shrinkage, self.space, self.metrics, quick_clone
+        exact_shrink = not shrinkage or shrinkage < 0  # a negative shrinkage narrows the line
         max_lineno = len(max_widths) - 1
         max_width = max_widths[0]
         lineno = 0
         lines: list[Any] = []
-        fw: list[Any] = []
         words: list[Any] = []
         spaces: list[list[float]] = []  # [count of " ", width of " "] per entry of words
         source: Any = None
+        source_text = False  # source is a text fragment (not an anchor)
         g: Any = None
         width_max: float = 0
         s_fw = 0
         n = 0
         space_width = current = 0.0
         max_size = max_ascent = min_descent = 0.0
-        for w in frag_words:
-            fw.append(w)
-            last = w[-1][0]
-            font_name, font_size = last.fontName, last.fontSize
+        for index, w in enumerate(frag_words):
+            f = w[1][0]
             if not words:
+                last = w[-1][0]
                 n = 0
                 space_width = current = 0
-                max_size = font_size
-                max_ascent, min_descent = metrics(font_name, font_size)
+                max_size = last.fontSize
+                max_ascent, min_descent = metrics(last.fontName, last.fontSize)
             word_width = w[0]
-            f = w[1][0]
             new_width = current + space_width + word_width if word_width > 0 else current
-            lim_width = max_width
-            if shrinkage:
-                shrink = space_width
-                for count, one in spaces:
-                    if count:
-                        shrink += count * one
-                shrink *= shrinkage
-                lim_width += shrink
-            if not (new_width > lim_width and n > 0):
+            fits = new_width <= max_width or n <= 0
+            if not fits or exact_shrink:
+                lim_width = max_width
+                if shrinkage:
+                    shrink = space_width
+                    for count, one in spaces:
+                        if count:
+                            shrink += count * one
+                    shrink *= shrinkage
+                    lim_width += shrink
+                fits = not (new_width > lim_width and n > 0)
+            if fits:
                 text = w[1][1]
                 if text:
                     n += 1
-                font_size = f.fontSize
-                plain = f is source and "cbDefn" not in f.__dict__
+                plain = f is source and source_text
                 if not plain:
+                    font_size = f.fontSize
                     ascent, descent = metrics(f.fontName, font_size)
                     max_size = max(max_size, font_size)
                     max_ascent = max(max_ascent, ascent)
@@ -264,7 +269,7 @@ class _Breaker:
                     words = [g]
                     g.text = text
                     spaces = [[text.count(" "), space(f.fontName, f.fontSize)]]
-                    source = f
+                    source, source_text = f, "cbDefn" not in f.__dict__
                 elif not plain and not sameFrag(g, f):
                     if space_width:
                         for i in range(len(words) - 1, -1, -1):
@@ -278,7 +283,7 @@ class _Breaker:
                     words.append(g)
                     g.text = text
                     spaces.append([text.count(" "), space(f.fontName, f.fontSize)])
-                    source = f
+                    source, source_text = f, "cbDefn" not in f.__dict__
                 elif space_width:
                     if not g.text.endswith(" "):
                         g.text += " " + text
@@ -289,7 +294,16 @@ class _Breaker:
                 else:
                     g.text += text
                     spaces[-1][0] += text.count(" ")
-                space_width = space(font_name, font_size) if isinstance(w, _HSFrag) else 0
+                single = len(w) == 2
+                if type(w) is not _HSFrag:
+                    space_width = 0
+                elif plain and single:
+                    space_width = spaces[-1][1]  # the source's space: the same font and size
+                else:  # ReportLab's pairing: the last piece's font, the first piece's size
+                    space_width = space(w[-1][0].fontName, f.fontSize)
+                if single:
+                    current = new_width
+                    continue
                 real = False
                 for piece, piece_text in w[2:]:
                     g = clone(piece)
@@ -298,7 +312,7 @@ class _Breaker:
                         real = True
                     words.append(g)
                     spaces.append([piece_text.count(" "), space(piece.fontName, piece.fontSize)])
-                    source = piece
+                    source, source_text = piece, "cbDefn" not in piece.__dict__
                     font_size = g.fontSize
                     ascent, descent = metrics(g.fontName, font_size)
                     max_size = max(max_size, font_size)
@@ -324,10 +338,11 @@ class _Breaker:
                     sFW=s_fw,
                 )
             )
-            s_fw = len(fw) - 1
+            s_fw = index
             lineno += 1
             max_width = max_widths[min(max_lineno, lineno)]
-            space_width = space(font_name, font_size) if isinstance(w, _HSFrag) else 0
+            last = w[-1][0]
+            space_width = space(last.fontName, last.fontSize) if type(w) is _HSFrag else 0
             current = word_width
             n = 1
             g = clone(f)
@@ -336,13 +351,13 @@ class _Breaker:
             words = [g]
             g.text = w[1][1]
             spaces = [[g.text.count(" "), space(f.fontName, f.fontSize)]]
-            source = f
+            source, source_text = f, "cbDefn" not in f.__dict__
             for piece, piece_text in w[2:]:
                 g = clone(piece)
                 g.text = piece_text
                 words.append(g)
                 spaces.append([piece_text.count(" "), space(piece.fontName, piece.fontSize)])
-                source = piece
+                source, source_text = piece, "cbDefn" not in piece.__dict__
                 font_size = g.fontSize
                 ascent, descent = metrics(g.fontName, font_size)
                 max_size = max(max_size, font_size)
@@ -365,5 +380,5 @@ class _Breaker:
                 )
             )
         paragraph._width_max = width_max
-        paragraph.frags = fw
+        paragraph.frags = frag_words  # ReportLab's FW: every word, in order
         return lines

@@ -25,6 +25,7 @@ from reportlab.platypus.paragraph import textTransformFrags
 from reportlab.platypus.paraparser import ParaParser
 
 from briefreader.domain import EntityKind, Mention
+from briefreader.export.line_breaks import quick_clone
 from briefreader.export.markup import MarkupWriter, highlight_pieces
 
 #: Template text for the parser: plain, highlighted, plain.
@@ -57,12 +58,13 @@ class QuoteFragments:
         underlines = 0  # the parser numbers every underline in a paragraph
         for kind, cleaned in _cleaned(pieces):
             template = self._template(style, kind)
+            frag = quick_clone(template)
+            frag.text = cleaned
             if template.us_lines:
                 lines = [(underlines + i, *line[1:]) for i, line in enumerate(template.us_lines)]
                 underlines += len(lines)
-                frags.append(template.clone(text=cleaned, us_lines=lines))
-            else:
-                frags.append(template.clone(text=cleaned))
+                frag.us_lines = lines
+            frags.append(frag)
         textTransformFrags(frags, style)
         return frags
 
