@@ -54,7 +54,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "(orphaned, fuzzy, stale, missing, priority).",
     )
     excerpts.add_argument("--json", action="store_true", help="print JSON")
-    excerpts.add_argument("--doc", metavar="ID", help="only excerpts from this document")
+    excerpts.add_argument(
+        "--doc",
+        metavar="TITLE",
+        help="only excerpts from documents whose title contains TITLE (any case)",
+    )
     excerpts.add_argument("--tag", metavar="TAG", help="only excerpts with this tag")
     excerpts.add_argument(
         "--entity", metavar="NAME", help="only excerpts naming this group/country"
@@ -89,6 +93,7 @@ def run_notes(args: argparse.Namespace, paths: DataPaths) -> int:
         return fail(str(error))
     try:
         notes = store.notes.all(args.kind)
+        labels = _work_labels(store, notes)
     finally:
         store.close()
     sources = _Sources(paths)
@@ -108,11 +113,10 @@ def run_notes(args: argparse.Namespace, paths: DataPaths) -> int:
         print("no notes")
         return 0
     print_table(
-        ("id", "attached to", "updated", "text"),
+        ("attached to", "updated", "text"),
         (
             (
-                n.id,
-                one_line(_attached(n, title_of), 40),
+                one_line(attached_to(n, title_of, labels), 44),
                 n.updated[:16].replace("T", " "),
                 one_line(n.text, 60),
             )
@@ -122,10 +126,36 @@ def run_notes(args: argparse.Namespace, paths: DataPaths) -> int:
     return 0
 
 
-def _attached(note: Note, title_of: dict[str, str]) -> str:
-    if note.target.kind == "document" and note.target.id in title_of:
-        return f"document {title_of[note.target.id]}"
-    return f"{note.target.kind} {note.target.id}".strip()
+def _work_labels(store: Store, notes: list[Note]) -> dict[tuple[str, str], str]:
+    """What an excerpt or a briefing a note is on is called: its quote's first words, its name."""
+    labels: dict[tuple[str, str], str] = {}
+    if any(n.target.kind == "briefing" for n in notes):
+        for summary in store.briefings.list():
+            labels["briefing", str(summary.id)] = summary.name
+    for note in notes:
+        if note.target.kind == "excerpt":
+            try:
+                labels["excerpt", note.target.id] = store.excerpts.get(int(note.target.id)).quote
+            except (StoreError, ValueError):
+                continue
+    return labels
+
+
+def attached_to(note: Note, title_of: dict[str, str], labels: dict[tuple[str, str], str]) -> str:
+    """What a note is on, in words a user knows: never a store id or a content id."""
+    kind, target = note.target.kind, note.target.id
+    if kind == "memo":
+        return "memo"
+    if kind == "document":
+        return (
+            f"document “{title_of[target]}”"
+            if target in title_of
+            else "a document not in the library"
+        )
+    label = labels.get((kind, target))
+    if label is None:
+        return f"a deleted {kind}"
+    return f"briefing {label}" if kind == "briefing" else f"excerpt “{one_line(label, 30)}”"
 
 
 def note_json(note: Note, title: str | None = None) -> dict[str, Any]:
@@ -198,7 +228,6 @@ def run_excerpts(args: argparse.Namespace, paths: DataPaths) -> int:
         return fail(str(error))
     try:
         excerpts = store.excerpts.list(
-            doc_id=args.doc,
             tag=args.tag,
             entity=args.entity,
             priority=True if args.priority else None,
@@ -209,6 +238,13 @@ def run_excerpts(args: argparse.Namespace, paths: DataPaths) -> int:
     sources = _Sources(paths)
     try:
         lookup = sources.lookup if sources.known else None
+        if args.doc is not None:
+            excerpts = _from_documents(excerpts, args.doc, lookup)
+            if not excerpts and not args.json:
+                print(
+                    f"no excerpts from a document whose title contains “{one_line(args.doc, 60)}”"
+                )
+                return 0
         rows = [
             (e, *(lookup(e.doc_id) if lookup else (None, False)), flags(e, lookup))
             for e in excerpts
@@ -222,18 +258,37 @@ def run_excerpts(args: argparse.Namespace, paths: DataPaths) -> int:
         print("no excerpts")
         return 0
     print_table(
-        ("id", "flags", "source", "quote"),
+        ("#", "flags", "source", "¶", "quote"),
         (
             (
-                e.id,
+                n,
                 ",".join(f) or "-",
-                one_line(doc.title if doc else e.doc_id, 32),
-                one_line(e.quote, 70),
+                one_line(doc.title if doc else "(not in the library)", 32),
+                e.paragraph + 1,
+                one_line(e.quote, 64),
             )
-            for e, doc, _newer, f in rows
+            for n, (e, doc, _newer, f) in enumerate(rows, start=1)
         ),
     )
     return 0
+
+
+def _from_documents(
+    excerpts: list[Excerpt],
+    words: str,
+    lookup: Callable[[str], tuple[Document | None, bool]] | None,
+) -> list[Excerpt]:
+    """The excerpts from documents whose title contains `words`, any case. A script's
+    document id (from `docs --json`) still works."""
+    wanted = " ".join(words.split()).casefold()
+
+    def chosen(excerpt: Excerpt) -> bool:
+        if excerpt.doc_id == words:
+            return True
+        doc = lookup(excerpt.doc_id)[0] if lookup is not None else None
+        return doc is not None and wanted in " ".join(doc.title.split()).casefold()
+
+    return [e for e in excerpts if chosen(e)]
 
 
 def excerpt_json(excerpt: Excerpt, doc: Document | None, found_flags: list[str]) -> dict[str, Any]:

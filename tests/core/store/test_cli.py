@@ -45,7 +45,8 @@ def test_notes_listing(data_paths: DataPaths, capsys) -> None:
         ("memo", "the memo"),
     }
     status, out, _ = run(capsys, data_paths, "notes")
-    assert "document doc-a" in out and "line one line two" in out
+    assert "a document not in the library" in out and "line one line two" in out
+    assert "doc-a" not in out  # a content id means nothing to a reader
     assert "\x1b" not in out  # no terminal escapes from note text
     status, out, _ = run(capsys, data_paths, "notes", "--kind", "memo", "--json")
     assert [n["text"] for n in json.loads(out)] == ["the memo"]
@@ -96,6 +97,39 @@ def test_excerpts_listing_with_sources_and_flags(data_paths: DataPaths, capsys, 
     assert [r["id"] for r in json.loads(out)] == [orphan.id]
     status, out, _ = run(capsys, data_paths, "excerpts", "--entity", "Taliban", "--json")
     assert [r["id"] for r in json.loads(out)] == [good.id]
+    table = run(capsys, data_paths, "excerpts")[1]
+    for internal in (doc.id, "not-in-library", "doc-x"):
+        assert internal not in table
+    assert "(not in the library)" in table
+    header = table.splitlines()[0].split()
+    assert "id" not in header and header[:2] == ["#", "flags"]
+    # --doc takes words of the title, in any case; a script's id still works
+    for chosen in ("kabul ATTACK", doc.title, doc.id):
+        status, out, _ = run(capsys, data_paths, "excerpts", "--doc", chosen, "--json")
+        assert status == 0 and {r["id"] for r in json.loads(out)} == {good.id, stale.id}, chosen
+    status, out, _ = run(capsys, data_paths, "excerpts", "--doc", "no such title")
+    assert (status, out) == (
+        0,
+        "no excerpts from a document whose title contains “no such title”\n",
+    )
+
+
+def test_notes_name_what_they_are_on_in_words(data_paths: DataPaths, capsys) -> None:
+    with Store.open(data_paths) as store:
+        excerpt = store.excerpts.capture(
+            "doc-a", "The Taliban denied that security had failed.", 0, 44
+        ).excerpt
+        store.briefings.create("weekly", title="The week")
+        briefing = next(b for b in store.briefings.list() if b.name == "weekly")
+        store.save_note(NoteTarget.excerpt(excerpt.id), "check the denial")
+        store.save_note(NoteTarget.briefing(briefing.id), "send on Friday")
+    status, out, _ = run(capsys, data_paths, "notes")
+    assert status == 0
+    assert "excerpt “The Taliban denied that" in out
+    assert "briefing weekly" in out
+    assert out.splitlines()[0].split()[:3] == ["attached", "to", "updated"]
+    for internal in (f"excerpt {excerpt.id}", f"briefing {briefing.id}", "doc-a"):
+        assert internal not in out
 
 
 def test_listing_works_while_the_app_holds_the_store(data_paths: DataPaths) -> None:
