@@ -151,7 +151,8 @@ class MainWindow(QMainWindow):
         self.facets, self.facet_model = self.entity_panes.facets, self.entity_panes.facet_model
         self.notes = NotesArea(self)
         panes = {"documents": self.doc_list, "facets": self.facets, "legend": self.legend}
-        self.docks: dict[str, QDockWidget] = place_docks(self, {**panes, "notes": self.notes})
+        panes["notes"] = self.notes
+        self.docks: dict[str, QDockWidget] = place_docks(self, panes, self.reader)
 
     def finish_building(self) -> None:
         """The panes no first paint shows: the composer (a tab behind the notes) and the

@@ -233,3 +233,37 @@ def test_the_legend_shows_both_kinds_and_clear_swatches(qtbot, win):
     assert legend.currentIndex().row() in (headings[0], headings[0] + 1)
     size = legend.iconSize()
     assert size.width() >= 14 and size.height() >= 14
+
+
+def test_a_widened_window_gives_the_readers_blank_margin_to_the_columns(qtbot, win) -> None:
+    """At 1920 px the reader kept ~600 px of blank margin beside its measure while the
+    side columns stayed at their 1280 px widths; widening now grows the columns instead,
+    the reader keeping its measure, and narrowing again gives the reader its width back."""
+    left, right = win.docks["documents"], win.docks["legend"]
+    qtbot.waitUntil(lambda: win.width() == SIZE[0])
+    before = (left.width(), right.width())
+    per_line = characters_per_line(win)
+    win.resize(1920, 1080)
+    qtbot.waitUntil(lambda: left.width() > before[0] + 100 and right.width() > before[1] + 150)
+    qtbot.waitUntil(lambda: win.reader.viewportMargins().left() < 60)
+    assert characters_per_line(win) >= per_line  # the measure is kept
+    assert left.width() <= 520 and right.width() <= 760
+    win.resize(*SIZE)
+    qtbot.waitUntil(lambda: (left.width(), right.width()) == before)
+    assert characters_per_line(win) == per_line
+
+
+def test_a_layout_saved_on_a_larger_screen_leaves_the_reader_its_measure(qtbot, win) -> None:
+    """Columns widened at 1920 px, then the window reopened at 1280 px (a laptop): the
+    columns give the reader its measure back, no narrower than at a first start."""
+    left, right = win.docks["documents"], win.docks["legend"]
+    qtbot.waitUntil(lambda: win.width() == SIZE[0])
+    per_line = characters_per_line(win)
+    win.resize(1920, 1080)
+    qtbot.waitUntil(lambda: left.width() > 400)
+    win.close()  # keeps the wide layout
+    again = open_window(qtbot, win.paths)  # at 1280x800
+    left, right = again.docks["documents"], again.docks["legend"]
+    qtbot.waitUntil(lambda: (left.width(), right.width()) == (300, 400))
+    assert characters_per_line(again) == per_line
+    again.close()
