@@ -27,21 +27,26 @@ from typing import Any
 from reportlab.lib.abag import ABag
 from reportlab.lib.rl_accel import sameFrag
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont, stringWidth
-from reportlab.platypus.paragraph import (
-    _FK_TEXT,
-    FragLine,
-    ParaLines,
-    _getFragWords,
-    _handleBulletWidth,
-    _HSFrag,
-    _processed_frags,
-    _shy,
-    _wsc_re_split,
-    lstrip,
-)
 
-#: The kinds of word ReportLab's loop treats alike: a word, a word and a space.
-_WORDS = (list, _HSFrag)
+try:  # ReportLab's own helpers and types, which this loop follows
+    from reportlab.platypus.paragraph import (
+        _FK_TEXT,
+        FragLine,
+        ParaLines,
+        _getFragWords,
+        _handleBulletWidth,
+        _HSFrag,
+        _processed_frags,
+        _shy,
+        _wsc_re_split,
+        lstrip,
+    )
+except ImportError:  # a ReportLab without them breaks every paragraph itself
+    AVAILABLE = False
+else:
+    AVAILABLE = True
+    #: The kinds of word ReportLab's loop treats alike: a word, a word and a space.
+    _WORDS = (list, _HSFrag)
 #: Paragraph attributes under which ReportLab's own path must run.
 _OWN_PATH_STYLE = ("hyphenationLang", "uriWasteReduce", "embeddedHyphenation", "shaping")
 
@@ -87,7 +92,7 @@ def break_frag_lines(paragraph: Any, width: Any) -> ParaLines | None:
     (`frags`, which `split` cuts), `_width_max`, `height` and the counts of
     split words and hyphenations.
     """
-    if not _simple(paragraph):
+    if not AVAILABLE or not _simple(paragraph):
         return None
     style = paragraph.style
     max_widths = list(width) if isinstance(width, (tuple, list)) else [width]

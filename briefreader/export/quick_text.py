@@ -17,10 +17,18 @@ from typing import Any
 from reportlab.lib.colors import Color
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfmetrics import getFont
-from reportlab.pdfbase.ttfonts import ShapedStr
 from reportlab.pdfgen.textobject import PDFTextObject
 
+try:
+    from reportlab.pdfbase.ttfonts import ShapedStr
+except ImportError:  # a ReportLab that does not shape: no text is shaped
+
+    class ShapedStr(str):  # type: ignore[no-redef]
+        """Stands in for ReportLab's shaped string, which no text then is."""
+
+
 _RG: dict[tuple[float, float, float], str] = {}
+_RG_LIMIT = 4096  # colours remembered; a briefing uses a dozen
 
 
 class QuickText(PDFTextObject):
@@ -33,7 +41,9 @@ class QuickText(PDFTextObject):
         rgb = (aColor.red, aColor.green, aColor.blue)
         op = _RG.get(rgb)
         if op is None:
-            op = _RG[rgb] = f"{fp_str(rgb)} rg"
+            op = f"{fp_str(rgb)} rg"
+            if len(_RG) < _RG_LIMIT:
+                _RG[rgb] = op
         self._fillColorObj = aColor
         self._code.append(op)
         if aColor.alpha is not None:

@@ -183,3 +183,14 @@ def test_paragraphs_it_cannot_break_are_left_to_reportlab(tmp_path: Path) -> Non
         assert line_breaks.break_frag_lines(Paragraph(markup, style), [100, 100]) is None, markup
     shaped = ParagraphStyle("t", parent=style, shaping=1)
     assert line_breaks.break_frag_lines(Paragraph("a <b>b</b>", shaped), [100, 100]) is None
+
+
+def test_a_reportlab_without_the_helpers_breaks_every_line_itself(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    load_fonts()
+    style = ParagraphStyle("s", fontName=SERIF, fontSize=10, leading=13)
+    mixed = "a <b>b</b> c"
+    assert line_breaks.break_frag_lines(Paragraph(mixed, style), [100, 100]) is not None
+    monkeypatch.setattr(line_breaks, "AVAILABLE", False)
+    assert line_breaks.break_frag_lines(Paragraph(mixed, style), [100, 100]) is None
