@@ -38,12 +38,28 @@ class QuickLink(pdfdoc.LinkAnnotation):
                 b"<<\n/Border [ 0 0 0 ] /Contents ",
                 contents,
                 b" /Dest ",
-                pdfdoc.format(self.Destination, document),
+                _destination(self.Destination, document),
                 b" /Rect ",
                 rect_bytes,
                 b" /Subtype /Link /Type /Annot\n>>",
             )
         )
+
+
+def _destination(destination: Any, document: Any) -> bytes:
+    """The destination as ReportLab formats it, formatted once however many links point to it.
+
+    Its bytes depend only on the page it is bound to and its position,
+    which are fixed by the time the file is written; the first formatting
+    is ReportLab's own (it gives the page its object number).
+    """
+    known = getattr(destination, "_quick_bytes", None)
+    page, where = destination.page, destination.fmt
+    if known is not None and known[0] is document and known[1] is page and known[2] is where:
+        return bytes(known[3])
+    written = pdfdoc.format(destination, document)
+    destination._quick_bytes = (document, page, where, written)
+    return bytes(written)
 
 
 #: The border of every quick link: none (`_annFormat` with no thickness, colour or dash).
