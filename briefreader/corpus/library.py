@@ -21,7 +21,6 @@ from contextlib import contextmanager
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
-from briefreader.corpus.cluster import cluster, fingerprint
 from briefreader.corpus.errors import (
     LibraryError,
     LibraryReadOnlyError,
@@ -49,9 +48,8 @@ from briefreader.corpus.rows import (
     Listed,
     document_from_row,
     listed_from_row,
-    pack_fingerprint,
-    unpack_fingerprint,
 )
+from briefreader.corpus.story_update import add_to_stories, cluster_all
 from briefreader.domain import Document, Story
 from briefreader.paths import DataPaths, seeds_dir
 from briefreader.workspace.errors import ServerError
@@ -308,44 +306,26 @@ class Library:
                 acc.skipped.append((shown, f"internal error: {type(error).__name__}: {error}"))
         stories_changed: tuple[str, ...] = ()
         if acc.added or acc.new_versions:
-            stories_changed = self._recluster()
+            stories_changed = self._restory(acc)
         return acc.report(stories_changed)
+
+    def _restory(self, acc: Accumulator) -> tuple[str, ...]:
+        """Stories after an import: the new articles' only, if that is all it brought."""
+        if not acc.new_versions and not acc.superseded:
+            with self._lock:
+                added = [d for d in map(self.get, dict.fromkeys(acc.added)) if d is not None]
+                changed = add_to_stories(self._db, added, self._fetch)
+            if changed is not None:
+                return changed
+        return self._recluster()
+
+    def _fetch(self, doc_ids: Sequence[str]) -> dict[str, Document]:
+        return {doc.id: doc for doc in map(self.get, doc_ids) if doc is not None}
 
     def _recluster(self) -> tuple[str, ...]:
         """Recompute stories over the current documents; return the ones that changed."""
         with self._lock:
-            documents = self.documents()
-            stored = {
-                doc_id: unpack_fingerprint(blob)
-                for doc_id, blob in self._db.execute(
-                    "SELECT f.doc_id, f.hashes FROM fingerprints f "
-                    "JOIN documents d ON d.id = f.doc_id WHERE d.current = 1"
-                )
-            }
-            missing = [d for d in documents if d.id not in stored]
-            for doc in missing:
-                stored[doc.id] = fingerprint(doc)
-            result = cluster(documents, [stored[d.id] for d in documents])
-            before = {s.id: s.document_ids for s in self.stories()}
-            with self._transaction() as db:
-                db.executemany(
-                    "INSERT INTO fingerprints (doc_id, hashes) VALUES (?, ?) "
-                    "ON CONFLICT (doc_id) DO UPDATE SET hashes = excluded.hashes",
-                    [(d.id, pack_fingerprint(stored[d.id])) for d in missing],
-                )
-                db.execute("DELETE FROM stories")
-                db.executemany(
-                    "INSERT INTO stories (id, title, document_ids, differing) VALUES (?, ?, ?, ?)",
-                    [
-                        (s.id, s.title, json.dumps(s.document_ids), json.dumps(s.differing))
-                        for s in result.stories
-                    ],
-                )
-                db.executemany(
-                    "UPDATE documents SET story_id = ? WHERE id = ?",
-                    [(story_id, doc_id) for doc_id, story_id in result.story_of.items()],
-                )
-        return tuple(s.id for s in result.stories if before.get(s.id) != s.document_ids)
+            return cluster_all(self._db, self.documents())
 
     def replay(self, originals: Sequence[Original]) -> ImportReport:
         """Import kept originals again, under their first path and time (after a restore)."""
@@ -362,7 +342,7 @@ class Library:
                 acc.skipped.append((name, str(error)))
         stories_changed: tuple[str, ...] = ()
         if acc.added or acc.new_versions:
-            stories_changed = self._recluster()
+            stories_changed = self._restory(acc)
         return acc.report(stories_changed)
 
 
