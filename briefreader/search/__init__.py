@@ -2,8 +2,8 @@
 
 The calls other layers make (no Qt here; the GUI runs indexing through
 `background.IndexJob`, the CLI calls `sources.update_from_library`). This is
-the search-backend interface: another engine (OpenSearch, see docs/scale.md)
-would implement these calls and nothing above `search/` would change.
+the search-backend interface: another engine (OpenSearch, see the README's
+"road past one team") would implement these calls and nothing above `search/` would change.
 
 - `sources.update_from_library(paths, library=None, progress=None)` -> `IndexChanges`
   (streams the library; resumes an interrupted build)

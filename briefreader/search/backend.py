@@ -1,5 +1,6 @@
 """What the app asks of a search backend: today Whoosh on this machine (`Searcher`),
-past one team a server (OpenSearch, see opensearch.py and docs/scale.md).
+past one team a server (OpenSearch: opensearch.py, and the README's "road past
+one team").
 
 The window's engine (control/search_engine.py), the CLI and the analysis
 views use only these calls, so a backend that answers them (parsing the same

@@ -2,7 +2,7 @@
 
 Nothing here talks to a server (no client library is a dependency): it
 builds the two JSON bodies an OpenSearch search backend would send, so the
-road in docs/scale.md is code the tests check rather than prose.
+README's "road past one team" is code the tests check rather than prose.
 
 - `index_body(gazetteer)`: settings and mapping for an index of documents
   and notes with the Whoosh schema's fields (schema.py). The app sends each

@@ -1,5 +1,5 @@
 """The pipeline's stages on one machine, and the same pipeline as a Spark job: figures for
-docs/scale.md.
+the README's "road past one team".
 
 One process, one core, on HTML reports written by the test (tests/core/bulk/corpus.py:
 new articles, reprints, copies): MB/s and documents/s of each stage the bulk job runs

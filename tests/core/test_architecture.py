@@ -100,3 +100,27 @@ def test_modules_stay_small() -> None:
         if (n := len(path.read_text(encoding="utf-8").splitlines())) > 400
     }
     assert not big, big
+
+
+#: The repository's top level is fixed by the developers' guide.
+TOP_LEVEL = {
+    ".ci",
+    ".gitignore",
+    "README.md",
+    "briefreader",
+    "main.py",
+    "pyproject.toml",
+    "resources",
+    "seeds",
+    "tests",
+}
+
+
+def test_the_top_level_holds_only_the_fixed_entries() -> None:
+    root = Path(briefreader.__file__).resolve().parent.parent
+    if not (root / ".git").exists():
+        pytest.skip("not a git checkout: which files are tracked is unknown")
+    listed = subprocess.run(
+        ["git", "-C", str(root), "ls-files"], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert {path.split("/")[0] for path in listed} <= TOP_LEVEL
