@@ -154,7 +154,8 @@ def _terminal_progress(doing: str = "exporting") -> Callable[[int, int], None] |
 def _report(result: ExportResult) -> None:
     kib = result.size / 1024
     pages = f"{result.pages} pages, " if result.format == "pdf" else ""
-    print(f"{result.path}  {pages}{result.excerpts} excerpts, {kib:.0f} KiB")
+    # The file's name, not its folders: the analyst chose them, or it is the current one.
+    print(f"{result.path.name}  {pages}{result.excerpts} excerpts, {kib:.0f} KiB")
     if result.stale or result.orphaned:
         progress(
             f"briefreader: warning: {result.stale} stale and {result.orphaned} orphaned "

@@ -45,7 +45,8 @@ def test_query_export(
     )
     captured = capsys.readouterr()
     assert status == 0, captured.err
-    assert str(out) in captured.out and "pages" in captured.out
+    assert captured.out.startswith(f"{out.name}  ") and "pages" in captured.out
+    assert str(out.parent) not in captured.out  # the name, never the local folders
     assert "No syntax or stream encoding errors" in qpdf_check(out)
     assert info_of(out)["Title"] == "ISKP reading"
     text = normalise(body_text(out, "OFFICIAL"))
@@ -166,7 +167,8 @@ def test_hand_off_formats_show_no_path_or_id_either(
     assert main([*args, "--format", fmt]) == 0
     captured = capsys.readouterr()
     written = out.with_suffix(f".{fmt}")
-    assert f"writing {written.name}" in captured.err and str(written) in captured.out
+    assert f"writing {written.name}" in captured.err and written.name in captured.out
+    assert str(written.parent) not in captured.out + captured.err  # no local folders shown
     assert "pages" not in captured.out  # Word and note tools paginate for themselves
     if fmt == "docx":
         document = docx.Document(str(written))
@@ -189,7 +191,8 @@ def test_export_names_its_file_and_title_when_not_told(
     monkeypatch.chdir(tmp_path)
     assert main(["--data-dir", str(data_paths.root), "export", "--query", "ISKP"]) == 0
     made = tmp_path / "islamic-state-khorasan-province-what-the-sources-report.pdf"
-    assert made.is_file() and str(made) in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert made.is_file() and out.startswith(made.name) and str(tmp_path) not in out
     first = normalise(text_of(made, 1, 1))
     assert "Islamic State Khorasan Province: what the sources report" in first
     assert "Paragraphs matching the query “ISKP”" in first and "DATE" in first
