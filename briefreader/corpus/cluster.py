@@ -28,6 +28,10 @@ SAMPLE = 4
 MIN_CONTAINMENT = 0.5
 #: Shingles in more documents than this are boilerplate, not evidence.
 MAX_POSTING = 50
+#: With fewer samples than this a pair is judged on the full shingle sets,
+MIN_SAMPLES = 30
+#: and a document with fewer than this is matched among the short ones on them.
+SHORT = 3
 _WORD = re.compile(r"\w+")
 
 
@@ -93,10 +97,10 @@ def cluster(
     def union(i: int, j: int) -> None:
         parent[find(j)] = find(i)
 
-    _join_candidates(sampled, full, union, min_samples=30)
+    _join_candidates(sampled, full, union, min_samples=MIN_SAMPLES)
     # Documents too short to leave enough samples: match them among themselves
     # on their full shingle sets (there are few, and nothing else finds them).
-    short = [i for i, s in enumerate(sampled) if len(s) < 3]
+    short = [i for i, s in enumerate(sampled) if len(s) < SHORT]
     _join_candidates(
         [full(i) for i in short],
         lambda k: full(short[k]),

@@ -42,6 +42,7 @@ from briefreader.corpus.report import ImportReport, stopped_message
 from briefreader.corpus.rows import (
     COLUMNS,
     ID_AND_STORY,
+    LIBRARY_ORDER,
     LISTING,
     SCHEMA,
     SCHEMA_VERSION,
@@ -124,8 +125,7 @@ class Library:
         """The newest version of each article, in the order they were imported."""
         with self._lock:
             rows = self._db.execute(
-                f"SELECT {COLUMNS} FROM documents AS d WHERE current = 1 ORDER BY "
-                "(SELECT MIN(seq) FROM documents AS a WHERE a.article = d.article), seq"
+                f"SELECT {COLUMNS} FROM documents AS d WHERE current = 1 ORDER BY {LIBRARY_ORDER}"
             ).fetchall()
         return [document_from_row(row) for row in rows]
 

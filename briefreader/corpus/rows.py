@@ -119,6 +119,11 @@ def meta_json(doc: Document) -> str:
     return json.dumps({name: getattr(doc, name) for name in META_FIELDS})
 
 
+#: Library order, for a row of `documents AS d`: an article where its first version came,
+#: its versions in turn (`Library.documents`, and the stories made after an import).
+LIBRARY_ORDER = "(SELECT MIN(seq) FROM documents AS a WHERE a.article = d.article), d.seq"
+
+
 def pack_fingerprint(hashes: set[int]) -> bytes:
     return array("I", sorted(hashes)).tobytes()
 

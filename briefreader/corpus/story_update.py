@@ -34,6 +34,8 @@ from collections.abc import Callable, Iterable, Sequence
 from briefreader.corpus.cluster import (
     MAX_POSTING,
     MIN_CONTAINMENT,
+    MIN_SAMPLES,
+    SHORT,
     cluster,
     containment,
     fingerprint,
@@ -41,13 +43,9 @@ from briefreader.corpus.cluster import (
     shingles,
 )
 from briefreader.corpus.importer import transaction
-from briefreader.corpus.rows import pack_fingerprint, unpack_fingerprint
+from briefreader.corpus.rows import LIBRARY_ORDER, pack_fingerprint, unpack_fingerprint
 from briefreader.domain import Document, Story
 
-#: As in `cluster`: with fewer samples than this the full shingle sets are compared,
-MIN_SAMPLES = 30
-#: and a document with fewer than this is matched among the short ones on them.
-SHORT = 3
 #: SQLite's limit on a statement's parameters is 999 in older builds.
 CHUNK = 500
 
@@ -220,11 +218,7 @@ def _write(
     made.sort(key=lambda item: order[item[0].document_ids[0]])
     changed: list[str] = []
     with transaction(db):
-        db.executemany(
-            "INSERT INTO fingerprints (doc_id, hashes) VALUES (?, ?) "
-            "ON CONFLICT (doc_id) DO UPDATE SET hashes = excluded.hashes",
-            [(doc.id, pack_fingerprint(h)) for doc, h in zip(new_docs, new_prints, strict=True)],
-        )
+        _store_fingerprints(db, [doc.id for doc in new_docs], new_prints)
         for story, replaced in made:
             row = (story.title, json.dumps(story.document_ids), json.dumps(story.differing))
             if story.id in replaced:  # the earliest member's story: its row, its place
@@ -268,11 +262,7 @@ def cluster_all(db: sqlite3.Connection, documents: Sequence[Document]) -> tuple[
         for story_id, ids in db.execute("SELECT id, document_ids FROM stories")
     }
     with transaction(db):
-        db.executemany(
-            "INSERT INTO fingerprints (doc_id, hashes) VALUES (?, ?) "
-            "ON CONFLICT (doc_id) DO UPDATE SET hashes = excluded.hashes",
-            [(d.id, pack_fingerprint(stored[d.id])) for d in missing],
-        )
+        _store_fingerprints(db, [d.id for d in missing], [stored[d.id] for d in missing])
         db.execute("DELETE FROM stories")
         db.executemany(
             "INSERT INTO stories (id, title, document_ids, differing) VALUES (?, ?, ?, ?)",
@@ -293,12 +283,21 @@ def _library_order(db: sqlite3.Connection, doc_ids: list[str]) -> dict[str, tupl
     order: dict[str, tuple[int, int]] = {}
     for chunk in _chunks(doc_ids):
         for doc_id, first, seq in db.execute(
-            "SELECT d.id, (SELECT MIN(seq) FROM documents a WHERE a.article = d.article), d.seq "
-            f"FROM documents d WHERE d.id IN ({_marks(chunk)})",
+            f"SELECT d.id, {LIBRARY_ORDER} FROM documents AS d WHERE d.id IN ({_marks(chunk)})",
             chunk,
         ):
             order[doc_id] = (first, seq)
     return order
+
+
+def _store_fingerprints(
+    db: sqlite3.Connection, doc_ids: Sequence[str], prints: Sequence[set[int]]
+) -> None:
+    db.executemany(
+        "INSERT INTO fingerprints (doc_id, hashes) VALUES (?, ?) "
+        "ON CONFLICT (doc_id) DO UPDATE SET hashes = excluded.hashes",
+        [(doc_id, pack_fingerprint(h)) for doc_id, h in zip(doc_ids, prints, strict=True)],
+    )
 
 
 def _chunks(items: list[str]) -> Iterable[list[str]]:

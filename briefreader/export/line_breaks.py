@@ -51,6 +51,30 @@ else:
 _OWN_PATH_STYLE = ("hyphenationLang", "uriWasteReduce", "embeddedHyphenation", "shaping")
 
 
+def _frag_line(
+    max_width: float,
+    width: float,
+    count: int,
+    words: list[Any],
+    size: float,
+    ascent: float,
+    descent: float,
+    first_word: int,
+) -> Any:
+    """A finished line, with the fields ReportLab's own `FragLine`s carry."""
+    return FragLine(
+        extraSpace=max_width - width,
+        wordCount=count,
+        lineBreak=False,
+        words=words,
+        fontSize=size,
+        ascent=ascent,
+        descent=descent,
+        maxWidth=max_width,
+        sFW=first_word,
+    )
+
+
 def _plain_frag(frag: Any) -> bool:
     """Text, or a mark of no width (an `<a name>` anchor): nothing ReportLab treats apart."""
     attrs = frag.__dict__
@@ -331,17 +355,7 @@ class _Breaker:
             if current > width_max:
                 width_max = current
             lines.append(
-                FragLine(
-                    extraSpace=max_width - current,
-                    wordCount=n,
-                    lineBreak=False,
-                    words=words,
-                    fontSize=max_size,
-                    ascent=max_ascent,
-                    descent=min_descent,
-                    maxWidth=max_width,
-                    sFW=s_fw,
-                )
+                _frag_line(max_width, current, n, words, max_size, max_ascent, min_descent, s_fw)
             )
             s_fw = index
             lineno += 1
@@ -372,17 +386,7 @@ class _Breaker:
             if current > width_max:
                 width_max = current
             lines.append(
-                FragLine(
-                    extraSpace=max_width - current,
-                    wordCount=n,
-                    lineBreak=False,
-                    words=words,
-                    fontSize=max_size,
-                    ascent=max_ascent,
-                    descent=min_descent,
-                    maxWidth=max_width,
-                    sFW=s_fw,
-                )
+                _frag_line(max_width, current, n, words, max_size, max_ascent, min_descent, s_fw)
             )
         paragraph._width_max = width_max
         paragraph.frags = frag_words  # ReportLab's FW: every word, in order

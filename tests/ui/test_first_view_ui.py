@@ -63,13 +63,21 @@ def held_matcher(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
     return release
 
 
-def test_the_second_start_paints_kept_mentions_first(
-    qtbot, data_paths: DataPaths, tmp_path: Path, held_matcher: threading.Event
-) -> None:
-    _library(data_paths, tmp_path / "reports")
+def _first_session(
+    qtbot, data_paths: DataPaths, folder: Path, held_matcher: threading.Event
+) -> tuple[MainWindow, list[bool]]:
+    """A library of reports, and a window started on it with the matcher let through."""
+    _library(data_paths, folder)
     held_matcher.set()
     first, painted = _start(qtbot, data_paths)
     qtbot.waitUntil(lambda: bool(painted), timeout=60000)
+    return first, painted
+
+
+def test_the_second_start_paints_kept_mentions_first(
+    qtbot, data_paths: DataPaths, tmp_path: Path, held_matcher: threading.Event
+) -> None:
+    first, painted = _first_session(qtbot, data_paths, tmp_path / "reports", held_matcher)
     assert painted == [True]  # no kept view yet: the first paint waited for the matcher
     qtbot.waitUntil(lambda: first.analysis is not None, timeout=30000)
     assert first.state.current is not None
@@ -98,10 +106,7 @@ def test_the_second_start_paints_kept_mentions_first(
 def test_a_kept_view_of_a_changed_text_is_not_shown(
     qtbot, data_paths: DataPaths, tmp_path: Path, held_matcher: threading.Event
 ) -> None:
-    _library(data_paths, tmp_path / "reports")
-    held_matcher.set()
-    first, painted = _start(qtbot, data_paths)
-    qtbot.waitUntil(lambda: bool(painted), timeout=60000)
+    first, _ = _first_session(qtbot, data_paths, tmp_path / "reports", held_matcher)
     assert first.state.current is not None
     body_sha = hashlib.sha256(first.state.current.body.encode("utf-8")).hexdigest()
     first.close()
